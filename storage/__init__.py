@@ -1,0 +1,28 @@
+"""SQLite persistence: one ``Storage`` object, its queries grouped per aggregate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage.answers import AnswerQueries
+from storage.db import Database
+from storage.subgroups import ChatAlreadyLinked, SubgroupQueries
+from storage.workshops import WorkshopQueries
+
+__all__ = ["ChatAlreadyLinked", "Database", "Storage"]
+
+
+class Storage(WorkshopQueries, SubgroupQueries, AnswerQueries):
+    """Everything the bot reads and writes, on one SQLite file."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Storage:
+        """Open the file, migrating it to the latest schema."""
+        return cls(await Database.open(path))
+
+    async def close(self) -> None:
+        """Close the file."""
+        await self.db.close()

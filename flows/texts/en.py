@@ -22,4 +22,17 @@ MESSAGES: dict[str, str] = {
     "export.vervolg": "continued",
     "export.rtl_hint": "Fill in from right to left: start at 1 Values",
     "export.geen_antwoorden": "(still empty)",
+    # The command menu
+    "menu.idee": "Give an answer: /idee and your text",
+    "menu.klaar": "This column is done, go to the next one",
+    "menu.terug": "Go back to the previous column",
+    "menu.kaart": "Show the map so far",
+    "menu.help": "How the bot works",
+    "menu.nieuw": "Facilitator: start a workshop with a goal",
+    "menu.export": "Facilitator: get the map as PowerPoint",
+    "menu.join": "Make this group a subgroup (with a code)",
+    # The command line
+    "cli.geen_token": "partnerschapkaart: TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and put its token in this variable. Without a token, try 'partnerschapkaart demo'.",
+    "cli.token_geweigerd": 'partnerschapkaart: Telegram rejects the token in TELEGRAM_BOT_TOKEN. Copy it again from @BotFather.',
+    "cli.geen_verbinding": 'partnerschapkaart: cannot reach the Bot API at {url}: {fout}',
 }

@@ -26,4 +26,167 @@ MESSAGES: dict[str, str] = {
     "export.vervolg": "vervolg",
     "export.rtl_hint": "Van rechts naar links invullen: begin bij 1 Waarden",
     "export.geen_antwoorden": "(nog leeg)",
+
+    # Algemeen
+    "kolom.kop": "{nummer} {naam}",
+    # Workshop maken en meedoen
+    "nieuw.gemaakt": (
+        "Je workshop staat klaar: <b>{doel}</b>\n\n"
+        "De code om mee te doen is:\n<code>{code}</code>\n\n"
+        "Zo maak je een subgroep:\n"
+        "1. Maak een Telegram-groep per subgroep (of een onderwerp in een forumgroep).\n"
+        "2. Zet de bot in die groep met deze link:\n{link}\n"
+        "   Of zet de bot er zelf in en typ daar: <code>/join {code}</code>\n\n"
+        "De bot stelt de subgroep dan de vragen van de kaart. Met /export krijg je de kaart "
+        "als PowerPoint."
+    ),
+    "nieuw.geen_doel": (
+        "Zet het doel van de workshop achter het commando. Bijvoorbeeld:\n"
+        "<code>/nieuw de gebiedsontwikkeling Noord</code>"
+    ),
+    "nieuw.doel_te_lang": "Dat doel is te lang. Houd het onder de {max} tekens.",
+    "join.welkom": (
+        "Welkom, <b>{subgroep}</b>! Jullie doen mee aan de workshop <b>{doel}</b>.\n\n"
+        "Samen vullen jullie de partnerschapkaart in. De kaart heeft vijf kolommen. "
+        "Je vult ze in van <b>rechts naar links</b>: eerst de waarden, dan relaties, "
+        "handelen, voorwaarden en als laatste de acties.\n\n"
+        "Let steeds op deze vier dingen:\n"
+        "💬 Het is een <b>dialoog</b>: bouw voort op elkaar en stel vragen.\n"
+        "🔁 Het gaat om <b>wederkerigheid</b>: wat geeft en krijgt ieder?\n"
+        "🤝 <b>Help elkaar</b> om mee te doen.\n"
+        "🌱 Partners mogen <b>verschillende waarden</b> hebben. Zoek de win-win.\n\n"
+        "Zo geef je een antwoord: tik op een vraag van mij en kies <i>Beantwoorden</i>. "
+        "Of typ <code>/idee</code> met je antwoord erachter. Eén idee per bericht."
+    ),
+    "join.geen_code": (
+        "Typ de code die je van de facilitator kreeg achter het commando. Bijvoorbeeld:\n"
+        "<code>/join abcde-fghjk-mnpqr</code>"
+    ),
+    "join.onbekende_code": (
+        "Die code ken ik niet. Kijk of je hem goed hebt overgenomen, of vraag de "
+        "facilitator om de code."
+    ),
+    "join.alleen_in_groep": (
+        "Een subgroep werkt in een groepschat. Zet mij in de groep van jullie subgroep en "
+        "typ daar <code>/join</code> met de code."
+    ),
+    "join.al_subgroep": (
+        "Deze chat is al de subgroep <b>{subgroep}</b> van de workshop <b>{doel}</b>. "
+        "Jullie kunnen gewoon verder."
+    ),
+    "join.workshop_voorbij": "Deze workshop is al afgelopen. Je kunt niet meer meedoen.",
+    # De vraag per kolom en het bord
+    "vraag.bericht": (
+        "<b>Kolom {nummer} van 5: {naam}</b>\n{vraag}\n\n"
+        "Antwoord met <i>Beantwoorden</i> op dit bericht, of typ <code>/idee</code> met je "
+        "antwoord erachter. Eén idee per bericht. Klaar met deze kolom? Typ /klaar."
+    ),
+    "vraag.placeholder": "Jouw antwoord voor {naam}",
+    "bord.kop": "<b>{nummer} {naam}</b>: {aantal} antwoorden",
+    "bord.kop_een": "<b>{nummer} {naam}</b>: 1 antwoord",
+    "bord.leeg": "Nog geen antwoorden. Wie begint?",
+    "bord.regel": "• {tekst}",
+    "bord.regel_auteur": "• {tekst} <i>({auteur})</i>",
+    "bord.meer": "… en nog {aantal}. Zie /kaart.",
+    "knop.klaar": "✅ Klaar met deze kolom",
+    "knop.terug": "↩️ Vorige kolom",
+    "knop.kaart": "🗺 Kaart",
+    "wacht.kaart_af": (
+        "Jullie kaart is af! 🎉 Alle vijf kolommen zijn ingevuld.\n"
+        "Bekijk hem met /kaart. Wil je nog iets aanpassen? Typ /terug."
+    ),
+    "wacht.plenair": (
+        "Jullie zijn klaar met kolom {nummer} {naam}. Goed gedaan!\n"
+        "Wacht nu op de plenaire ronde. Wil je nog iets toevoegen? Typ /terug."
+    ),
+    # De kaart
+    "kaart.titel": "<b>Kaart van {subgroep}</b>\nDoel: {doel}",
+    "kaart.kolom": "\n<b>{nummer} {naam}</b>",
+    "kaart.kolom_nu": "\n<b>{nummer} {naam}</b> ← hier zijn jullie nu",
+    "kaart.leeg": "<i>(nog leeg)</i>",
+    # Weigeringen en uitleg bij verkeerde invoer
+    "weigering.klaar_zonder_antwoorden": (
+        "Bij {kolom} staat nog geen antwoord. Geef eerst minstens één antwoord. "
+        "Daarna kun je /klaar typen."
+    ),
+    "weigering.terug_eerste_kolom": "Jullie zijn al bij de eerste kolom: {kolom}.",
+    "weigering.wacht_al": (
+        "Jullie zijn al klaar met {kolom}. Wil je toch nog iets toevoegen? Typ /terug."
+    ),
+    "weigering.kaart_al_af": "Jullie kaart is al af. Wil je nog iets aanpassen? Typ /terug.",
+    "weigering.nog_niet_verder": "Deze subgroep kan nog niet verder dan {kolom}.",
+    "weigering.welke_kolom": "Zeg welke kolom. Bijvoorbeeld: 2 of relaties.",
+    "weigering.leeg_antwoord": (
+        "Ik zie geen tekst. Typ je antwoord achter /idee. Bijvoorbeeld:\n"
+        "<code>/idee Iedereen doet mee</code>"
+    ),
+    "weigering.geen_tekst": (
+        "Ik kan alleen tekst op de kaart zetten. Een foto, sticker of ander bestand sla ik "
+        "niet op. Typ je idee als tekst, dan zet ik het erbij."
+    ),
+    "weigering.te_lang": (
+        "Dit antwoord is te lang: {lengte} tekens. Er passen er hooguit {max}. "
+        "Knip het in stukken en stuur elk stuk apart. Dan komt elk stuk op de kaart."
+    ),
+    "weigering.bewerking_te_lang": (
+        "Je aangepaste antwoord is te lang ({lengte} tekens, hooguit {max}). "
+        "Ik houd de oude tekst op de kaart."
+    ),
+    "weigering.wacht_antwoord": (
+        "Jullie wachten nu. Ik heb dit antwoord niet opgeslagen. Wil je iets toevoegen "
+        "aan {kolom}? Typ eerst /terug."
+    ),
+    "weigering.alleen_facilitator": (
+        "Dit kan alleen de facilitator van de workshop. Vraag het hem of haar even."
+    ),
+    "weigering.geen_subgroep": (
+        "Deze chat hoort nog niet bij een workshop. Typ <code>/join</code> met de code die "
+        "je van de facilitator kreeg."
+    ),
+    "weigering.geen_workshop": (
+        "Ik vind hier geen workshop. Start er een met <code>/nieuw</code> en het doel."
+    ),
+    "weigering.knop_verlopen": "Deze knop hoort bij een eerdere stap. Kijk naar de laatste vraag.",
+    "weigering.knop_onbekend": "Deze knop ken ik niet.",
+    "weigering.onbekend_commando": "Dat commando ken ik niet. Typ /help voor wat ik kan.",
+    # Export
+    "export.bijschrift": "De partnerschapkaart van <b>{doel}</b> als PowerPoint.",
+    "export.leeg": "Er zijn nog geen subgroepen. Er valt nog niets te exporteren.",
+    # Hulp
+    "help.groep": (
+        "<b>Zo werkt de partnerschapkaart</b>\n"
+        "Samen vullen jullie vijf kolommen in, van rechts naar links: waarden, relaties, "
+        "handelen, voorwaarden en acties. Ik stel per kolom één vraag.\n\n"
+        "<b>Een antwoord geven</b>\n"
+        "• Tik op mijn vraag en kies <i>Beantwoorden</i>, of\n"
+        "• typ <code>/idee</code> met je antwoord erachter.\n"
+        "Eén idee per bericht. Aanpassen kan: bewerk je bericht.\n\n"
+        "<b>Commando's</b>\n"
+        "/klaar – deze kolom is af, door naar de volgende\n"
+        "/terug – terug naar de vorige kolom\n"
+        "/kaart – laat de kaart tot nu toe zien\n"
+        "/join <i>code</i> – maak van deze groep een subgroep\n"
+        "/help – deze uitleg"
+    ),
+    "help.facilitator": (
+        "<b>Voor de facilitator</b>\n"
+        "/nieuw <i>doel</i> – maak een workshop en krijg de code\n"
+        "/export – krijg de kaart als PowerPoint\n\n"
+        "<b>Tip:</b> maak de bot beheerder van elke groep. Dan ziet hij ook gewone "
+        "berichten en hoeft niemand op de vraag te antwoorden. Zonder beheer ziet de bot "
+        "alleen antwoorden op zijn vragen en /idee."
+    ),
+    # Het menu van commando's
+    "menu.idee": "Geef een antwoord: /idee en je tekst",
+    "menu.klaar": "Deze kolom is af, door naar de volgende",
+    "menu.terug": "Terug naar de vorige kolom",
+    "menu.kaart": "Laat de kaart tot nu toe zien",
+    "menu.help": "Uitleg over de bot",
+    "menu.nieuw": "Facilitator: maak een workshop met een doel",
+    "menu.export": "Facilitator: krijg de kaart als PowerPoint",
+    "menu.join": "Maak van deze groep een subgroep (met code)",
+    # De opdrachtregel
+    "cli.geen_token": "partnerschapkaart: TELEGRAM_BOT_TOKEN ontbreekt. Maak een bot bij @BotFather en zet het token in deze variabele. Zonder token: probeer 'partnerschapkaart demo'.",
+    "cli.token_geweigerd": 'partnerschapkaart: Telegram weigert het token in TELEGRAM_BOT_TOKEN. Kopieer het opnieuw uit @BotFather.',
+    "cli.geen_verbinding": 'partnerschapkaart: geen verbinding met de Bot API op {url}: {fout}',
 }

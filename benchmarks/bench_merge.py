@@ -1,0 +1,171 @@
+"""Benchmark: time merging 2,500 Dutch answers from 20 subgroups (flows.merge.propose_items).
+
+Run from the repository root: ``.venv/bin/python benchmarks/bench_merge.py [n]``.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+# Runnable as a plain script from the repo root: make ``flows`` importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from flows.merge import MergeInput, propose_items  # noqa: E402
+from flows.merge_normalise import make_token, tokens  # noqa: E402
+
+# (uninflected, inflected) adjectives and (singular, plural) nouns, so answers vary in form.
+ADJECTIVES = [
+    ("gelijkwaardig", "gelijkwaardige"),
+    ("open", "open"),
+    ("duidelijk", "duidelijke"),
+    ("veilig", "veilige"),
+    ("groen", "groene"),
+    ("schoon", "schone"),
+    ("eerlijk", "eerlijke"),
+    ("betaalbaar", "betaalbare"),
+    ("toegankelijk", "toegankelijke"),
+    ("transparant", "transparante"),
+    ("kort", "korte"),
+    ("betrokken", "betrokken"),
+    ("respectvol", "respectvolle"),
+    ("duurzaam", "duurzame"),
+    ("gezond", "gezonde"),
+    ("actief", "actieve"),
+]
+NOUNS = [
+    ("partner", "partners"),
+    ("afspraak", "afspraken"),
+    ("buurt", "buurten"),
+    ("wijk", "wijken"),
+    ("straat", "straten"),
+    ("woning", "woningen"),
+    ("lijn", "lijnen"),
+    ("besluit", "besluiten"),
+    ("voorziening", "voorzieningen"),
+    ("speelplek", "speelplekken"),
+    ("bewoner", "bewoners"),
+    ("school", "scholen"),
+    ("ontmoetingsplek", "ontmoetingsplekken"),
+    ("kans", "kansen"),
+    ("initiatief", "initiatieven"),
+    ("vereniging", "verenigingen"),
+    ("jongere", "jongeren"),
+    ("oudere", "ouderen"),
+    ("ondernemer", "ondernemers"),
+    ("vrijwilliger", "vrijwilligers"),
+]
+VERBS = [
+    "luisteren naar",
+    "samenwerken met",
+    "investeren in",
+    "zorgen voor",
+    "praten met",
+    "ruimte geven aan",
+    "vertrouwen op",
+    "betrekken van",
+    "ondersteunen van",
+    "bouwen aan",
+]
+SINGLE = [
+    "vertrouwen",
+    "respect",
+    "veiligheid",
+    "eigenaarschap",
+    "verbinding",
+    "gelijkwaardigheid",
+    "transparantie",
+    "betrokkenheid",
+    "openheid",
+    "continuïteit",
+    "financiële zekerheid",
+]
+FILLERS = ["echt", "heel", "gewoon", "ook", "vooral"]
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    if len(word) < 5:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.randrange(3)
+    if kind == 0:
+        return word[:i] + word[i + 1 :]  # dropped letter
+    if kind == 1:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]  # swapped letters
+    return word[:i] + word[i] + word[i:]  # doubled letter
+
+
+def _phrase(rng: random.Random) -> str:
+    adj, noun = rng.choice(ADJECTIVES), rng.choice(NOUNS)
+    shape = rng.randrange(6)
+    if shape == 0:
+        return f"{adj[1]} {noun[1]}"
+    if shape == 1:
+        return f"de {noun[1]} zijn {rng.choice(FILLERS)} {adj[0]}"
+    if shape == 2:
+        return f"{rng.choice(VERBS)} {noun[1]}"
+    if shape == 3:
+        return f"een {adj[1]} {noun[0]} voor iedereen"
+    if shape == 4:
+        return rng.choice(SINGLE)
+    return f"meer {noun[1]} in de {rng.choice(['wijk', 'buurt', 'stad'])}"
+
+
+def make_answers(n: int = 2500, seed: int = 2024) -> list[MergeInput]:
+    """Deterministically generate n realistic Dutch answers across 20 subgroups."""
+    rng = random.Random(seed)
+    answers = []
+    for i in range(n):
+        if rng.random() < 0.05:
+            # A long answer (~300 characters): several phrases joined into sentences.
+            parts = []
+            while sum(len(p) + 2 for p in parts) < 300:
+                parts.append(_phrase(rng))
+            text = ". ".join(p.capitalize() for p in parts) + "."
+        else:
+            text = _phrase(rng)
+        words = [_typo(w, rng) if rng.random() < 0.04 else w for w in text.split()]
+        text = " ".join(words)
+        if rng.random() < 0.3:
+            text = text.capitalize()
+        if rng.random() < 0.2:
+            text += rng.choice(["!", ".", " 👍", "?!"])
+        answers.append(MergeInput(i + 1, text, f"Groep {i % 20 + 1}"))
+    return answers
+
+
+def run(n: int = 2500, repeats: int = 3) -> dict:
+    """Time propose_items on n generated answers (best of `repeats`); return the figures."""
+    answers = make_answers(n)
+    best = float("inf")
+    items = []
+    for _ in range(repeats):
+        # Cold caches each round: the figure includes stemming, as in a real plenary.
+        tokens.cache_clear()
+        make_token.cache_clear()
+        start = time.perf_counter()
+        items = propose_items(answers)
+        best = min(best, time.perf_counter() - start)
+    return {
+        "answers": n,
+        "items": len(items),
+        "merged_items": sum(1 for it in items if len(it.answer_ids) > 1),
+        "seconds": best,
+        "answers_per_second": n / best if best else float("inf"),
+    }
+
+
+def main() -> None:
+    """Print the benchmark figures."""
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2500
+    r = run(n)
+    print(
+        f"merge: {r['answers']} answers -> {r['items']} items ({r['merged_items']} merged) "
+        f"in {r['seconds']:.3f} s (best of 3), {r['answers_per_second']:,.0f} answers/s"
+    )
+
+
+if __name__ == "__main__":
+    main()

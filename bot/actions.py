@@ -1,0 +1,70 @@
+"""What a use case asks the shell to do: plain values, no Telegram objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flows.texts import Html
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str  # callback data, at most 64 bytes
+
+
+@dataclass(frozen=True)
+class Say:
+    """Send a message to a chat (and forum topic)."""
+
+    chat_id: int
+    thread_id: int | None
+    text: Html
+    reply_to: int | None = None
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class AskQuestion:
+    """Send the message that belongs to a subgroup's current state (question or wait)."""
+
+    subgroup_id: int
+
+
+@dataclass(frozen=True)
+class RefreshBoard:
+    """Bring the subgroup's board message up to date (debounced by the shell)."""
+
+    subgroup_id: int
+
+
+@dataclass(frozen=True)
+class React:
+    """Put a reaction on a message, the cheap way to say 'noted'."""
+
+    chat_id: int
+    message_id: int
+    emoji: str = "✍"
+
+
+@dataclass(frozen=True)
+class SendDocument:
+    chat_id: int
+    thread_id: int | None
+    file_name: str
+    data: bytes
+    caption: Html
+
+
+@dataclass
+class Outcome:
+    """Everything a use case wants shown, in order; ``toast`` answers a button press."""
+
+    actions: list[Say | AskQuestion | RefreshBoard | React | SendDocument] = field(
+        default_factory=list
+    )
+    toast: str | None = None
+
+    def add(self, *actions: Say | AskQuestion | RefreshBoard | React | SendDocument) -> Outcome:
+        self.actions.extend(actions)
+        return self

@@ -1,0 +1,127 @@
+"""The composition root: build the Application and run it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from telegram import BotCommand
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+
+from bot.actions import AskQuestion, Outcome
+from bot.context import AppData, BotContext
+from bot.handlers import all_handlers
+from bot.logs import quiet_http_loggers
+from bot.shell import Shell
+from bot.usecases import Services
+from flows.texts import plain
+from storage import Storage
+
+log = logging.getLogger(__name__)
+
+TELEGRAM_API = "https://api.telegram.org/bot"
+
+
+def file_url_for(base_url: str) -> str:
+    """The file download URL that goes with a Bot API base URL ('…/bot' → '…/file/bot')."""
+    trimmed = base_url.rstrip("/")
+    if trimmed.endswith("/bot"):
+        return trimmed[: -len("/bot")] + "/file/bot"
+    return trimmed + "/file/bot"
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str
+    base_url: str = TELEGRAM_API
+    db_path: Path = Path("partnerschapkaart.sqlite3")
+    board_delay: float = 2.0
+    poll_timeout: int = 20
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+COMMANDS = ("idee", "klaar", "terug", "kaart", "help", "nieuw", "export", "join")
+
+
+def build_application(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Application:
+    """Wire the bot: handlers, rate limiter, typed context, storage opened at start-up."""
+    quiet_http_loggers()
+
+    async def post_init(app: Application) -> None:
+        storage = await Storage.open(settings.db_path)
+        username = app.bot.username
+        app.bot_data.services = Services(storage=storage, clock=clock, bot_username=username)
+        app.bot_data.shell = Shell(app.bot, storage, board_delay=settings.board_delay)
+        await app.bot.set_my_commands(
+            [BotCommand(name, plain(f"menu.{name}", "nl")) for name in COMMANDS]
+        )
+        await app.bot.set_my_commands(
+            [BotCommand(name, plain(f"menu.{name}", "en")) for name in COMMANDS],
+            language_code="en",
+        )
+        # Questions that were decided but not sent when the bot last stopped.
+        shell: Shell = app.bot_data.shell
+        for subgroup in await storage.subgroups_awaiting_prompt():
+            await shell.carry_out(Outcome().add(AskQuestion(subgroup.id)))
+        log.info("bot @%s ready, database %s", username, settings.db_path)
+
+    async def post_shutdown(app: Application) -> None:
+        data: AppData = app.bot_data
+        if data.shell is not None:
+            await data.shell.flush_boards()
+        if data.services is not None:
+            await data.services.storage.close()
+
+    app = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.base_url)
+        .base_file_url(file_url_for(settings.base_url))
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .context_types(ContextTypes(context=BotContext, bot_data=AppData))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    app.add_handlers(all_handlers())
+    app.add_error_handler(_log_error)
+    return app
+
+
+async def _log_error(update: object, context: BotContext) -> None:
+    log.error("handling an update failed", exc_info=context.error)
+
+
+class RunningBot:
+    """Start and stop the Application by hand (tests, demo and the CLI share this)."""
+
+    def __init__(self, app: Application, poll_timeout: int = 20) -> None:
+        self.app = app
+        self.poll_timeout = poll_timeout
+
+    async def start(self) -> None:
+        """Initialise, run post_init, and start long polling."""
+        await self.app.initialize()
+        if self.app.post_init:
+            await self.app.post_init(self.app)
+        await self.app.updater.start_polling(
+            poll_interval=0.0, timeout=self.poll_timeout, drop_pending_updates=False,
+            allowed_updates=["message", "edited_message", "callback_query", "my_chat_member"],
+        )
+        await self.app.start()
+
+    async def stop(self) -> None:
+        """Stop polling (confirming what was handled), then shut down cleanly."""
+        if self.app.updater.running:
+            await self.app.updater.stop()
+        if self.app.running:
+            await self.app.stop()
+        await self.app.shutdown()
+        if self.app.post_shutdown:
+            await self.app.post_shutdown(self.app)

@@ -1,0 +1,98 @@
+"""The command line: `partnerschapkaart run | demo`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+from telegram.error import InvalidToken, NetworkError
+
+from bot.app import TELEGRAM_API, RunningBot, Settings, build_application
+from bot.logs import setup_logging
+from flows.texts import language_for, plain
+
+EXIT_CONFIG = 2
+
+
+def _lang() -> str:
+    return language_for(os.environ.get("LANG", "nl")[:2])
+
+
+def settings_from_env() -> Settings | None:
+    """Read the configuration; None when the token is missing."""
+    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token:
+        return None
+    return Settings(
+        token=token,
+        base_url=os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API,
+        db_path=Path(os.environ.get("PARTNERSCHAPKAART_DB", "partnerschapkaart.sqlite3")),
+    )
+
+
+async def serve(settings: Settings) -> None:
+    """Run the bot until SIGINT or SIGTERM."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    bot = RunningBot(build_application(settings), poll_timeout=settings.poll_timeout)
+    try:
+        await bot.start()
+        await stop.wait()
+    finally:
+        await bot.stop()
+
+
+def run() -> int:
+    """`partnerschapkaart run`: the real bot, with long polling."""
+    settings = settings_from_env()
+    if settings is None:
+        print(plain("cli.geen_token", _lang()), file=sys.stderr)
+        return EXIT_CONFIG
+    setup_logging()
+    try:
+        asyncio.run(serve(settings))
+    except InvalidToken:
+        print(plain("cli.token_geweigerd", _lang()), file=sys.stderr)
+        return EXIT_CONFIG
+    except NetworkError as exc:
+        print(plain("cli.geen_verbinding", _lang(), url=settings.base_url, fout=exc.message),
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def demo(out_dir: Path) -> int:
+    """`partnerschapkaart demo`: the offline workshop against the sandbox."""
+    from bot.demo import run_demo
+
+    logging.basicConfig(level=logging.WARNING)
+    return asyncio.run(run_demo(out_dir))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `partnerschapkaart` command."""
+    parser = argparse.ArgumentParser(
+        prog="partnerschapkaart",
+        description="Telegram bot for the partnerschapkaart method. Without a command: "
+        "'run' when TELEGRAM_BOT_TOKEN is set, otherwise the offline 'demo'.",
+    )
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the bot (needs TELEGRAM_BOT_TOKEN)")
+    demo_parser = sub.add_parser("demo", help="run the offline demo workshop")
+    demo_parser.add_argument("--out", type=Path, default=Path("out"), help="folder for files")
+    args = parser.parse_args(argv)
+    command = args.command or ("run" if os.environ.get("TELEGRAM_BOT_TOKEN") else "demo")
+    if command == "run":
+        return run()
+    return demo(getattr(args, "out", Path("out")))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""The typed context handlers receive: services and shell, not string keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.shell import Shell
+from bot.usecases import Services
+
+
+@dataclass
+class AppData:
+    """What the composition root puts in place at start-up."""
+
+    services: Services | None = None
+    shell: Shell | None = None
+
+
+class BotContext(CallbackContext[ExtBot, dict, dict, AppData]):
+    """CallbackContext with typed access to our services."""
+
+    def __init__(self, application: Application, chat_id: int | None = None,
+                 user_id: int | None = None) -> None:
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+
+    @property
+    def services(self) -> Services:
+        services = self.bot_data.services
+        assert services is not None, "storage is opened at start-up"
+        return services
+
+    @property
+    def shell(self) -> Shell:
+        shell = self.bot_data.shell
+        assert shell is not None, "the shell is set up at start-up"
+        return shell

@@ -1,0 +1,65 @@
+"""What the use cases need to know about an incoming message, read off the update."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import Message, User
+
+
+@dataclass(frozen=True)
+class Incoming:
+    chat_id: int
+    chat_type: str  # "private", "group", "supergroup", "channel"
+    chat_title: str | None
+    thread_id: int | None  # forum topic, None outside topics
+    topic_name: str | None
+    message_id: int
+    user_id: int
+    first_name: str
+    username: str | None
+    language_code: str | None
+    text: str | None
+    reply_to_bot: bool  # a reply to one of the bot's own messages
+    reply_to_person: bool  # a reply to someone else's message (dialogue, not an answer)
+    anonymous_admin: bool  # sent on behalf of the group (sender_chat set)
+
+    @property
+    def in_group(self) -> bool:
+        return self.chat_type in ("group", "supergroup")
+
+    @property
+    def source(self) -> str:
+        """A key that is the same each time Telegram delivers this message."""
+        return f"msg:{self.chat_id}:{self.message_id}"
+
+
+def read_message(message: Message, user: User | None, bot_id: int) -> Incoming:
+    """Read the facts of a message; the topic's own creation message is not a reply."""
+    chat = message.chat
+    thread_id = message.message_thread_id if message.is_topic_message else None
+    replied = message.reply_to_message
+    topic_name = None
+    if replied is not None and replied.forum_topic_created is not None:
+        topic_name = replied.forum_topic_created.name
+        if replied.message_id == thread_id:
+            replied = None  # in a topic every message "replies" to the topic's start
+    reply_to_bot = bool(replied and replied.from_user and replied.from_user.id == bot_id)
+    reply_to_person = bool(replied and not reply_to_bot)
+    sender = user or message.from_user
+    return Incoming(
+        chat_id=chat.id,
+        chat_type=chat.type,
+        chat_title=chat.title,
+        thread_id=thread_id,
+        topic_name=topic_name,
+        message_id=message.message_id,
+        user_id=sender.id if sender else 0,
+        first_name=(sender.first_name if sender else "") or "",
+        username=sender.username if sender else None,
+        language_code=sender.language_code if sender else None,
+        text=message.text,
+        reply_to_bot=reply_to_bot,
+        reply_to_person=reply_to_person,
+        anonymous_admin=message.sender_chat is not None and message.sender_chat.id == chat.id,
+    )

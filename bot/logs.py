@@ -1,0 +1,37 @@
+"""Logging that never shows the bot token."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+_TOKEN_IN_URL = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
+_TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{20,}\b")
+
+
+def redact(text: str) -> str:
+    """Replace anything that looks like a bot token."""
+    return _TOKEN.sub("<token>", _TOKEN_IN_URL.sub("bot<token>", text))
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats as usual, then removes tokens (also from tracebacks)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def setup_logging(level: int = logging.INFO) -> None:
+    """Log to stderr; the HTTP client's request lines (which hold the token) stay off."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    quiet_http_loggers()
+
+
+def quiet_http_loggers() -> None:
+    """httpx logs every request URL, token included, at INFO: keep it at WARNING."""
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)

@@ -1,0 +1,30 @@
+"""Local stand-in of the Telegram Bot API for the offline demo and end-to-end tests.
+
+See :mod:`bot.sandbox.server` for the full description.
+"""
+
+from .html_text import EntityParseError, parse_html, utf16_len
+from .server import (
+    ApiCall,
+    CallbackAnswer,
+    Sandbox,
+    SandboxChat,
+    SandboxUser,
+    SentDocument,
+    SentMessage,
+    TranscriptEvent,
+)
+
+__all__ = [
+    "ApiCall",
+    "CallbackAnswer",
+    "EntityParseError",
+    "Sandbox",
+    "SandboxChat",
+    "SandboxUser",
+    "SentDocument",
+    "SentMessage",
+    "TranscriptEvent",
+    "parse_html",
+    "utf16_len",
+]

@@ -1,0 +1,161 @@
+"""The one place that talks to Telegram: carry out a use case's Outcome."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import (
+    Bot,
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    LinkPreviewOptions,
+    ReactionTypeEmoji,
+    ReplyParameters,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+from bot import views
+from bot.actions import AskQuestion, Button, Outcome, React, RefreshBoard, Say, SendDocument
+from storage import Storage
+
+log = logging.getLogger(__name__)
+
+
+def _keyboard(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup | None:
+    if not rows:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in rows]
+    )
+
+
+class Shell:
+    """Sends what use cases decided, and keeps each subgroup's board up to date."""
+
+    def __init__(self, bot: Bot, storage: Storage, *, board_delay: float = 2.0) -> None:
+        self.bot = bot
+        self.storage = storage
+        self.board_delay = board_delay
+        self._pending_boards: dict[int, asyncio.Task[None]] = {}
+        self._prompt_locks: dict[int, asyncio.Lock] = {}
+
+    async def carry_out(self, outcome: Outcome) -> None:
+        """Perform every action in order; one failing send does not stop the others."""
+        for action in outcome.actions:
+            try:
+                await self._perform(action)
+            except Forbidden as exc:
+                log.warning("cannot send to a chat (%s): %s", type(action).__name__, exc.message)
+            except TelegramError as exc:
+                log.error("sending %s failed: %s", type(action).__name__, exc)
+
+    async def _perform(self, action: Say | AskQuestion | RefreshBoard | React | SendDocument) -> None:
+        match action:
+            case Say():
+                await self.say(action)
+            case AskQuestion():
+                await self.ask_question(action.subgroup_id)
+            case RefreshBoard():
+                self.schedule_board(action.subgroup_id)
+            case React():
+                await self.bot.set_message_reaction(
+                    action.chat_id, action.message_id, [ReactionTypeEmoji(action.emoji)]
+                )
+            case SendDocument():
+                await self.bot.send_document(
+                    action.chat_id, InputFile(action.data, filename=action.file_name),
+                    caption=action.caption, parse_mode=ParseMode.HTML,
+                    message_thread_id=action.thread_id,
+                )
+
+    async def say(self, action: Say) -> int:
+        message = await self.bot.send_message(
+            action.chat_id, action.text, parse_mode=ParseMode.HTML,
+            message_thread_id=action.thread_id, reply_markup=_keyboard(action.buttons),
+            reply_parameters=(
+                ReplyParameters(action.reply_to, allow_sending_without_reply=True)
+                if action.reply_to else None
+            ),
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        )
+        return message.message_id
+
+    async def ask_question(self, subgroup_id: int) -> None:
+        """Make sure the message for the subgroup's current state is out, exactly once."""
+        lock = self._prompt_locks.setdefault(subgroup_id, asyncio.Lock())
+        async with lock:
+            subgroup = await self.storage.get_subgroup(subgroup_id)
+            if subgroup is None or subgroup.chat_id is None or subgroup.prompt_message_id:
+                return
+            workshop = await self.storage.get_workshop(subgroup.workshop_id)
+            assert workshop is not None
+            stand = subgroup.stand
+            if not stand.answering:
+                sent = await self.bot.send_message(
+                    subgroup.chat_id, views.waiting(workshop, stand), parse_mode=ParseMode.HTML,
+                    message_thread_id=subgroup.topic_id,
+                )
+                await self.storage.set_prompt_message(subgroup.id, stand, sent.message_id, None)
+                return
+            prompt = await self.bot.send_message(
+                subgroup.chat_id, views.question(workshop, stand.kolom),
+                parse_mode=ParseMode.HTML, message_thread_id=subgroup.topic_id,
+                reply_markup=ForceReply(
+                    selective=False,
+                    input_field_placeholder=views.placeholder(workshop, stand.kolom),
+                ),
+            )
+            answers = await self.storage.list_answers(subgroup.id, stand.kolom)
+            board = await self.bot.send_message(
+                subgroup.chat_id, views.board(workshop, stand.kolom, answers),
+                parse_mode=ParseMode.HTML, message_thread_id=subgroup.topic_id,
+                reply_markup=_keyboard(views.board_buttons(subgroup, workshop.lang)),
+            )
+            await self.storage.set_prompt_message(
+                subgroup.id, stand, prompt.message_id, board.message_id
+            )
+
+    def schedule_board(self, subgroup_id: int) -> None:
+        """Refresh the board soon; answers arriving meanwhile share one edit."""
+        pending = self._pending_boards.get(subgroup_id)
+        if pending is not None and not pending.done():
+            return
+        self._pending_boards[subgroup_id] = asyncio.get_running_loop().create_task(
+            self._refresh_board_later(subgroup_id)
+        )
+
+    async def _refresh_board_later(self, subgroup_id: int) -> None:
+        await asyncio.sleep(self.board_delay)
+        try:
+            await self.refresh_board(subgroup_id)
+        except Exception:  # a board that fails to refresh must never stop the bot
+            log.exception("refreshing the board of subgroup %d failed", subgroup_id)
+
+    async def refresh_board(self, subgroup_id: int) -> None:
+        """Edit the board message to show the column's answers now."""
+        subgroup = await self.storage.get_subgroup(subgroup_id)
+        if subgroup is None or subgroup.chat_id is None or not subgroup.board_message_id:
+            return
+        workshop = await self.storage.get_workshop(subgroup.workshop_id)
+        assert workshop is not None
+        answers = await self.storage.list_answers(subgroup.id, subgroup.stand.kolom)
+        try:
+            await self.bot.edit_message_text(
+                views.board(workshop, subgroup.stand.kolom, answers),
+                chat_id=subgroup.chat_id, message_id=subgroup.board_message_id,
+                parse_mode=ParseMode.HTML,
+                reply_markup=_keyboard(views.board_buttons(subgroup, workshop.lang)),
+            )
+        except BadRequest as exc:
+            if "not modified" not in exc.message:
+                raise
+
+    async def flush_boards(self) -> None:
+        """Wait for pending board refreshes (at shutdown, so no edit is half done)."""
+        pending = [t for t in self._pending_boards.values() if not t.done()]
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)

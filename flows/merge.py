@@ -1,0 +1,339 @@
+"""Merging similar answers across subgroups into proposed items for the plenary round.
+
+Deterministic, explainable, no network. Answers are normalised (accents, case, punctuation,
+Dutch stop words, two Snowball stemmers; see ``flows.merge_normalise``) into content tokens.
+Words that are too common in this method ("samenwerking", "partners", "goed", ...) never count
+as evidence on their own. Two answers are similar when
+
+* all distinctive tokens of one are matched in the other (same word, same stem or an
+  inflection, or one typo), or
+* their weighted overlap (Dice coefficient over matched distinctive tokens) reaches
+  ``threshold``.
+
+Grouping uses *complete linkage*: an answer joins a group only when it is similar to every
+member, so "open" cannot chain "open communicatie" and "open dag" into one blob. Candidate
+pairs come from an inverted index (stems, inflection bases, one-letter deletions), so 2,500
+answers merge without an all-pairs loop. The result is only a proposal: the facilitator
+always has the last word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from flows.merge_normalise import (
+    EXACT,
+    INFLECTION,
+    TYPO,
+    Token,
+    index_keys,
+    match_kind,
+    normalise,
+    tokens,
+)
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "REASONS",
+    "MergeInput",
+    "ProposedItem",
+    "normalise",
+    "propose_items",
+    "similar",
+    "similarity",
+]
+
+# Dice over distinctive tokens. 0.75 lets 4-word answers differing in one word merge
+# (3 of 4 shared) but keeps 2-of-3 ("schone veilige wijk" / "groene veilige wijk") apart;
+# anything sharing less is only merged by containment.
+DEFAULT_THRESHOLD = 0.75
+
+# Explanation keys, weakest change first; a group reports the strongest one among its members.
+REASONS = ("identiek", "woordvolgorde", "verbuiging", "typfout", "bevat", "overlap")
+_RANK = {r: i for i, r in enumerate(REASONS)}
+# A typo counts for a little less than an inflection, so closer pairs are merged first.
+_WEIGHT = {EXACT: 1.0, INFLECTION: 0.97, TYPO: 0.9}
+
+
+@dataclass(frozen=True)
+class MergeInput:
+    """One answer of one subgroup, as handed to the merge."""
+
+    answer_id: int
+    text: str
+    subgroup: str
+
+
+@dataclass(frozen=True)
+class ProposedItem:
+    """A proposed merged item: one wording, the answers behind it and why they were grouped."""
+
+    text: str
+    answer_ids: tuple[int, ...]
+    subgroups: tuple[str, ...]
+    reason: str
+    key_words: tuple[str, ...] = ()  # words of the proposed text found in every member
+
+
+@dataclass(frozen=True)
+class _View:
+    """Lookup sets of a group of tokens, for fast matching."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    alts: frozenset[str]
+
+    @classmethod
+    def of(cls, toks: tuple[Token, ...]) -> _View:
+        return cls(
+            frozenset(t.word for t in toks),
+            frozenset(t.stem for t in toks),
+            frozenset(t.alt for t in toks),
+        )
+
+
+@dataclass(frozen=True)
+class _Sig:
+    """The normalised form of an answer: all content tokens and the distinctive ones."""
+
+    all: tuple[Token, ...]
+    distinct: tuple[Token, ...]
+    all_view: _View = field(compare=False, repr=False)
+    distinct_view: _View = field(compare=False, repr=False)
+
+    @classmethod
+    def of(cls, text: str, lang: str) -> _Sig:
+        toks = tokens(text, lang)
+        distinct = tuple(t for t in toks if not t.common)
+        return cls(toks, distinct, _View.of(toks), _View.of(distinct))
+
+
+# Fuzzy neighbours: word -> {word: kind} for matches that equal words/stems do not reveal
+# (inflection by suffix, typos). Built once per merge from an index, so no all-pairs loop.
+_Fuzzy = dict[str, dict[str, int]]
+
+
+def _fuzzy_neighbours(vocab: Iterable[Token]) -> _Fuzzy:
+    """Find every suffix-inflection or typo match within a vocabulary of tokens."""
+    postings: dict[str, list[Token]] = defaultdict(list)
+    for token in vocab:
+        for key in index_keys(token):
+            if key[0] not in "sa":  # equal stems are matched by set lookups instead
+                postings[key].append(token)
+    out: _Fuzzy = defaultdict(dict)
+    seen: set[tuple[Token, Token]] = set()
+    for group in postings.values():
+        for x, y in combinations(group, 2):
+            if (x, y) in seen:
+                continue
+            seen.add((x, y))
+            kind = match_kind(x, y)
+            if kind is not None and kind != EXACT:
+                out[x.word][y.word] = out[y.word][x.word] = kind
+    return out
+
+
+def _best(token: Token, view: _View, fuzzy: _Fuzzy) -> int | None:
+    """The strongest way a token is matched in a view, or None."""
+    if token.word in view.words:
+        return EXACT
+    if token.stem in view.stems or token.alt in view.alts:
+        return INFLECTION
+    near = fuzzy.get(token.word)
+    if not near:
+        return None
+    kinds = [k for word, k in near.items() if word in view.words]
+    return min(kinds) if kinds else None
+
+
+def _compare(a: _Sig, b: _Sig, threshold: float, fuzzy: _Fuzzy) -> tuple[bool, str, float]:
+    """Decide whether two normalised answers belong together: (group?, reason, score)."""
+    if not a.all or not b.all:
+        return False, "", 0.0  # empty, stop words only or emoji: never merged
+    if a.all == b.all:
+        return True, "identiek", 1.0
+    if not a.distinct or not b.distinct:
+        # Only common words ("samenwerking"): merge just the same common words, inflected.
+        if a.distinct or b.distinct or len(a.all) != len(b.all):
+            return False, "", 0.0
+        kinds = [_best(t, b.all_view, fuzzy) for t in a.all] + [
+            _best(t, a.all_view, fuzzy) for t in b.all
+        ]
+        if None in kinds:
+            return False, "", 0.0
+        return True, _equal_reason(a, b, max(kinds)), 0.95
+    ka = [_best(t, b.distinct_view, fuzzy) for t in a.distinct]
+    kb = [_best(t, a.distinct_view, fuzzy) for t in b.distinct]
+    matched = [k for k in ka + kb if k is not None]
+    score = sum(_WEIGHT[k] for k in matched) / (len(ka) + len(kb))
+    full_a, full_b = None not in ka, None not in kb
+    if full_a and full_b:
+        if {t.stem for t in a.all if t.common} != {t.stem for t in b.all if t.common}:
+            # Same distinctive words, one adds a common word ("... voor iedereen").
+            return True, "bevat", score
+        return True, _equal_reason(a, b, max(matched)), score
+    if full_a or full_b:
+        return True, "bevat", score
+    if score >= threshold:
+        return True, "overlap", score
+    return False, "", score
+
+
+def _equal_reason(a: _Sig, b: _Sig, worst: int) -> str:
+    if worst == TYPO:
+        return "typfout"
+    if worst == INFLECTION:
+        return "verbuiging"
+    words_a, words_b = [t.word for t in a.all], [t.word for t in b.all]
+    return (
+        "woordvolgorde" if words_a != words_b and sorted(words_a) == sorted(words_b) else "identiek"
+    )
+
+
+def similarity(
+    a: str, b: str, lang: str = "nl", threshold: float = DEFAULT_THRESHOLD
+) -> tuple[bool, str, float]:
+    """Compare two answers: (group?, reason key, score in 0..1)."""
+    sa, sb = _Sig.of(a, lang), _Sig.of(b, lang)
+    return _compare(sa, sb, threshold, _fuzzy_neighbours(set(sa.all) | set(sb.all)))
+
+
+def similar(a: str, b: str, lang: str = "nl") -> tuple[bool, str]:
+    """Whether two answers should be proposed as one item, and the reason key ("" if not)."""
+    ok, reason, _ = similarity(a, b, lang)
+    return ok, reason if ok else ""
+
+
+def _candidate_pairs(sigs: list[_Sig], threshold: float, fuzzy: _Fuzzy) -> list[tuple[int, int]]:
+    """Pairs of signatures that could be similar, found via an inverted index on tokens."""
+    nodes_of: dict[str, list[int]] = defaultdict(list)
+    by_stem: dict[str, set[str]] = defaultdict(set)
+    by_alt: dict[str, set[str]] = defaultdict(set)
+    vocab: dict[str, Token] = {}
+    for i, sig in enumerate(sigs):
+        for t in sig.distinct:
+            nodes_of[t.word].append(i)
+            by_stem[t.stem].add(t.word)
+            by_alt[t.alt].add(t.word)
+            vocab[t.word] = t
+    hits_of: dict[str, set[int]] = {}
+    for word, t in vocab.items():
+        hits: set[int] = set()
+        for other in by_stem[t.stem] | by_alt[t.alt] | fuzzy.get(word, {}).keys():
+            hits.update(nodes_of.get(other, ()))
+        hits_of[word] = hits
+    # counts[(i, j)]: how many of i's distinctive tokens match in j.
+    counts: Counter[tuple[int, int]] = Counter()
+    for i, sig in enumerate(sigs):
+        for t in sig.distinct:
+            counts.update((i, j) for j in hits_of[t.word] if j != i)
+    pairs = []
+    for (i, j), ci in counts.items():
+        if i > j:
+            continue
+        cj = counts[(j, i)]
+        na, nb = len(sigs[i].distinct), len(sigs[j].distinct)
+        # Necessary for containment of either side, or for the Dice score to reach threshold.
+        if ci == na or cj == nb or (ci + cj) / (na + nb) >= threshold:
+            pairs.append((i, j))
+    # Answers made of common words only ("samenwerking") can only meet their own kind.
+    by_len: dict[int, list[int]] = defaultdict(list)
+    for i, sig in enumerate(sigs):
+        if sig.all and not sig.distinct:
+            by_len[len(sig.all)].append(i)
+    for group in by_len.values():
+        pairs.extend((x, y) for n, x in enumerate(group) for y in group[n + 1 :])
+    return pairs
+
+
+def propose_items(
+    answers: Sequence[MergeInput], *, lang: str = "nl", threshold: float = DEFAULT_THRESHOLD
+) -> list[ProposedItem]:
+    """Group similar answers into proposed items, ordered by first mention in ``answers``."""
+    # Answers with the same content tokens are one node; nodes are numbered in a content-based
+    # order so that the result does not depend on the order of the input.
+    node_of_sig: dict[_Sig, list[int]] = defaultdict(list)
+    singles: list[list[int]] = []
+    for pos, answer in enumerate(answers):
+        sig = _Sig.of(answer.text, lang)
+        if sig.all:
+            node_of_sig[sig].append(pos)
+        else:
+            singles.append([pos])
+    sigs = sorted(node_of_sig, key=lambda s: ([t.word for t in s.all], len(s.all)))
+    members = [node_of_sig[s] for s in sigs]
+
+    fuzzy = _fuzzy_neighbours({t for sig in sigs for t in sig.all})
+    scored: dict[tuple[int, int], tuple[str, float]] = {}
+    for i, j in _candidate_pairs(sigs, threshold, fuzzy):
+        ok, reason, score = _compare(sigs[i], sigs[j], threshold, fuzzy)
+        if ok:
+            scored[(i, j)] = (reason, score)
+
+    # Complete linkage: take pairs best first (ties by content order) and merge two clusters
+    # only when every cross pair is similar.
+    cluster = list(range(len(sigs)))
+    nodes_in: dict[int, list[int]] = {i: [i] for i in range(len(sigs))}
+    for i, j in sorted(scored, key=lambda p: (-scored[p][1], p)):
+        ci, cj = cluster[i], cluster[j]
+        if ci == cj:
+            continue
+        if all((min(x, y), max(x, y)) in scored for x in nodes_in[ci] for y in nodes_in[cj]):
+            keep, drop = min(ci, cj), max(ci, cj)
+            for x in nodes_in[drop]:
+                cluster[x] = keep
+            nodes_in[keep].extend(nodes_in.pop(drop))
+
+    ordered: list[tuple[int, ProposedItem]] = []
+    for nodes in nodes_in.values():
+        ordered.append(_item(sorted(nodes), sigs, members, scored, fuzzy, answers))
+    for (pos,) in singles:
+        a = answers[pos]
+        ordered.append((pos, ProposedItem(a.text.strip(), (a.answer_id,), (a.subgroup,), "")))
+    return [item for _, item in sorted(ordered, key=lambda pair: pair[0])]
+
+
+def _item(
+    nodes: list[int],
+    sigs: list[_Sig],
+    members: list[list[int]],
+    scored: dict[tuple[int, int], tuple[str, float]],
+    fuzzy: _Fuzzy,
+    answers: Sequence[MergeInput],
+) -> tuple[int, ProposedItem]:
+    """Build one proposed item from a cluster of nodes; returns (first input position, item)."""
+    positions = sorted(p for n in nodes for p in members[n])
+
+    def pair(x: int, y: int) -> tuple[str, float]:
+        return ("identiek", 1.0) if x == y else scored[(min(x, y), max(x, y))]
+
+    # Representative: the form named most often, then the most central one (highest summed
+    # similarity to the others), then the shortest, then alphabetical: clear and deterministic.
+    def texts(n: int) -> list[str]:
+        return sorted(answers[p].text.strip() for p in members[n])
+
+    def rank(n: int) -> tuple:
+        centrality = sum(pair(n, m)[1] * len(members[m]) for m in nodes if m != n)
+        shortest = min(texts(n), key=lambda t: (len(t), t))
+        return (-len(members[n]), -round(centrality, 6), len(shortest), shortest)
+
+    rep = min(nodes, key=rank)
+    counts = Counter(texts(rep))
+    text = min(counts, key=lambda t: (-counts[t], t))
+    reasons = [pair(rep, n)[0] for n in nodes if n != rep]
+    if len(members[rep]) > 1:
+        reasons.append("identiek")
+    reason = max(reasons, key=_RANK.__getitem__) if len(positions) > 1 else ""
+    key_words = tuple(
+        t.word
+        for t in sigs[rep].distinct
+        if all(n == rep or _best(t, sigs[n].distinct_view, fuzzy) is not None for n in nodes)
+    )
+    subgroups = tuple(dict.fromkeys(answers[p].subgroup for p in positions))
+    item = ProposedItem(
+        text, tuple(answers[p].answer_id for p in positions), subgroups, reason, key_words
+    )
+    return positions[0], item

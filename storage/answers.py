@@ -1,0 +1,99 @@
+"""Queries about answers: stored once per Telegram message, updated when edited."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from flows.kaart import Kolom
+from storage.db import Database
+from storage.models import Answer, Event
+
+_SELECT = (
+    "SELECT a.*, p.first_name AS author FROM answers a"
+    " LEFT JOIN participants p ON p.id = a.participant_id"
+)
+
+
+def _answer(row: aiosqlite.Row) -> Answer:
+    return Answer(
+        id=row["id"],
+        workshop_id=row["workshop_id"],
+        subgroup_id=row["subgroup_id"],
+        kolom=Kolom(row["column_no"]),
+        text=row["text"],
+        participant_id=row["participant_id"],
+        author=row["author"],
+        source_chat_id=row["source_chat_id"],
+        source_message_id=row["source_message_id"],
+        created_at=row["created_at"],
+        edited_at=row["edited_at"],
+    )
+
+
+class AnswerQueries:
+    db: Database
+
+    async def add_answer(
+        self, *, workshop_id: int, subgroup_id: int, kolom: Kolom, text: str,
+        participant_id: int | None, source_chat_id: int, source_message_id: int, now: str,
+    ) -> tuple[Answer, bool]:
+        """Store an answer once per source message; return it and whether it is new."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO answers (workshop_id, subgroup_id, column_no, text, participant_id,"
+                " source_chat_id, source_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (source_chat_id, source_message_id) DO NOTHING",
+                (workshop_id, subgroup_id, int(kolom), text, participant_id,
+                 source_chat_id, source_message_id, now),
+            )
+            created = cursor.rowcount == 1
+            rows = await conn.execute_fetchall(
+                _SELECT + " WHERE a.source_chat_id = ? AND a.source_message_id = ?",
+                (source_chat_id, source_message_id),
+            )
+        return _answer(rows[0]), created
+
+    async def find_answer_by_source(self, chat_id: int, message_id: int) -> Answer | None:
+        """Read the answer that came from this Telegram message, if any."""
+        row = await self.db.fetch_one(
+            _SELECT + " WHERE a.source_chat_id = ? AND a.source_message_id = ?",
+            (chat_id, message_id),
+        )
+        return _answer(row) if row else None
+
+    async def edit_answer(self, answer_id: int, text: str, now: str) -> Answer:
+        """Replace an answer's text after its author edited the message."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE answers SET text = ?, edited_at = ? WHERE id = ?", (text, now, answer_id)
+            )
+            rows = await conn.execute_fetchall(_SELECT + " WHERE a.id = ?", (answer_id,))
+        return _answer(rows[0])
+
+    async def list_answers(self, subgroup_id: int, kolom: Kolom | None = None) -> list[Answer]:
+        """Read a subgroup's answers (of one column, or all), oldest first."""
+        if kolom is None:
+            rows = await self.db.fetch_all(
+                _SELECT + " WHERE a.subgroup_id = ? ORDER BY a.column_no, a.id", (subgroup_id,)
+            )
+        else:
+            rows = await self.db.fetch_all(
+                _SELECT + " WHERE a.subgroup_id = ? AND a.column_no = ? ORDER BY a.id",
+                (subgroup_id, int(kolom)),
+            )
+        return [_answer(r) for r in rows]
+
+    async def count_answers(self, subgroup_id: int, kolom: Kolom) -> int:
+        """Count a subgroup's answers in one column."""
+        row = await self.db.fetch_one(
+            "SELECT COUNT(*) AS n FROM answers WHERE subgroup_id = ? AND column_no = ?",
+            (subgroup_id, int(kolom)),
+        )
+        return int(row["n"]) if row else 0
+
+    async def list_events(self, workshop_id: int) -> list[Event]:
+        """Read a workshop's history of state changes, oldest first."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM events WHERE workshop_id = ? ORDER BY id", (workshop_id,)
+        )
+        return [Event(**dict(r)) for r in rows]

@@ -1,0 +1,87 @@
+"""Plain values that storage hands out; never raw rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows.kaart import Kolom
+from flows.subgroep import Status, SubgroepStand
+
+
+@dataclass(frozen=True)
+class Workshop:
+    id: int
+    code: str
+    goal: str
+    facilitator_id: int
+    plenary_chat_id: int
+    lang: str
+    phase: str
+    created_at: str
+    ended_at: str | None
+
+
+@dataclass(frozen=True)
+class Subgroup:
+    id: int
+    workshop_id: int
+    name: str
+    chat_id: int | None
+    thread_id: int  # 0 when the subgroup is a whole chat, not a forum topic
+    stand: SubgroepStand
+    prompt_message_id: int | None
+    board_message_id: int | None
+    joined_at: str
+    state_changed_at: str
+
+    @property
+    def topic_id(self) -> int | None:
+        """The forum topic to send to, or None for a plain group chat."""
+        return self.thread_id or None
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    workshop_id: int
+    user_id: int
+    first_name: str
+    username: str | None
+    subgroup_id: int | None
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: int
+    workshop_id: int
+    subgroup_id: int
+    kolom: Kolom
+    text: str
+    participant_id: int | None
+    author: str | None  # the participant's first name, joined in for display
+    source_chat_id: int
+    source_message_id: int
+    created_at: str
+    edited_at: str | None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    workshop_id: int
+    subgroup_id: int | None
+    kind: str
+    from_state: str | None
+    to_state: str | None
+    actor_id: int | None
+    source: str | None
+    at: str
+
+
+def stand_from(status: str, column_no: int) -> SubgroepStand:
+    return SubgroepStand(Status(status), Kolom(column_no))
+
+
+def stand_label(stand: SubgroepStand) -> str:
+    """How a state is written in the event log, e.g. 'beantwoordt:2'."""
+    return f"{stand.status}:{int(stand.kolom)}"
