@@ -9,12 +9,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from telegram import BotCommand
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot.actions import AskQuestion, Outcome
 from bot.context import AppData, BotContext
 from bot.handlers import all_handlers
 from bot.logs import quiet_http_loggers
+from bot.ratelimit import MessageRateLimiter
 from bot.shell import Shell
 from bot.usecases import Services
 from flows.texts import plain
@@ -83,7 +84,7 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         .token(settings.token)
         .base_url(settings.base_url)
         .base_file_url(file_url_for(settings.base_url))
-        .rate_limiter(AIORateLimiter(max_retries=5))
+        .rate_limiter(MessageRateLimiter(max_retries=5))
         .context_types(ContextTypes(context=BotContext, bot_data=AppData))
         .post_init(post_init)
         .post_shutdown(post_shutdown)

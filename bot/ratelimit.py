@@ -1,0 +1,33 @@
+"""Rate limiting that spends Telegram's per-group budget on new messages only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.ext import AIORateLimiter
+
+# Telegram's published "20 messages per minute per group" is about new messages. PTB's
+# AIORateLimiter counts every call that names a group chat, so reactions (our cheap
+# acknowledgement of each answer) and board edits would eat the budget of a busy
+# subgroup and delay its next question. Those calls still retry on a 429.
+NEW_MESSAGE_METHODS = frozenset(
+    {
+        "sendMessage", "sendDocument", "sendPhoto", "sendPoll", "sendMediaGroup",
+        "copyMessage", "forwardMessage", "sendSticker", "sendVoice", "sendAudio",
+        "sendVideo", "sendAnimation", "sendLocation", "sendContact",
+    }
+)
+
+
+class MessageRateLimiter(AIORateLimiter):
+    """AIORateLimiter whose group and overall limits apply to new messages only."""
+
+    async def process_request(  # type: ignore[override]
+        self, callback: Any, args: Any, kwargs: dict[str, Any], endpoint: str,
+        data: dict[str, Any], rate_limit_args: int | None,
+    ) -> Any:
+        if endpoint not in NEW_MESSAGE_METHODS and "chat_id" in data:
+            data = {k: v for k, v in data.items() if k != "chat_id"}
+        return await super().process_request(
+            callback, args, kwargs, endpoint, data, rate_limit_args
+        )

@@ -1,0 +1,50 @@
+"""Steps that let an end-to-end test read like a workshop."""
+
+from __future__ import annotations
+
+import re
+
+from bot.sandbox import Sandbox, SentMessage
+
+CODE = re.compile(r"/join ([a-z0-9]{5}-[a-z0-9]{5}-[a-z0-9]{5})")
+
+
+async def new_workshop(sandbox: Sandbox, facilitator, goal: str) -> str:
+    """The facilitator starts a workshop in a private chat; returns the join code."""
+    chat = sandbox.private_chat(facilitator)
+    await sandbox.send_message(chat, facilitator, f"/nieuw {goal}")
+    await sandbox.wait_idle()
+    found = CODE.search(sandbox.last_bot_message(chat).text)
+    assert found, sandbox.last_bot_message(chat).text
+    return found.group(1)
+
+
+def questions(sandbox: Sandbox, chat, thread_id: int | None = None) -> list[SentMessage]:
+    """The column questions the bot asked, in order (they come with a reply field)."""
+    return [m for m in sandbox.bot_messages(chat, thread_id) if m.force_reply]
+
+
+def current_question(sandbox: Sandbox, chat, thread_id: int | None = None) -> SentMessage:
+    asked = questions(sandbox, chat, thread_id)
+    assert asked, "the bot asked no question yet"
+    return asked[-1]
+
+
+def board(sandbox: Sandbox, chat, thread_id: int | None = None) -> SentMessage:
+    """The latest board message (the one with the done button)."""
+    boards = [
+        m for m in sandbox.bot_messages(chat, thread_id)
+        if any("Klaar" in label for label, _ in m.buttons)
+    ]
+    assert boards, "no board message"
+    return boards[-1]
+
+
+async def reply_to_question(sandbox: Sandbox, chat, user, text: str, thread_id: int | None = None) -> dict:
+    question = current_question(sandbox, chat, thread_id)
+    return await sandbox.send_message(chat, user, text, reply_to=question.message_id, thread_id=thread_id)
+
+
+def replies_to(sandbox: Sandbox, chat, message: dict) -> list[str]:
+    """What the bot said in reply to a given message."""
+    return [m.text for m in sandbox.bot_messages(chat) if m.reply_to_message_id == message["message_id"]]
