@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flows.kaart import Kolom
 from flows.texts import Html
 
 
@@ -39,6 +40,16 @@ class RefreshBoard:
 
 
 @dataclass(frozen=True)
+class FreezeBoard:
+    """Show a closed column's final answers on its old board, without buttons."""
+
+    subgroup_id: int
+    kolom: Kolom
+    chat_id: int
+    message_id: int
+
+
+@dataclass(frozen=True)
 class React:
     """Put a reaction on a message, the cheap way to say 'noted'."""
 
@@ -56,15 +67,18 @@ class SendDocument:
     caption: Html
 
 
+Action = Say | AskQuestion | RefreshBoard | FreezeBoard | React | SendDocument
+
+
 @dataclass
 class Outcome:
     """Everything a use case wants shown, in order; ``toast`` answers a button press."""
 
-    actions: list[Say | AskQuestion | RefreshBoard | React | SendDocument] = field(
+    actions: list[Action] = field(
         default_factory=list
     )
     toast: str | None = None
 
-    def add(self, *actions: Say | AskQuestion | RefreshBoard | React | SendDocument) -> Outcome:
+    def add(self, *actions: Action) -> Outcome:
         self.actions.extend(actions)
         return self

@@ -112,7 +112,9 @@ class RunningBot:
         if self.app.post_init:
             await self.app.post_init(self.app)
         await self.app.updater.start_polling(
-            poll_interval=0.0, timeout=self.poll_timeout, drop_pending_updates=False,
+            poll_interval=0.0,
+            timeout=self.poll_timeout,
+            drop_pending_updates=False,
             allowed_updates=["message", "edited_message", "callback_query", "my_chat_member"],
         )
         await self.app.start()

@@ -62,8 +62,10 @@ def run() -> int:
         print(plain("cli.token_geweigerd", _lang()), file=sys.stderr)
         return EXIT_CONFIG
     except NetworkError as exc:
-        print(plain("cli.geen_verbinding", _lang(), url=settings.base_url, fout=exc.message),
-              file=sys.stderr)
+        print(
+            plain("cli.geen_verbinding", _lang(), url=settings.base_url, fout=exc.message),
+            file=sys.stderr,
+        )
         return 1
     return 0
 

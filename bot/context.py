@@ -21,8 +21,9 @@ class AppData:
 class BotContext(CallbackContext[ExtBot, dict, dict, AppData]):
     """CallbackContext with typed access to our services."""
 
-    def __init__(self, application: Application, chat_id: int | None = None,
-                 user_id: int | None = None) -> None:
+    def __init__(
+        self, application: Application, chat_id: int | None = None, user_id: int | None = None
+    ) -> None:
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
 
     @property

@@ -25,7 +25,11 @@ SCRIPT: dict[int, list[tuple[str, str, str]]] = {
         ("Anna", "plain", "We vertrouwen elkaar en komen afspraken na"),
     ],
     3: [
-        ("Chris", "reply", "Professionals gaan de wijk in in plaats van achter het bureau te blijven"),
+        (
+            "Chris",
+            "reply",
+            "Professionals gaan de wijk in in plaats van achter het bureau te blijven",
+        ),
         ("Anna", "idee", "Bewoners brengen hun kennis van de buurt in"),
         ("Bram", "reply", "Iedereen kan goed luisteren en vragen stellen"),
     ],
@@ -62,18 +66,28 @@ class TranscriptPrinter:
         print(f"{when}  [{where}] {event.actor}: {body}", flush=True)
 
 
-async def run_demo(out_dir: Path, *, quiet: bool = False) -> int:
-    """Run the scripted workshop, print the transcript, write the PPTX into out_dir."""
+def _fresh_database(out_dir: Path) -> Path:
+    """A new demo database in out_dir, so every run starts from an empty workshop."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    db_path = out_dir / "demo.sqlite3"
     for stale in out_dir.glob("demo.sqlite3*"):
         stale.unlink()
+    return out_dir / "demo.sqlite3"
+
+
+async def run_demo(out_dir: Path, *, quiet: bool = False) -> int:
+    """Run the scripted workshop, print the transcript, write the PPTX into out_dir."""
+    db_path = _fresh_database(out_dir)
     started = time.monotonic()
     async with Sandbox(bot_username="partnerschapkaart_bot") as sandbox:
         if not quiet:
             sandbox.on_event(TranscriptPrinter(started))
-        settings = Settings(token=sandbox.token, base_url=sandbox.base_url, db_path=db_path,
-                            board_delay=0.2, poll_timeout=1)
+        settings = Settings(
+            token=sandbox.token,
+            base_url=sandbox.base_url,
+            db_path=db_path,
+            board_delay=0.2,
+            poll_timeout=1,
+        )
         bot = RunningBot(build_application(settings), poll_timeout=1)
         await bot.start()
         try:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 
 from telegram import Message, Update
+from telegram.ext import BaseHandler as _BaseHandler
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
     filters,
 )
-from telegram.ext import BaseHandler as _BaseHandler
 
 from bot import usecases
 from bot.actions import Outcome
@@ -43,13 +43,19 @@ async def _run(context: BotContext, outcome: Outcome) -> None:
 async def new_workshop(update: Update, context: BotContext) -> None:
     """Start a workshop: /nieuw <doel>."""
     if inc := _incoming(update, context):
-        await _run(context, await usecases.create_workshop(context.services, inc, _rest(update.effective_message)))
+        await _run(
+            context,
+            await usecases.create_workshop(context.services, inc, _rest(update.effective_message)),
+        )
 
 
 async def join(update: Update, context: BotContext) -> None:
     """Make this group a subgroup: /join <code>."""
     if inc := _incoming(update, context):
-        await _run(context, await usecases.join_subgroup(context.services, inc, _rest(update.effective_message)))
+        await _run(
+            context,
+            await usecases.join_subgroup(context.services, inc, _rest(update.effective_message)),
+        )
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -68,7 +74,9 @@ async def idea(update: Update, context: BotContext) -> None:
     """Capture an answer given as /idee <tekst>."""
     if inc := _incoming(update, context):
         text = _rest(update.effective_message)
-        await _run(context, await usecases.capture_answer(context.services, inc, text, explicit=True))
+        await _run(
+            context, await usecases.capture_answer(context.services, inc, text, explicit=True)
+        )
 
 
 async def group_text(update: Update, context: BotContext) -> None:
@@ -76,7 +84,10 @@ async def group_text(update: Update, context: BotContext) -> None:
     inc = _incoming(update, context)
     if inc is None or inc.reply_to_person:
         return  # a reply to someone else is dialogue, not a new answer
-    await _run(context, await usecases.capture_answer(context.services, inc, inc.text, explicit=inc.reply_to_bot))
+    await _run(
+        context,
+        await usecases.capture_answer(context.services, inc, inc.text, explicit=inc.reply_to_bot),
+    )
 
 
 async def group_media(update: Update, context: BotContext) -> None:
@@ -100,13 +111,23 @@ async def edited(update: Update, context: BotContext) -> None:
 async def done(update: Update, context: BotContext) -> None:
     """The subgroup is done with its column: /klaar."""
     if inc := _incoming(update, context):
-        await _run(context, await usecases.move_subgroup(context.services, inc, Gebeurtenis.KLAAR, source=inc.source))
+        await _run(
+            context,
+            await usecases.move_subgroup(
+                context.services, inc, Gebeurtenis.KLAAR, source=inc.source
+            ),
+        )
 
 
 async def back(update: Update, context: BotContext) -> None:
     """The subgroup steps back one column: /terug."""
     if inc := _incoming(update, context):
-        await _run(context, await usecases.move_subgroup(context.services, inc, Gebeurtenis.TERUG, source=inc.source))
+        await _run(
+            context,
+            await usecases.move_subgroup(
+                context.services, inc, Gebeurtenis.TERUG, source=inc.source
+            ),
+        )
 
 
 async def show_map(update: Update, context: BotContext) -> None:
@@ -136,7 +157,17 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     if "@" in word and word.split("@", 1)[1].lower() != (context.bot.username or "").lower():
         return
     lang = language_for(inc.language_code)
-    await _run(context, Outcome().add(usecases.Say(inc.chat_id, inc.thread_id, render("weigering.onbekend_commando", lang), reply_to=inc.message_id)))
+    await _run(
+        context,
+        Outcome().add(
+            usecases.Say(
+                inc.chat_id,
+                inc.thread_id,
+                render("weigering.onbekend_commando", lang),
+                reply_to=inc.message_id,
+            )
+        ),
+    )
 
 
 BUTTON_EVENTS = {"klaar": Gebeurtenis.KLAAR, "terug": Gebeurtenis.TERUG}
@@ -150,8 +181,11 @@ async def button(update: Update, context: BotContext) -> None:
     message = query.message if isinstance(query.message, Message) else None
     parts = (query.data or "").split(":")
     valid = (
-        message is not None and len(parts) == 3 and parts[0] in (*BUTTON_EVENTS, "kaart")
-        and parts[1].isdigit() and parts[2].isdigit()
+        message is not None
+        and len(parts) == 3
+        and parts[0] in (*BUTTON_EVENTS, "kaart")
+        and parts[1].isdigit()
+        and parts[2].isdigit()
     )
     if not valid:
         lang = language_for(query.from_user.language_code if query.from_user else None)
@@ -162,7 +196,10 @@ async def button(update: Update, context: BotContext) -> None:
         outcome = await usecases.show_map(context.services, inc)
     else:
         outcome = await usecases.move_subgroup(
-            context.services, inc, BUTTON_EVENTS[parts[0]], source=f"cb:{query.id}",
+            context.services,
+            inc,
+            BUTTON_EVENTS[parts[0]],
+            source=f"cb:{query.id}",
             pressed_for=(int(parts[1]), int(parts[2])),
         )
     await query.answer(outcome.toast)
@@ -173,9 +210,17 @@ def all_handlers() -> list[_BaseHandler]:
     """Every handler, in the order they are tried."""
     groups = filters.ChatType.GROUPS
     media = (
-        filters.PHOTO | filters.Sticker.ALL | filters.VOICE | filters.VIDEO | filters.AUDIO
-        | filters.Document.ALL | filters.LOCATION | filters.POLL | filters.CONTACT
-        | filters.ANIMATION | filters.VIDEO_NOTE
+        filters.PHOTO
+        | filters.Sticker.ALL
+        | filters.VOICE
+        | filters.VIDEO
+        | filters.AUDIO
+        | filters.Document.ALL
+        | filters.LOCATION
+        | filters.POLL
+        | filters.CONTACT
+        | filters.ANIMATION
+        | filters.VIDEO_NOTE
     )
     new = filters.UpdateType.MESSAGE
     return [

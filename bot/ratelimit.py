@@ -12,9 +12,20 @@ from telegram.ext import AIORateLimiter
 # subgroup and delay its next question. Those calls still retry on a 429.
 NEW_MESSAGE_METHODS = frozenset(
     {
-        "sendMessage", "sendDocument", "sendPhoto", "sendPoll", "sendMediaGroup",
-        "copyMessage", "forwardMessage", "sendSticker", "sendVoice", "sendAudio",
-        "sendVideo", "sendAnimation", "sendLocation", "sendContact",
+        "sendMessage",
+        "sendDocument",
+        "sendPhoto",
+        "sendPoll",
+        "sendMediaGroup",
+        "copyMessage",
+        "forwardMessage",
+        "sendSticker",
+        "sendVoice",
+        "sendAudio",
+        "sendVideo",
+        "sendAnimation",
+        "sendLocation",
+        "sendContact",
     }
 )
 
@@ -23,8 +34,13 @@ class MessageRateLimiter(AIORateLimiter):
     """AIORateLimiter whose group and overall limits apply to new messages only."""
 
     async def process_request(  # type: ignore[override]
-        self, callback: Any, args: Any, kwargs: dict[str, Any], endpoint: str,
-        data: dict[str, Any], rate_limit_args: int | None,
+        self,
+        callback: Any,
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
     ) -> Any:
         if endpoint not in NEW_MESSAGE_METHODS and "chat_id" in data:
             data = {k: v for k, v in data.items() if k != "chat_id"}

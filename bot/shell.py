@@ -19,7 +19,17 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot import views
-from bot.actions import AskQuestion, Button, Outcome, React, RefreshBoard, Say, SendDocument
+from bot.actions import (
+    Action,
+    AskQuestion,
+    Button,
+    FreezeBoard,
+    Outcome,
+    React,
+    RefreshBoard,
+    Say,
+    SendDocument,
+)
 from storage import Storage
 
 log = logging.getLogger(__name__)
@@ -53,7 +63,7 @@ class Shell:
             except TelegramError as exc:
                 log.error("sending %s failed: %s", type(action).__name__, exc)
 
-    async def _perform(self, action: Say | AskQuestion | RefreshBoard | React | SendDocument) -> None:
+    async def _perform(self, action: Action) -> None:
         match action:
             case Say():
                 await self.say(action)
@@ -61,24 +71,32 @@ class Shell:
                 await self.ask_question(action.subgroup_id)
             case RefreshBoard():
                 self.schedule_board(action.subgroup_id)
+            case FreezeBoard():
+                await self.freeze_board(action)
             case React():
                 await self.bot.set_message_reaction(
                     action.chat_id, action.message_id, [ReactionTypeEmoji(action.emoji)]
                 )
             case SendDocument():
                 await self.bot.send_document(
-                    action.chat_id, InputFile(action.data, filename=action.file_name),
-                    caption=action.caption, parse_mode=ParseMode.HTML,
+                    action.chat_id,
+                    InputFile(action.data, filename=action.file_name),
+                    caption=action.caption,
+                    parse_mode=ParseMode.HTML,
                     message_thread_id=action.thread_id,
                 )
 
     async def say(self, action: Say) -> int:
         message = await self.bot.send_message(
-            action.chat_id, action.text, parse_mode=ParseMode.HTML,
-            message_thread_id=action.thread_id, reply_markup=_keyboard(action.buttons),
+            action.chat_id,
+            action.text,
+            parse_mode=ParseMode.HTML,
+            message_thread_id=action.thread_id,
+            reply_markup=_keyboard(action.buttons),
             reply_parameters=(
                 ReplyParameters(action.reply_to, allow_sending_without_reply=True)
-                if action.reply_to else None
+                if action.reply_to
+                else None
             ),
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         )
@@ -96,14 +114,18 @@ class Shell:
             stand = subgroup.stand
             if not stand.answering:
                 sent = await self.bot.send_message(
-                    subgroup.chat_id, views.waiting(workshop, stand), parse_mode=ParseMode.HTML,
+                    subgroup.chat_id,
+                    views.waiting(workshop, stand),
+                    parse_mode=ParseMode.HTML,
                     message_thread_id=subgroup.topic_id,
                 )
                 await self.storage.set_prompt_message(subgroup.id, stand, sent.message_id, None)
                 return
             prompt = await self.bot.send_message(
-                subgroup.chat_id, views.question(workshop, stand.kolom),
-                parse_mode=ParseMode.HTML, message_thread_id=subgroup.topic_id,
+                subgroup.chat_id,
+                views.question(workshop, stand.kolom),
+                parse_mode=ParseMode.HTML,
+                message_thread_id=subgroup.topic_id,
                 reply_markup=ForceReply(
                     selective=False,
                     input_field_placeholder=views.placeholder(workshop, stand.kolom),
@@ -111,8 +133,10 @@ class Shell:
             )
             answers = await self.storage.list_answers(subgroup.id, stand.kolom)
             board = await self.bot.send_message(
-                subgroup.chat_id, views.board(workshop, stand.kolom, answers),
-                parse_mode=ParseMode.HTML, message_thread_id=subgroup.topic_id,
+                subgroup.chat_id,
+                views.board(workshop, stand.kolom, answers),
+                parse_mode=ParseMode.HTML,
+                message_thread_id=subgroup.topic_id,
                 reply_markup=_keyboard(views.board_buttons(subgroup, workshop.lang)),
             )
             await self.storage.set_prompt_message(
@@ -146,9 +170,29 @@ class Shell:
         try:
             await self.bot.edit_message_text(
                 views.board(workshop, subgroup.stand.kolom, answers),
-                chat_id=subgroup.chat_id, message_id=subgroup.board_message_id,
+                chat_id=subgroup.chat_id,
+                message_id=subgroup.board_message_id,
                 parse_mode=ParseMode.HTML,
                 reply_markup=_keyboard(views.board_buttons(subgroup, workshop.lang)),
+            )
+        except BadRequest as exc:
+            if "not modified" not in exc.message:
+                raise
+
+    async def freeze_board(self, action: FreezeBoard) -> None:
+        """Leave a closed column's board with its final answers and no buttons."""
+        subgroup = await self.storage.get_subgroup(action.subgroup_id)
+        if subgroup is None:
+            return
+        workshop = await self.storage.get_workshop(subgroup.workshop_id)
+        assert workshop is not None
+        answers = await self.storage.list_answers(subgroup.id, action.kolom)
+        try:
+            await self.bot.edit_message_text(
+                views.board(workshop, action.kolom, answers),
+                chat_id=action.chat_id,
+                message_id=action.message_id,
+                parse_mode=ParseMode.HTML,
             )
         except BadRequest as exc:
             if "not modified" not in exc.message:

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot import views
-from bot.actions import AskQuestion, Outcome, React, RefreshBoard, Say, SendDocument
+from bot.actions import (
+    AskQuestion,
+    FreezeBoard,
+    Outcome,
+    React,
+    RefreshBoard,
+    Say,
+    SendDocument,
+)
 from bot.incoming import Incoming
 from exports.files import export_file_name
 from exports.model import MapData, MapItem
@@ -71,8 +79,13 @@ async def create_workshop(s: Services, inc: Incoming, goal: str) -> Outcome:
     if len(goal) > MAX_GOAL_CHARS:
         return Outcome().add(_say(inc, "nieuw.doel_te_lang", lang, max=MAX_GOAL_CHARS))
     workshop = await s.storage.create_workshop(
-        code=new_join_code(), goal=goal, facilitator_id=inc.user_id,
-        plenary_chat_id=inc.chat_id, lang=lang, now=_stamp(s.clock), source=inc.source,
+        code=new_join_code(),
+        goal=goal,
+        facilitator_id=inc.user_id,
+        plenary_chat_id=inc.chat_id,
+        lang=lang,
+        now=_stamp(s.clock),
+        source=inc.source,
     )
     link = f"https://t.me/{s.bot_username}?startgroup={workshop.code}"
     return Outcome().add(
@@ -102,22 +115,29 @@ async def join_subgroup(s: Services, inc: Incoming, typed_code: str) -> Outcome:
     name = inc.topic_name or inc.chat_title or f"Subgroep {inc.chat_id}"
     try:
         subgroup = await s.storage.add_subgroup(
-            workshop_id=workshop.id, name=name, chat_id=inc.chat_id, thread_id=inc.thread_id,
-            stand=SubgroepStand.start(), actor_id=inc.user_id, now=_stamp(s.clock),
+            workshop_id=workshop.id,
+            name=name,
+            chat_id=inc.chat_id,
+            thread_id=inc.thread_id,
+            stand=SubgroepStand.start(),
+            actor_id=inc.user_id,
+            now=_stamp(s.clock),
         )
     except ChatAlreadyLinked:
         return Outcome()  # the same /join delivered twice: the first one answered
     await _register(s, workshop, subgroup, inc)
     welcome = render("join.welkom", workshop.lang, subgroep=subgroup.name, doel=workshop.goal)
-    return Outcome().add(
-        Say(inc.chat_id, inc.thread_id, welcome), AskQuestion(subgroup.id)
-    )
+    return Outcome().add(Say(inc.chat_id, inc.thread_id, welcome), AskQuestion(subgroup.id))
 
 
 async def _register(s: Services, workshop: Workshop, subgroup: Subgroup, inc: Incoming) -> int:
     participant = await s.storage.upsert_participant(
-        workshop_id=workshop.id, user_id=inc.user_id, first_name=inc.first_name,
-        username=inc.username, subgroup_id=subgroup.id, now=_stamp(s.clock),
+        workshop_id=workshop.id,
+        user_id=inc.user_id,
+        first_name=inc.first_name,
+        username=inc.username,
+        subgroup_id=subgroup.id,
+        now=_stamp(s.clock),
     )
     return participant.id
 
@@ -131,7 +151,9 @@ async def _subgroup_here(s: Services, inc: Incoming) -> tuple[Workshop, Subgroup
     return workshop, subgroup
 
 
-async def capture_answer(s: Services, inc: Incoming, text: str | None, *, explicit: bool) -> Outcome:
+async def capture_answer(
+    s: Services, inc: Incoming, text: str | None, *, explicit: bool
+) -> Outcome:
     """Store an answer for the subgroup's current column, once, then acknowledge it.
 
     ``explicit`` is true for /idee and replies to the bot: those always get a reply when
@@ -140,7 +162,9 @@ async def capture_answer(s: Services, inc: Incoming, text: str | None, *, explic
     found = await _subgroup_here(s, inc)
     if found is None:
         if explicit:
-            return Outcome().add(_say(inc, "weigering.geen_subgroep", language_for(inc.language_code)))
+            return Outcome().add(
+                _say(inc, "weigering.geen_subgroep", language_for(inc.language_code))
+            )
         return Outcome()
     workshop, subgroup = found
     lang = workshop.lang
@@ -154,13 +178,24 @@ async def capture_answer(s: Services, inc: Incoming, text: str | None, *, explic
         if not explicit and checked.reason == "weigering.leeg_antwoord":
             return Outcome()
         return Outcome().add(
-            _say(inc, checked.reason or "", lang, lengte=len(checked.text), max=antwoord.MAX_ANSWER_CHARS)
+            _say(
+                inc,
+                checked.reason or "",
+                lang,
+                lengte=len(checked.text),
+                max=antwoord.MAX_ANSWER_CHARS,
+            )
         )
     participant_id = await _register(s, workshop, subgroup, inc)
     _, created = await s.storage.add_answer(
-        workshop_id=workshop.id, subgroup_id=subgroup.id, kolom=subgroup.stand.kolom,
-        text=checked.text, participant_id=participant_id, source_chat_id=inc.chat_id,
-        source_message_id=inc.message_id, now=_stamp(s.clock),
+        workshop_id=workshop.id,
+        subgroup_id=subgroup.id,
+        kolom=subgroup.stand.kolom,
+        text=checked.text,
+        participant_id=participant_id,
+        source_chat_id=inc.chat_id,
+        source_message_id=inc.message_id,
+        now=_stamp(s.clock),
     )
     if not created:
         return Outcome()  # delivered twice: stored and acknowledged the first time
@@ -183,9 +218,19 @@ async def edit_answer(s: Services, inc: Incoming, text: str) -> Outcome:
     assert workshop is not None
     checked = antwoord.check(text)
     if not checked.ok:
-        key = "weigering.bewerking_te_lang" if checked.reason == "weigering.te_lang" else checked.reason
+        key = (
+            "weigering.bewerking_te_lang"
+            if checked.reason == "weigering.te_lang"
+            else checked.reason
+        )
         return Outcome().add(
-            _say(inc, key or "", workshop.lang, lengte=len(checked.text), max=antwoord.MAX_ANSWER_CHARS)
+            _say(
+                inc,
+                key or "",
+                workshop.lang,
+                lengte=len(checked.text),
+                max=antwoord.MAX_ANSWER_CHARS,
+            )
         )
     if checked.text != answer.text:
         await s.storage.edit_answer(answer.id, checked.text, _stamp(s.clock))
@@ -193,7 +238,11 @@ async def edit_answer(s: Services, inc: Incoming, text: str) -> Outcome:
 
 
 async def move_subgroup(
-    s: Services, inc: Incoming, gebeurtenis: Gebeurtenis, *, source: str,
+    s: Services,
+    inc: Incoming,
+    gebeurtenis: Gebeurtenis,
+    *,
+    source: str,
     pressed_for: tuple[int, int] | None = None,
 ) -> Outcome:
     """Apply /klaar or /terug (typed, or pressed as a button) to this chat's subgroup."""
@@ -218,11 +267,22 @@ async def move_subgroup(
     # When nothing changes (delivered twice, or another member moved the group at the
     # same moment) the state is whatever won; either way its question must be out, and
     # AskQuestion sends only what has not been sent yet.
-    await s.storage.change_subgroup_state(
-        subgroup, new, kind=gebeurtenis.value, actor_id=inc.user_id, source=source,
+    changed = await s.storage.change_subgroup_state(
+        subgroup,
+        new,
+        kind=gebeurtenis.value,
+        actor_id=inc.user_id,
+        source=source,
         now=_stamp(s.clock),
     )
-    return Outcome().add(AskQuestion(subgroup.id))
+    outcome = Outcome()
+    if changed and subgroup.board_message_id and subgroup.chat_id is not None:
+        outcome.add(
+            FreezeBoard(
+                subgroup.id, subgroup.stand.kolom, subgroup.chat_id, subgroup.board_message_id
+            )
+        )
+    return outcome.add(AskQuestion(subgroup.id))
 
 
 async def show_map(s: Services, inc: Incoming) -> Outcome:
@@ -233,7 +293,10 @@ async def show_map(s: Services, inc: Incoming) -> Outcome:
     workshop, subgroup = found
     answers = await s.storage.list_answers(subgroup.id)
     return Outcome().add(
-        *(Say(inc.chat_id, inc.thread_id, part) for part in views.map_overview(workshop, subgroup, answers))
+        *(
+            Say(inc.chat_id, inc.thread_id, part)
+            for part in views.map_overview(workshop, subgroup, answers)
+        )
     )
 
 
@@ -269,13 +332,22 @@ async def export_map(s: Services, inc: Incoming) -> Outcome:
             for kolom in Kolom
         }
         maps.append(
-            MapData(goal=workshop.goal, title=subgroup.name, columns=columns, date=today,
-                    lang=workshop.lang, concept=not all(g.stand.finished_map for g in subgroups))
+            MapData(
+                goal=workshop.goal,
+                title=subgroup.name,
+                columns=columns,
+                date=today,
+                lang=workshop.lang,
+                concept=not all(g.stand.finished_map for g in subgroups),
+            )
         )
     data = build_map_deck(maps)
     return Outcome().add(
         SendDocument(
-            inc.chat_id, inc.thread_id, export_file_name(workshop.goal, today, "pptx"), data,
+            inc.chat_id,
+            inc.thread_id,
+            export_file_name(workshop.goal, today, "pptx"),
+            data,
             render("export.bijschrift", workshop.lang, doel=workshop.goal),
         )
     )

@@ -45,7 +45,9 @@ def waiting(workshop: Workshop, stand: SubgroepStand) -> Html:
     if stand.finished_map:
         return render("wacht.kaart_af", workshop.lang)
     return render(
-        "wacht.plenair", workshop.lang, nummer=int(stand.kolom),
+        "wacht.plenair",
+        workshop.lang,
+        nummer=int(stand.kolom),
         naam=column_name(stand.kolom, workshop.lang),
     )
 
@@ -107,9 +109,7 @@ def board_buttons(subgroup: Subgroup, lang: str) -> tuple[tuple[Button, ...], ..
     )
 
 
-def map_overview(
-    workshop: Workshop, subgroup: Subgroup, answers: list[Answer]
-) -> list[Html]:
+def map_overview(workshop: Workshop, subgroup: Subgroup, answers: list[Answer]) -> list[Html]:
     """The subgroup's map so far, as one or more messages under Telegram's limit."""
     lang = workshop.lang
     lines: list[Html] = [render("kaart.titel", lang, subgroep=subgroup.name, doel=workshop.goal)]

@@ -140,6 +140,8 @@ TRANSITIONS: dict[tuple[Status, Gebeurtenis], Transition] = {
 }
 
 
-def advance(stand: SubgroepStand, gebeurtenis: Gebeurtenis, ctx: Context = Context()) -> SubgroepStand:
+def advance(
+    stand: SubgroepStand, gebeurtenis: Gebeurtenis, ctx: Context = Context()
+) -> SubgroepStand:
     """Return the state after an event, or raise Geweigerd with the reason."""
     return TRANSITIONS[(stand.status, gebeurtenis)](stand, ctx)

@@ -34,8 +34,16 @@ class AnswerQueries:
     db: Database
 
     async def add_answer(
-        self, *, workshop_id: int, subgroup_id: int, kolom: Kolom, text: str,
-        participant_id: int | None, source_chat_id: int, source_message_id: int, now: str,
+        self,
+        *,
+        workshop_id: int,
+        subgroup_id: int,
+        kolom: Kolom,
+        text: str,
+        participant_id: int | None,
+        source_chat_id: int,
+        source_message_id: int,
+        now: str,
     ) -> tuple[Answer, bool]:
         """Store an answer once per source message; return it and whether it is new."""
         async with self.db.transaction() as conn:
@@ -43,8 +51,16 @@ class AnswerQueries:
                 "INSERT INTO answers (workshop_id, subgroup_id, column_no, text, participant_id,"
                 " source_chat_id, source_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (source_chat_id, source_message_id) DO NOTHING",
-                (workshop_id, subgroup_id, int(kolom), text, participant_id,
-                 source_chat_id, source_message_id, now),
+                (
+                    workshop_id,
+                    subgroup_id,
+                    int(kolom),
+                    text,
+                    participant_id,
+                    source_chat_id,
+                    source_message_id,
+                    now,
+                ),
             )
             created = cursor.rowcount == 1
             rows = await conn.execute_fetchall(

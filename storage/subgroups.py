@@ -43,8 +43,15 @@ class SubgroupQueries:
     db: Database
 
     async def add_subgroup(
-        self, *, workshop_id: int, name: str, chat_id: int | None, thread_id: int | None,
-        stand: SubgroepStand, actor_id: int | None, now: str,
+        self,
+        *,
+        workshop_id: int,
+        name: str,
+        chat_id: int | None,
+        thread_id: int | None,
+        stand: SubgroepStand,
+        actor_id: int | None,
+        now: str,
     ) -> Subgroup:
         """Link a chat or topic to a workshop as a new subgroup; raise if already linked."""
         async with self.db.transaction() as conn:
@@ -58,8 +65,16 @@ class SubgroupQueries:
             cursor = await conn.execute(
                 "INSERT INTO subgroups (workshop_id, name, chat_id, thread_id, status,"
                 " column_no, joined_at, state_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (workshop_id, name, chat_id, thread_id or 0, stand.status.value,
-                 int(stand.kolom), now, now),
+                (
+                    workshop_id,
+                    name,
+                    chat_id,
+                    thread_id or 0,
+                    stand.status.value,
+                    int(stand.kolom),
+                    now,
+                    now,
+                ),
             )
             subgroup_id = cursor.lastrowid
             await conn.execute(
@@ -101,8 +116,14 @@ class SubgroupQueries:
         return [_subgroup(r) for r in rows]
 
     async def change_subgroup_state(
-        self, subgroup: Subgroup, new: SubgroepStand, *, kind: str, actor_id: int | None,
-        source: str | None, now: str,
+        self,
+        subgroup: Subgroup,
+        new: SubgroepStand,
+        *,
+        kind: str,
+        actor_id: int | None,
+        source: str | None,
+        now: str,
     ) -> bool:
         """Move a subgroup from the state read to ``new``, once; False if that did not happen.
 
@@ -120,16 +141,30 @@ class SubgroupQueries:
                 "UPDATE subgroups SET status = ?, column_no = ?, prompt_message_id = NULL,"
                 " board_message_id = NULL, state_changed_at = ?"
                 " WHERE id = ? AND status = ? AND column_no = ?",
-                (new.status.value, int(new.kolom), now, subgroup.id,
-                 subgroup.stand.status.value, int(subgroup.stand.kolom)),
+                (
+                    new.status.value,
+                    int(new.kolom),
+                    now,
+                    subgroup.id,
+                    subgroup.stand.status.value,
+                    int(subgroup.stand.kolom),
+                ),
             )
             if cursor.rowcount != 1:
                 return False
             await conn.execute(
                 "INSERT INTO events (workshop_id, subgroup_id, kind, from_state, to_state,"
                 " actor_id, source, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (subgroup.workshop_id, subgroup.id, kind, stand_label(subgroup.stand),
-                 stand_label(new), actor_id, source, now),
+                (
+                    subgroup.workshop_id,
+                    subgroup.id,
+                    kind,
+                    stand_label(subgroup.stand),
+                    stand_label(new),
+                    actor_id,
+                    source,
+                    now,
+                ),
             )
         return True
 
@@ -146,8 +181,14 @@ class SubgroupQueries:
             return cursor.rowcount == 1
 
     async def upsert_participant(
-        self, *, workshop_id: int, user_id: int, first_name: str, username: str | None,
-        subgroup_id: int | None, now: str,
+        self,
+        *,
+        workshop_id: int,
+        user_id: int,
+        first_name: str,
+        username: str | None,
+        subgroup_id: int | None,
+        now: str,
     ) -> Participant:
         """Record (or refresh) a person taking part; returns the stored participant."""
         async with self.db.transaction() as conn:

@@ -26,8 +26,15 @@ class WorkshopQueries:
     db: Database
 
     async def create_workshop(
-        self, *, code: str, goal: str, facilitator_id: int, plenary_chat_id: int,
-        lang: str, now: str, source: str | None = None,
+        self,
+        *,
+        code: str,
+        goal: str,
+        facilitator_id: int,
+        plenary_chat_id: int,
+        lang: str,
+        now: str,
+        source: str | None = None,
     ) -> Workshop:
         """Write a new workshop (once per source message) and return it."""
         async with self.db.transaction() as conn:

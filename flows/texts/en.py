@@ -32,7 +32,14 @@ MESSAGES: dict[str, str] = {
     "menu.export": "Facilitator: get the map as PowerPoint",
     "menu.join": "Make this group a subgroup (with a code)",
     # The command line
-    "cli.geen_token": "partnerschapkaart: TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and put its token in this variable. Without a token, try 'partnerschapkaart demo'.",
-    "cli.token_geweigerd": 'partnerschapkaart: Telegram rejects the token in TELEGRAM_BOT_TOKEN. Copy it again from @BotFather.',
-    "cli.geen_verbinding": 'partnerschapkaart: cannot reach the Bot API at {url}: {fout}',
+    "cli.geen_token": (
+        "partnerschapkaart: TELEGRAM_BOT_TOKEN is not set. "
+        "Create a bot with @BotFather and put its token in this variable. "
+        "Without a token, try 'partnerschapkaart demo'."
+    ),
+    "cli.token_geweigerd": (
+        "partnerschapkaart: Telegram rejects the token in TELEGRAM_BOT_TOKEN. "
+        "Copy it again from @BotFather."
+    ),
+    "cli.geen_verbinding": "partnerschapkaart: cannot reach the Bot API at {url}: {fout}",
 }

@@ -26,7 +26,6 @@ MESSAGES: dict[str, str] = {
     "export.vervolg": "vervolg",
     "export.rtl_hint": "Van rechts naar links invullen: begin bij 1 Waarden",
     "export.geen_antwoorden": "(nog leeg)",
-
     # Algemeen
     "kolom.kop": "{nummer} {naam}",
     # Workshop maken en meedoen
@@ -186,7 +185,14 @@ MESSAGES: dict[str, str] = {
     "menu.export": "Facilitator: krijg de kaart als PowerPoint",
     "menu.join": "Maak van deze groep een subgroep (met code)",
     # De opdrachtregel
-    "cli.geen_token": "partnerschapkaart: TELEGRAM_BOT_TOKEN ontbreekt. Maak een bot bij @BotFather en zet het token in deze variabele. Zonder token: probeer 'partnerschapkaart demo'.",
-    "cli.token_geweigerd": 'partnerschapkaart: Telegram weigert het token in TELEGRAM_BOT_TOKEN. Kopieer het opnieuw uit @BotFather.',
-    "cli.geen_verbinding": 'partnerschapkaart: geen verbinding met de Bot API op {url}: {fout}',
+    "cli.geen_token": (
+        "partnerschapkaart: TELEGRAM_BOT_TOKEN ontbreekt. "
+        "Maak een bot bij @BotFather en zet het token in deze variabele. "
+        "Zonder token: probeer 'partnerschapkaart demo'."
+    ),
+    "cli.token_geweigerd": (
+        "partnerschapkaart: Telegram weigert het token in TELEGRAM_BOT_TOKEN. "
+        "Kopieer het opnieuw uit @BotFather."
+    ),
+    "cli.geen_verbinding": "partnerschapkaart: geen verbinding met de Bot API op {url}: {fout}",
 }

@@ -28,8 +28,11 @@ class BotProcess:
     def __init__(self, sandbox: Sandbox, db_path: Path) -> None:
         self.sandbox = sandbox
         self.settings = Settings(
-            token=sandbox.token, base_url=sandbox.base_url, db_path=db_path,
-            board_delay=0.05, poll_timeout=1,
+            token=sandbox.token,
+            base_url=sandbox.base_url,
+            db_path=db_path,
+            board_delay=0.05,
+            poll_timeout=1,
         )
         self.running: RunningBot | None = None
 

@@ -33,18 +33,25 @@ def current_question(sandbox: Sandbox, chat, thread_id: int | None = None) -> Se
 def board(sandbox: Sandbox, chat, thread_id: int | None = None) -> SentMessage:
     """The latest board message (the one with the done button)."""
     boards = [
-        m for m in sandbox.bot_messages(chat, thread_id)
+        m
+        for m in sandbox.bot_messages(chat, thread_id)
         if any("Klaar" in label for label, _ in m.buttons)
     ]
     assert boards, "no board message"
     return boards[-1]
 
 
-async def reply_to_question(sandbox: Sandbox, chat, user, text: str, thread_id: int | None = None) -> dict:
+async def reply_to_question(
+    sandbox: Sandbox, chat, user, text: str, thread_id: int | None = None
+) -> dict:
     question = current_question(sandbox, chat, thread_id)
-    return await sandbox.send_message(chat, user, text, reply_to=question.message_id, thread_id=thread_id)
+    return await sandbox.send_message(
+        chat, user, text, reply_to=question.message_id, thread_id=thread_id
+    )
 
 
 def replies_to(sandbox: Sandbox, chat, message: dict) -> list[str]:
     """What the bot said in reply to a given message."""
-    return [m.text for m in sandbox.bot_messages(chat) if m.reply_to_message_id == message["message_id"]]
+    return [
+        m.text for m in sandbox.bot_messages(chat) if m.reply_to_message_id == message["message_id"]
+    ]

@@ -33,7 +33,8 @@ async def test_a_text_over_4096_characters_is_refused_kindly(sandbox, bot, works
     sent = await reply_to_question(sandbox, group, anna, "x" * 5000)
     await sandbox.wait_idle()
     [reply] = replies_to(sandbox, group, sent)
-    assert "te lang" in reply and "5000" in reply
+    assert "te lang" in reply
+    assert "5000" in reply
     assert await answers(bot, group) == ["eerst dit"]
 
 
@@ -53,7 +54,8 @@ async def test_done_without_answers_says_what_to_do_first(sandbox, bot, workshop
     sent = await sandbox.send_message(group, anna, "/klaar")
     await sandbox.wait_idle()
     [reply] = replies_to(sandbox, group, sent)
-    assert "nog geen antwoord" in reply and "Waarden" in reply
+    assert "nog geen antwoord" in reply
+    assert "Waarden" in reply
     assert "Kolom 1 van 5" in current_question(sandbox, group).text
 
 
@@ -155,7 +157,9 @@ async def test_a_stale_button_after_moving_on_changes_nothing(sandbox, bot, work
     assert "Kolom 2 van 5" in current_question(sandbox, group).text
 
 
-async def test_an_unknown_command_gets_help_but_other_bots_commands_are_ignored(sandbox, bot, workshop):
+async def test_an_unknown_command_gets_help_but_other_bots_commands_are_ignored(
+    sandbox, bot, workshop
+):
     _, anna, _, group, _ = workshop
     mine = await sandbox.send_message(group, anna, "/vliegen")
     theirs = await sandbox.send_message(group, anna, "/export@otherbot")
@@ -167,27 +171,42 @@ async def test_an_unknown_command_gets_help_but_other_bots_commands_are_ignored(
 def test_run_without_a_token_is_one_clear_line_and_exit_code_2(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run"], env=env, cwd=tmp_path.parent,
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "bot.cli", "run"],
+        env=env,
+        cwd=tmp_path.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN" in lines[0]
+    assert len(lines) == 1
+    assert "TELEGRAM_BOT_TOKEN" in lines[0]
 
 
 async def test_run_with_a_rejected_token_is_one_clear_line_and_exit_code_2(sandbox, tmp_path):
     env = {
-        "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "TELEGRAM_BOT_TOKEN": "999:wrong-token",
-        "TELEGRAM_API_BASE_URL": sandbox.base_url, "PARTNERSCHAPKAART_DB": str(tmp_path / "x.db"),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "TELEGRAM_BOT_TOKEN": "999:wrong-token",
+        "TELEGRAM_API_BASE_URL": sandbox.base_url,
+        "PARTNERSCHAPKAART_DB": str(tmp_path / "x.db"),
     }
     import asyncio
+
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "run", env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "run",
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
     assert process.returncode == 2
     lines = [ln for ln in stderr.decode().strip().splitlines() if ln]
-    assert len(lines) == 1 and "weigert het token" in lines[0], stderr.decode()
+    assert len(lines) == 1, stderr.decode()
+    assert "weigert het token" in lines[0]
     assert "wrong-token" not in stderr.decode()

@@ -14,7 +14,6 @@ from tests.bot.story import (
     current_question,
     new_workshop,
     questions,
-    replies_to,
     reply_to_question,
 )
 
@@ -36,7 +35,9 @@ def deck_texts(data: bytes) -> list[str]:
     deck = Presentation(io.BytesIO(data))
     return [
         shape.text_frame.text
-        for slide in deck.slides for shape in slide.shapes if shape.has_text_frame
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
     ]
 
 
@@ -63,7 +64,10 @@ async def test_three_members_fill_all_five_columns(sandbox: Sandbox, bot, caplog
     await sandbox.wait_idle()
     assert await stored(bot, group.id) == {
         1: ["Iedereen doet mee", "Bewoners worden gehoord", "Een groene, veilige wijk"],
-        2: [], 3: [], 4: [], 5: [],
+        2: [],
+        3: [],
+        4: [],
+        5: [],
     }
     assert sandbox.reactions(group, bram_msg["message_id"]) == ["✍"]
     await sandbox.wait_until(lambda: "Bewoners worden gehoord" in board(sandbox, group).text)
@@ -92,8 +96,16 @@ async def test_three_members_fill_all_five_columns(sandbox: Sandbox, bot, caplog
 
     assert "kaart is af" in sandbox.last_bot_message(group).text
     asked = [q.text.split("\n")[0] for q in questions(sandbox, group)]
-    assert asked == [f"Kolom {n} van 5: {name}" for n, name in
-                     [(1, "Waarden"), (2, "Relaties"), (3, "Handelen"), (4, "Voorwaarden"), (5, "Acties")]]
+    assert asked == [
+        f"Kolom {n} van 5: {name}"
+        for n, name in [
+            (1, "Waarden"),
+            (2, "Relaties"),
+            (3, "Handelen"),
+            (4, "Voorwaarden"),
+            (5, "Acties"),
+        ]
+    ]
     assert await stored(bot, group.id) == {
         1: ["Iedereen doet mee", "Bewoners worden gehoord", "Een groene, veilige wijk"],
         **plan,
@@ -139,8 +151,11 @@ async def test_the_subgroup_continues_after_a_restart(sandbox: Sandbox, bot):
     await sandbox.wait_idle()
 
     assert await stored(bot, group.id) == {
-        1: ["antwoord 1"], 2: ["antwoord 2"],
-        3: ["eerste in kolom 3", "tweede in kolom 3"], 4: [], 5: [],
+        1: ["antwoord 1"],
+        2: ["antwoord 2"],
+        3: ["eerste in kolom 3", "tweede in kolom 3"],
+        4: [],
+        5: [],
     }
     # The same question is not asked again; the group just goes on in column 3.
     assert len(questions(sandbox, group)) == 3
@@ -162,10 +177,33 @@ async def test_a_question_decided_before_a_crash_is_sent_after_the_restart(sandb
     storage = storage_bot.app.bot_data.services.storage
     subgroup = await storage.find_subgroup_by_chat(group.id, None)
     from flows.subgroep import Status, SubgroepStand
+
     await storage.change_subgroup_state(
-        subgroup, SubgroepStand(Status.BEANTWOORDT, Kolom.RELATIES), kind="klaar",
-        actor_id=anna.id, source=None, now="2026-11-29T10:00:00")
+        subgroup,
+        SubgroepStand(Status.BEANTWOORDT, Kolom.RELATIES),
+        kind="klaar",
+        actor_id=anna.id,
+        source=None,
+        now="2026-11-29T10:00:00",
+    )
     await bot.stop()
     await bot.start()
     await sandbox.wait_idle()
     assert "Kolom 2 van 5" in current_question(sandbox, group).text
+
+
+async def test_a_closed_column_keeps_its_final_board_without_buttons(sandbox: Sandbox, bot):
+    fac, anna = sandbox.add_user("Fatima"), sandbox.add_user("Anna")
+    group = sandbox.add_group("Tafel 4")
+    code = await new_workshop(sandbox, fac, GOAL)
+    await sandbox.send_message(group, anna, f"/join {code}")
+    await sandbox.wait_idle()
+    first_board = board(sandbox, group)
+    await sandbox.send_message(group, anna, "/idee een")
+    await sandbox.send_message(group, anna, "/idee twee")
+    await sandbox.send_message(group, anna, "/klaar")
+    await sandbox.wait_idle()
+    assert first_board.buttons == []
+    assert "1 Waarden: 2 antwoorden" in first_board.text
+    assert "twee" in first_board.text
+    assert "2 Relaties" in board(sandbox, group).text

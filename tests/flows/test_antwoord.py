@@ -25,9 +25,13 @@ def test_cleaning_keeps_what_people_typed_and_drops_control_characters(typed, ke
 
 @pytest.mark.parametrize(
     ("typed", "reason"),
-    [(None, "weigering.geen_tekst"), ("", "weigering.leeg_antwoord"),
-     ("   \n\t ", "weigering.leeg_antwoord"), ("\x00\x01", "weigering.leeg_antwoord"),
-     ("x" * (MAX_ANSWER_CHARS + 1), "weigering.te_lang")],
+    [
+        (None, "weigering.geen_tekst"),
+        ("", "weigering.leeg_antwoord"),
+        ("   \n\t ", "weigering.leeg_antwoord"),
+        ("\x00\x01", "weigering.leeg_antwoord"),
+        ("x" * (MAX_ANSWER_CHARS + 1), "weigering.te_lang"),
+    ],
 )
 def test_answers_that_cannot_be_stored_say_why(typed, reason):
     result = check(typed)

@@ -29,9 +29,17 @@ def test_the_map_is_filled_right_to_left_and_drawn_left_to_right():
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("1", Kolom.WAARDEN), ("relaties", Kolom.RELATIES), (" Acties ", Kolom.ACTIES),
-     ("conditions", Kolom.VOORWAARDEN), (3, Kolom.HANDELEN), ("6", None), ("0", None),
-     ("kolom", None), ("", None)],
+    [
+        ("1", Kolom.WAARDEN),
+        ("relaties", Kolom.RELATIES),
+        (" Acties ", Kolom.ACTIES),
+        ("conditions", Kolom.VOORWAARDEN),
+        (3, Kolom.HANDELEN),
+        ("6", None),
+        ("0", None),
+        ("kolom", None),
+        ("", None),
+    ],
 )
 def test_a_column_is_read_from_its_number_or_name(typed, expected):
     assert parse_kolom(typed) is expected
@@ -47,7 +55,9 @@ def test_a_new_subgroup_answers_the_values_first():
 
 @pytest.mark.parametrize("kolom", [1, 2, 3, 4])
 def test_done_with_a_column_moves_to_the_next(kolom):
-    assert advance(stand(A, kolom), Gebeurtenis.KLAAR, Context(answers_in_column=1)) == stand(A, kolom + 1)
+    assert advance(stand(A, kolom), Gebeurtenis.KLAAR, Context(answers_in_column=1)) == stand(
+        A, kolom + 1
+    )
 
 
 def test_done_with_the_actions_means_the_map_is_finished():
@@ -90,7 +100,9 @@ def test_back_while_waiting_reopens_the_own_last_column():
     assert advance(stand(W, 1), Gebeurtenis.TERUG) == stand(A, 1)
 
 
-@pytest.mark.parametrize(("kolom", "reason"), [(1, "weigering.wacht_al"), (5, "weigering.kaart_al_af")])
+@pytest.mark.parametrize(
+    ("kolom", "reason"), [(1, "weigering.wacht_al"), (5, "weigering.kaart_al_af")]
+)
 def test_done_while_waiting_is_refused(kolom, reason):
     with pytest.raises(Geweigerd) as refused:
         advance(stand(W, kolom), Gebeurtenis.KLAAR, Context(answers_in_column=4))
@@ -117,7 +129,9 @@ def test_moving_on_an_answering_subgroup_needs_no_answers():
 
 @pytest.mark.parametrize("status", [A, W])
 def test_reopening_a_column_answers_it_again(status):
-    assert advance(stand(status, 4), Gebeurtenis.HEROPEN, Context(target=Kolom.RELATIES)) == stand(A, 2)
+    assert advance(stand(status, 4), Gebeurtenis.HEROPEN, Context(target=Kolom.RELATIES)) == stand(
+        A, 2
+    )
 
 
 def test_reopening_without_a_column_is_refused():

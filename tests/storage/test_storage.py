@@ -21,12 +21,21 @@ async def storage(tmp_path):
 
 async def _workshop_with_subgroup(storage: Storage):
     workshop = await storage.create_workshop(
-        code="abcde-fghjk-mnpqr", goal="de wijk", facilitator_id=1, plenary_chat_id=1,
-        lang="nl", now=NOW,
+        code="abcde-fghjk-mnpqr",
+        goal="de wijk",
+        facilitator_id=1,
+        plenary_chat_id=1,
+        lang="nl",
+        now=NOW,
     )
     subgroup = await storage.add_subgroup(
-        workshop_id=workshop.id, name="Tafel 1", chat_id=-100, thread_id=None,
-        stand=SubgroepStand.start(), actor_id=1, now=NOW,
+        workshop_id=workshop.id,
+        name="Tafel 1",
+        chat_id=-100,
+        thread_id=None,
+        stand=SubgroepStand.start(),
+        actor_id=1,
+        now=NOW,
     )
     return workshop, subgroup
 
@@ -61,7 +70,8 @@ async def test_an_old_file_is_migrated_to_the_latest_schema(tmp_path, monkeypatc
     store = await Storage.open(path)
     await store.close()
     monkeypatch.setattr(
-        db_module, "MIGRATIONS",
+        db_module,
+        "MIGRATIONS",
         (*MIGRATIONS, (99, "a later column", "ALTER TABLE answers ADD COLUMN later TEXT")),
     )
     store = await Storage.open(path)
@@ -86,23 +96,40 @@ async def test_a_failing_migration_changes_nothing(tmp_path, monkeypatch):
 
 async def test_the_same_message_is_stored_once(storage):
     workshop, subgroup = await _workshop_with_subgroup(storage)
-    args = dict(workshop_id=workshop.id, subgroup_id=subgroup.id, kolom=Kolom.WAARDEN,
-                text="Iedereen doet mee", participant_id=None, source_chat_id=-100,
-                source_message_id=7, now=NOW)
+    args = dict(
+        workshop_id=workshop.id,
+        subgroup_id=subgroup.id,
+        kolom=Kolom.WAARDEN,
+        text="Iedereen doet mee",
+        participant_id=None,
+        source_chat_id=-100,
+        source_message_id=7,
+        now=NOW,
+    )
     first, created = await storage.add_answer(**args)
     again, created_again = await storage.add_answer(**{**args, "text": "anders"})
-    assert created and not created_again
-    assert again.id == first.id and again.text == "Iedereen doet mee"
+    assert created
+    assert not created_again
+    assert again.id == first.id
+    assert again.text == "Iedereen doet mee"
     assert [a.text for a in await storage.list_answers(subgroup.id)] == ["Iedereen doet mee"]
 
 
 async def test_an_edit_replaces_the_text_and_records_when(storage):
     workshop, subgroup = await _workshop_with_subgroup(storage)
     answer, _ = await storage.add_answer(
-        workshop_id=workshop.id, subgroup_id=subgroup.id, kolom=Kolom.WAARDEN, text="oud",
-        participant_id=None, source_chat_id=-100, source_message_id=8, now=NOW)
+        workshop_id=workshop.id,
+        subgroup_id=subgroup.id,
+        kolom=Kolom.WAARDEN,
+        text="oud",
+        participant_id=None,
+        source_chat_id=-100,
+        source_message_id=8,
+        now=NOW,
+    )
     edited = await storage.edit_answer(answer.id, "nieuw", "2026-11-29T10:05:00")
-    assert edited.text == "nieuw" and edited.edited_at == "2026-11-29T10:05:00"
+    assert edited.text == "nieuw"
+    assert edited.edited_at == "2026-11-29T10:05:00"
     assert edited.kolom is Kolom.WAARDEN
 
 
@@ -110,18 +137,31 @@ async def test_a_chat_can_be_one_subgroup_only(storage):
     workshop, _ = await _workshop_with_subgroup(storage)
     with pytest.raises(ChatAlreadyLinked):
         await storage.add_subgroup(
-            workshop_id=workshop.id, name="nog eens", chat_id=-100, thread_id=None,
-            stand=SubgroepStand.start(), actor_id=1, now=NOW)
+            workshop_id=workshop.id,
+            name="nog eens",
+            chat_id=-100,
+            thread_id=None,
+            stand=SubgroepStand.start(),
+            actor_id=1,
+            now=NOW,
+        )
 
 
 async def test_forum_topics_of_one_chat_are_separate_subgroups(storage):
     workshop, _ = await _workshop_with_subgroup(storage)
     for thread in (11, 12):
         await storage.add_subgroup(
-            workshop_id=workshop.id, name=f"topic {thread}", chat_id=-200, thread_id=thread,
-            stand=SubgroepStand.start(), actor_id=1, now=NOW)
+            workshop_id=workshop.id,
+            name=f"topic {thread}",
+            chat_id=-200,
+            thread_id=thread,
+            stand=SubgroepStand.start(),
+            actor_id=1,
+            now=NOW,
+        )
     found = await storage.find_subgroup_by_chat(-200, 12)
-    assert found.name == "topic 12" and found.topic_id == 12
+    assert found.name == "topic 12"
+    assert found.topic_id == 12
     assert await storage.find_subgroup_by_chat(-200, None) is None
 
 
@@ -129,13 +169,20 @@ async def test_a_state_change_writes_its_history_and_happens_once_per_source(sto
     workshop, subgroup = await _workshop_with_subgroup(storage)
     new = SubgroepStand(Status.BEANTWOORDT, Kolom.RELATIES)
     assert await storage.change_subgroup_state(
-        subgroup, new, kind="klaar", actor_id=5, source="msg:-100:9", now=NOW)
+        subgroup, new, kind="klaar", actor_id=5, source="msg:-100:9", now=NOW
+    )
     reread = await storage.get_subgroup(subgroup.id)
-    assert reread.stand == new and reread.prompt_message_id is None
+    assert reread.stand == new
+    assert reread.prompt_message_id is None
     # The same command delivered again changes nothing.
     assert not await storage.change_subgroup_state(
-        reread, SubgroepStand(Status.BEANTWOORDT, Kolom.HANDELEN), kind="klaar", actor_id=5,
-        source="msg:-100:9", now=NOW)
+        reread,
+        SubgroepStand(Status.BEANTWOORDT, Kolom.HANDELEN),
+        kind="klaar",
+        actor_id=5,
+        source="msg:-100:9",
+        now=NOW,
+    )
     assert (await storage.get_subgroup(subgroup.id)).stand == new
     events = await storage.list_events(workshop.id)
     assert [(e.kind, e.from_state, e.to_state) for e in events] == [
@@ -148,11 +195,18 @@ async def test_a_state_change_writes_its_history_and_happens_once_per_source(sto
 async def test_a_change_from_a_stale_state_is_refused(storage):
     _, subgroup = await _workshop_with_subgroup(storage)
     two = SubgroepStand(Status.BEANTWOORDT, Kolom.RELATIES)
-    assert await storage.change_subgroup_state(subgroup, two, kind="klaar", actor_id=1, source="a", now=NOW)
+    assert await storage.change_subgroup_state(
+        subgroup, two, kind="klaar", actor_id=1, source="a", now=NOW
+    )
     # A second press computed from the old state (column 1) loses the race.
     assert not await storage.change_subgroup_state(
-        subgroup, SubgroepStand(Status.WACHT, Kolom.WAARDEN), kind="klaar", actor_id=2,
-        source="b", now=NOW)
+        subgroup,
+        SubgroepStand(Status.WACHT, Kolom.WAARDEN),
+        kind="klaar",
+        actor_id=2,
+        source="b",
+        now=NOW,
+    )
     assert (await storage.get_subgroup(subgroup.id)).stand == two
 
 
@@ -168,19 +222,32 @@ async def test_the_prompt_is_remembered_only_for_the_state_it_was_sent_for(stora
 async def test_a_participant_is_recorded_once_and_keeps_the_latest_name(storage):
     workshop, subgroup = await _workshop_with_subgroup(storage)
     first = await storage.upsert_participant(
-        workshop_id=workshop.id, user_id=42, first_name="Anna", username="anna",
-        subgroup_id=subgroup.id, now=NOW)
+        workshop_id=workshop.id,
+        user_id=42,
+        first_name="Anna",
+        username="anna",
+        subgroup_id=subgroup.id,
+        now=NOW,
+    )
     again = await storage.upsert_participant(
-        workshop_id=workshop.id, user_id=42, first_name="Anna B.", username=None,
-        subgroup_id=None, now=NOW)
-    assert again.id == first.id and again.first_name == "Anna B."
+        workshop_id=workshop.id,
+        user_id=42,
+        first_name="Anna B.",
+        username=None,
+        subgroup_id=None,
+        now=NOW,
+    )
+    assert again.id == first.id
+    assert again.first_name == "Anna B."
     assert again.subgroup_id == subgroup.id
     assert len(await storage.list_participants(workshop.id)) == 1
 
 
 async def test_creating_a_workshop_twice_from_one_message_gives_one_workshop(storage):
-    kwargs = dict(goal="de wijk", facilitator_id=1, plenary_chat_id=1, lang="nl", now=NOW,
-                  source="msg:1:1")
+    kwargs = dict(
+        goal="de wijk", facilitator_id=1, plenary_chat_id=1, lang="nl", now=NOW, source="msg:1:1"
+    )
     first = await storage.create_workshop(code="aaaaa-bbbbb-ccccc", **kwargs)
     second = await storage.create_workshop(code="ddddd-eeeee-fffff", **kwargs)
-    assert second.id == first.id and second.code == "aaaaa-bbbbb-ccccc"
+    assert second.id == first.id
+    assert second.code == "aaaaa-bbbbb-ccccc"
