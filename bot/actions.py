@@ -74,9 +74,7 @@ Action = Say | AskQuestion | RefreshBoard | FreezeBoard | React | SendDocument
 class Outcome:
     """Everything a use case wants shown, in order; ``toast`` answers a button press."""
 
-    actions: list[Action] = field(
-        default_factory=list
-    )
+    actions: list[Action] = field(default_factory=list)
     toast: str | None = None
 
     def add(self, *actions: Action) -> Outcome:
