@@ -50,6 +50,47 @@ class FreezeBoard:
 
 
 @dataclass(frozen=True)
+class Broadcast:
+    """Make sure each of these subgroups has the message of its current state.
+
+    The shell sends them in the background, as fast as Telegram's limits allow, and
+    never twice: a subgroup whose message is out already is skipped.
+    """
+
+    subgroup_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ShowDraft:
+    """Show the plenary's current list: as a new message in a chat, or edited in place.
+
+    With ``final_column`` the board of that (just confirmed) column is left as the final
+    list without buttons.
+    """
+
+    workshop_id: int
+    chat_id: int | None = None
+    thread_id: int | None = None
+    final_column: Kolom | None = None
+
+
+@dataclass(frozen=True)
+class ShowStatus:
+    """Post the status board in a chat; it is then kept up to date in place."""
+
+    workshop_id: int
+    chat_id: int
+    thread_id: int | None
+
+
+@dataclass(frozen=True)
+class RefreshStatus:
+    """Something changed that the status board shows (debounced by the shell)."""
+
+    workshop_id: int
+
+
+@dataclass(frozen=True)
 class React:
     """Put a reaction on a message, the cheap way to say 'noted'."""
 
@@ -67,7 +108,18 @@ class SendDocument:
     caption: Html
 
 
-Action = Say | AskQuestion | RefreshBoard | FreezeBoard | React | SendDocument
+Action = (
+    Say
+    | AskQuestion
+    | RefreshBoard
+    | FreezeBoard
+    | Broadcast
+    | ShowDraft
+    | ShowStatus
+    | RefreshStatus
+    | React
+    | SendDocument
+)
 
 
 @dataclass

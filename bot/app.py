@@ -58,7 +58,7 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         storage = await Storage.open(settings.db_path)
         username = app.bot.username
         app.bot_data.services = Services(storage=storage, clock=clock, bot_username=username)
-        app.bot_data.shell = Shell(app.bot, storage, board_delay=settings.board_delay)
+        app.bot_data.shell = Shell(app.bot, storage, board_delay=settings.board_delay, clock=clock)
         await app.bot.set_my_commands(
             [BotCommand(name, plain(f"menu.{name}", "nl")) for name in COMMANDS]
         )
@@ -72,10 +72,14 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
             await shell.carry_out(Outcome().add(AskQuestion(subgroup.id)))
         log.info("bot @%s ready, database %s", username, settings.db_path)
 
-    async def post_shutdown(app: Application) -> None:
+    async def post_stop(app: Application) -> None:
+        # Pending board and status edits and broadcasts finish while the bot can send.
         data: AppData = app.bot_data
         if data.shell is not None:
             await data.shell.flush_boards()
+
+    async def post_shutdown(app: Application) -> None:
+        data: AppData = app.bot_data
         if data.services is not None:
             await data.services.storage.close()
 
@@ -87,6 +91,7 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         .rate_limiter(MessageRateLimiter(max_retries=5))
         .context_types(ContextTypes(context=BotContext, bot_data=AppData))
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .build()
     )
@@ -125,6 +130,8 @@ class RunningBot:
             await self.app.updater.stop()
         if self.app.running:
             await self.app.stop()
+        if self.app.post_stop:
+            await self.app.post_stop(self.app)
         await self.app.shutdown()
         if self.app.post_shutdown:
             await self.app.post_shutdown(self.app)

@@ -1,49 +1,75 @@
-"""The offline demo: a scripted subgroup fills the whole map against the sandbox."""
+"""The offline demo: a whole half-day workshop against the sandbox, as a transcript.
+
+Three subgroups (two group chats and a topic of a forum group) and a paper table go
+through the method's six steps: the facilitator opens, the groups name their values,
+a plenary merges and confirms them, the groups fill columns 2 to 5, a second plenary
+builds the joint model column by column, and the facilitator exports it.
+"""
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.app import RunningBot, Settings, build_application
-from bot.sandbox import Sandbox, TranscriptEvent
+from bot.sandbox import Sandbox, SentDocument, TranscriptEvent
 
 GOAL = "de gebiedsontwikkeling van Noord"
 
-# (member, how, text): how is "reply" (to the bot's question), "idee" or "plain".
-SCRIPT: dict[int, list[tuple[str, str, str]]] = {
-    1: [
-        ("Anna", "reply", "Bewoners voelen zich thuis en veilig in hun buurt"),
-        ("Bram", "idee", "Iedereen kan meedoen, ook wie weinig tijd of geld heeft"),
-        ("Chris", "plain", "Beslissingen nemen we samen, niet over bewoners heen"),
-        ("Anna", "reply", "Er is meer groen en ruimte om te spelen"),
-    ],
-    2: [
-        ("Bram", "reply", "Gelijkwaardige partners: iedereen geeft en krijgt iets"),
-        ("Chris", "idee", "De gemeente luistert eerst en stuurt daarna pas"),
-        ("Anna", "plain", "We vertrouwen elkaar en komen afspraken na"),
-    ],
-    3: [
-        (
-            "Chris",
-            "reply",
-            "Professionals gaan de wijk in in plaats van achter het bureau te blijven",
-        ),
-        ("Anna", "idee", "Bewoners brengen hun kennis van de buurt in"),
-        ("Bram", "reply", "Iedereen kan goed luisteren en vragen stellen"),
-    ],
-    4: [
-        ("Anna", "reply", "Een vaste plek in de wijk om elkaar te ontmoeten"),
-        ("Chris", "idee", "Budget dat bewoners zelf mogen besteden"),
-        ("Bram", "plain", "Tijd voor professionals om aan te sluiten bij bewonersavonden"),
-    ],
-    5: [
-        ("Chris", "reply", "Gemeente, voor 1 maart: eerste buurtavond organiseren"),
-        ("Anna", "idee", "Bewonerscommissie, in april: wensen voor het groen ophalen"),
-        ("Bram", "reply", "Welzijnswerk, elke maand: spreekuur in het buurthuis"),
-    ],
+# Per table, per column: (member, how, text). how: "reply" (to the bot's question),
+# "idee", or "plain" (a normal message, seen because the bot is admin there).
+SCRIPT: dict[str, dict[int, list[tuple[str, str, str]]]] = {
+    "Tafel 1": {
+        1: [
+            ("Anna", "reply", "Bewoners voelen zich thuis en veilig in hun buurt"),
+            ("Bram", "idee", "Iedereen kan meedoen, ook wie weinig tijd of geld heeft"),
+            ("Chris", "plain", "Beslissingen nemen we samen met bewoners"),
+        ],
+        2: [
+            ("Bram", "reply", "Gelijkwaardige partners: iedereen geeft en krijgt iets"),
+            ("Chris", "idee", "De gemeente luistert eerst en stuurt daarna pas"),
+        ],
+        3: [("Chris", "reply", "Professionals gaan de wijk in")],
+        4: [("Anna", "reply", "Een vaste plek in de wijk om elkaar te ontmoeten")],
+        5: [("Chris", "reply", "Gemeente, voor 1 maart: eerste buurtavond organiseren")],
+    },
+    "Tafel 2": {
+        1: [
+            ("Dewi", "reply", "Iedereen kan mee doen"),
+            ("Erik", "idee", "Meer groen in de wijk"),
+            ("Fleur", "reply", "Een veilige buurt voor iedereen"),
+        ],
+        2: [("Erik", "reply", "Partners zijn gelijkwaardig")],
+        3: [
+            ("Dewi", "idee", "Goed luisteren naar elkaar"),
+            ("Fleur", "reply", "Bewoners brengen hun kennis van de buurt in"),
+        ],
+        4: [("Erik", "idee", "Budget dat bewoners zelf mogen besteden")],
+        5: [("Fleur", "reply", "Bewonerscommissie, in april: wensen voor het groen ophalen")],
+    },
+    "Tafel 3": {
+        1: [
+            ("Gijs", "reply", "Samen beslissen over de buurt"),
+            ("Hanna", "idee", "Een groene wijk met ruimte om te spelen"),
+        ],
+        2: [("Hanna", "reply", "We vertrouwen elkaar en komen afspraken na")],
+        3: [("Gijs", "idee", "Iedereen kan goed luisteren en vragen stellen")],
+        4: [("Hanna", "reply", "Tijd voor professionals om bij bewonersavonden te zijn")],
+        5: [("Gijs", "idee", "Welzijnswerk, elke maand: spreekuur in het buurthuis")],
+    },
 }
+# What the facilitator types for the paper table, per column.
+PAPER: dict[int, list[str]] = {
+    1: ["Iedereen doet mee", "Winkels en bedrijven blijven in de wijk"],
+    2: ["Korte lijnen tussen bewoners en gemeente"],
+    3: ["Afspraken nakomen"],
+    4: ["Een vast aanspreekpunt bij de gemeente"],
+    5: ["Ondernemersvereniging, in mei: markt op het plein"],
+}
+MEMBERS = {"Tafel 1": ("Anna", "Bram", "Chris"), "Tafel 2": ("Dewi", "Erik", "Fleur"),
+           "Tafel 3": ("Gijs", "Hanna")}  # fmt: skip
 
 
 @dataclass
@@ -53,15 +79,18 @@ class TranscriptPrinter:
     started: float
 
     def __call__(self, event: TranscriptEvent) -> None:
-        if event.kind in ("rate_limited", "edit_markup", "delete"):
+        if event.kind in ("rate_limited", "edit_markup", "delete", "service", "my_chat_member"):
             return
         when = f"{time.monotonic() - self.started:5.1f}s"
         where = event.chat_title + (f" › {event.topic}" if event.topic else "")
         text = event.text
         if event.kind == "edit" and event.actor.startswith("🤖"):
-            text = "(bord bijgewerkt) " + text.split("\n", 1)[0]
+            if text.startswith("Status:"):
+                return  # the status board keeps itself up to date; once is enough to show
+            text = "(bijgewerkt) " + text.split("\n", 1)[0]
         elif event.kind == "reaction":
             text = f"{text} bij bericht #{event.message_id}"
+        text = re.sub(r"\n\[buttons: .*\]$", "  [knoppen]", text, flags=re.DOTALL)
         body = text.replace("\n", "\n" + " " * 12)
         print(f"{when}  [{where}] {event.actor}: {body}", flush=True)
 
@@ -91,7 +120,7 @@ async def run_demo(out_dir: Path, *, quiet: bool = False) -> int:
         bot = RunningBot(build_application(settings), poll_timeout=1)
         await bot.start()
         try:
-            document = await _play(sandbox)
+            document = await Workshop(sandbox).play()
         finally:
             await bot.stop()
     path = out_dir / document.file_name
@@ -100,36 +129,131 @@ async def run_demo(out_dir: Path, *, quiet: bool = False) -> int:
     return 0
 
 
-async def _play(sandbox: Sandbox):
-    fac = sandbox.add_user("Fatima", username="fatima_facilitator")
-    members = {n: sandbox.add_user(n) for n in ("Anna", "Bram", "Chris")}
-    group = sandbox.add_group("Tafel 1", members=list(members.values()))
-    fac_chat = sandbox.private_chat(fac)
+class Workshop:
+    """The scripted session: people, chats, and what they type when."""
 
-    await sandbox.send_message(fac_chat, fac, f"/nieuw {GOAL}")
-    await sandbox.wait_idle()
-    code = sandbox.last_bot_message(fac_chat).text.split("/join ")[1].split()[0]
-    await sandbox.add_bot_to_group(group, members["Anna"], start_payload=code)
-    await sandbox.wait_idle()
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sb = sandbox
+        self.fac = sandbox.add_user("Fatima", username="fatima_facilitator")
+        self.people = {name: sandbox.add_user(name) for names in MEMBERS.values() for name in names}
+        self.plenary = sandbox.add_group("Plenaire zaal", members=[self.fac])
+        self.chats = {
+            "Tafel 1": sandbox.add_group(
+                "Tafel 1",
+                members=[self.people[n] for n in MEMBERS["Tafel 1"]],
+                bot_is_admin=True,
+            ),
+            "Tafel 2": sandbox.add_group(
+                "Tafel 2",
+                members=[self.people[n] for n in MEMBERS["Tafel 2"]],
+                bot_is_admin=True,
+            ),
+        }
+        self.forum = sandbox.add_group(
+            "Noord (forum)",
+            forum=True,
+            supergroup=True,
+            bot_is_admin=True,
+            members=[self.people[n] for n in MEMBERS["Tafel 3"]],
+        )
+        self.topic = sandbox.add_topic(self.forum, "Tafel 3", by=self.people["Gijs"])
+        self.chats["Tafel 3"] = self.forum
+        self.threads = {"Tafel 1": None, "Tafel 2": None, "Tafel 3": self.topic}
 
-    for column, lines in SCRIPT.items():
-        for name, how, text in lines:
-            user = members[name]
-            if how == "idee":
-                await sandbox.send_message(group, user, f"/idee {text}")
-            elif how == "reply":
-                question = [m for m in sandbox.bot_messages(group) if m.force_reply][-1]
-                await sandbox.send_message(group, user, text, reply_to=question.message_id)
-            else:
-                await sandbox.send_message(group, user, text)
-            await sandbox.wait_idle(quiet=0.1)
-        if column == 3:
-            await sandbox.send_message(group, members["Anna"], "/kaart")
-            await sandbox.wait_idle(quiet=0.1)
-        closer = members["Chris"] if column % 2 else members["Bram"]
-        await sandbox.send_message(group, closer, "/klaar")
-        await sandbox.wait_idle(quiet=0.3)
+    async def _idle(self, quiet: float = 0.05) -> None:
+        await self.sb.wait_idle(quiet=quiet)
 
-    await sandbox.send_message(fac_chat, fac, "/export")
-    await sandbox.wait_until(lambda: sandbox.documents(fac_chat), timeout=20)
-    return sandbox.documents(fac_chat)[-1]
+    async def facilitator(self, text: str) -> str:
+        """Fatima types in the plenary chat; returns what the bot answered."""
+        sent = await self.sb.send_message(self.plenary, self.fac, text)
+        await self._idle(0.15)
+        said = [m.text for m in self.sb.bot_messages(self.plenary)
+                if m.message_id > sent["message_id"]]  # fmt: skip
+        return "\n".join(said)
+
+    def position(self, needle: str) -> int:
+        """The number of the first item on the plenary list that contains needle."""
+        board = [m for m in self.sb.bot_messages(self.plenary) if m.text.startswith("Plenair")]
+        for line in board[-1].text.splitlines():
+            found = re.match(r"(\d+)\. (.*)", line)
+            if found and needle.lower() in found[2].lower():
+                return int(found[1])
+        raise AssertionError(f"{needle!r} not on the list")
+
+    async def member(self, table: str, name: str, how: str, text: str) -> None:
+        chat, thread, user = self.chats[table], self.threads[table], self.people[name]
+        if how == "idee":
+            await self.sb.send_message(chat, user, f"/idee {text}", thread_id=thread)
+        elif how == "reply":
+            asked = [m for m in self.sb.bot_messages(chat, thread) if m.force_reply][-1]
+            await self.sb.send_message(
+                chat, user, text, reply_to=asked.message_id, thread_id=thread
+            )
+        else:
+            await self.sb.send_message(chat, user, text, thread_id=thread)
+        await self._idle()
+
+    async def fill(self, column: int) -> None:
+        """Every table gives its answers for a column and says it is done."""
+        for table, columns in SCRIPT.items():
+            for name, how, text in columns[column]:
+                await self.member(table, name, how, text)
+            closer = self.people[MEMBERS[table][-1]]
+            await self.sb.send_message(
+                self.chats[table], closer, "/klaar", thread_id=self.threads[table]
+            )
+            await self._idle(0.1)
+        lines = "\n".join(PAPER[column])
+        await self.facilitator(f"/typ 4 {column}\n{lines}")
+
+    async def play(self) -> SentDocument:
+        # Stap 1: the workshop, its subgroups and the paper table.
+        reply = await self.facilitator(f"/nieuw {GOAL}")
+        code = reply.split("/join ")[1].split()[0]
+        await self.sb.add_bot_to_group(
+            self.chats["Tafel 1"], self.people["Anna"], start_payload=code
+        )
+        await self.sb.send_message(self.chats["Tafel 2"], self.people["Dewi"], f"/join {code}")
+        await self.sb.send_message(
+            self.forum, self.people["Gijs"], f"/join {code}", thread_id=self.topic
+        )
+        await self._idle()
+        await self.facilitator("/tafel Tafel 4")
+
+        # Stap 2: values in the subgroups.
+        await self.facilitator("/begin")
+        await self.fill(1)
+        await self.facilitator("/status")
+
+        # Stap 3: the values plenary; the facilitator merges, rephrases and confirms.
+        await self.facilitator("/plenair")
+        await self.facilitator(
+            f"/samen {self.position('Beslissingen')} {self.position('Samen beslissen')}"
+        )
+        await self.facilitator(
+            f"/samen {self.position('Iedereen doet mee')} {self.position('Iedereen kan')}"
+        )
+        await self.facilitator(
+            f"/tekst {self.position('Iedereen doet mee')} Iedereen kan meedoen, ook wie "
+            "weinig tijd of geld heeft"
+        )
+        await self.facilitator("/bevestig")
+
+        # Stap 4: columns 2 to 5 in the subgroups, building on the values.
+        for column in (2, 3, 4, 5):
+            await self.fill(column)
+
+        # Stap 5: the model plenary, column by column, then the last look at all five.
+        await self.facilitator("/plenair")
+        await self.facilitator("/bevestig")  # relaties
+        await self.facilitator("/erbij Elkaar helpen om mee te doen")
+        await self.facilitator("/bevestig")  # handelen
+        await self.facilitator("/bevestig")  # voorwaarden
+        await self.facilitator(f"/zet {self.position('Ondernemersvereniging')} 1")
+        await self.facilitator("/bevestig")  # acties
+        await self.facilitator("/bevestig")  # het hele model
+
+        # Stap 6: the export.
+        await self.sb.send_message(self.plenary, self.fac, "/export")
+        await self.sb.wait_until(lambda: self.sb.documents(self.plenary), timeout=20)
+        return self.sb.documents(self.plenary)[-1]

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable
 
 from telegram import Message, Update
-from telegram.ext import BaseHandler as _BaseHandler
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import usecases
 from bot.actions import Outcome
 from bot.context import BotContext
 from bot.incoming import Incoming, read_message
+from bot.usecases.common import reply
+from flows.plenair import COMMANDS as DRAFT_COMMANDS
 from flows.subgroep import Gebeurtenis
-from flows.texts import language_for, render
+from flows.texts import language_for, plain
 
 log = logging.getLogger(__name__)
 
@@ -30,53 +28,63 @@ def _incoming(update: Update, context: BotContext) -> Incoming | None:
     return read_message(message, update.effective_user, context.bot.id)
 
 
-def _rest(message: Message) -> str:
+def _rest(message: Message | None) -> str:
     """The text after the command word (keeps line breaks, unlike context.args)."""
-    parts = (message.text or "").split(maxsplit=1)
+    parts = ((message.text if message else "") or "").split(maxsplit=1)
     return parts[1] if len(parts) > 1 else ""
 
 
-async def _run(context: BotContext, outcome: Outcome) -> None:
+async def _run(context: BotContext, work: Awaitable[Outcome]) -> Outcome:
+    """Carry out what a use case decided, or the reason it refused."""
+    try:
+        outcome = await work
+    except usecases.Refused as refused:
+        outcome = refused.outcome
     await context.shell.carry_out(outcome)
+    return outcome
 
 
-async def new_workshop(update: Update, context: BotContext) -> None:
-    """Start a workshop: /nieuw <doel>."""
-    if inc := _incoming(update, context):
-        await _run(
-            context,
-            await usecases.create_workshop(context.services, inc, _rest(update.effective_message)),
-        )
+def _command(use_case, *, with_text: bool = False):
+    """A handler that calls one use case with the incoming message (and its text)."""
+
+    async def handle(update: Update, context: BotContext) -> None:
+        inc = _incoming(update, context)
+        if inc is None:
+            return
+        if with_text:
+            await _run(context, use_case(context.services, inc, _rest(update.effective_message)))
+        else:
+            await _run(context, use_case(context.services, inc))
+
+    handle.__doc__ = use_case.__doc__
+    handle.__name__ = use_case.__name__
+    return handle
 
 
-async def join(update: Update, context: BotContext) -> None:
-    """Make this group a subgroup: /join <code>."""
-    if inc := _incoming(update, context):
-        await _run(
-            context,
-            await usecases.join_subgroup(context.services, inc, _rest(update.effective_message)),
-        )
+def _with_text(use_case):
+    """A handler that calls one use case with the message and the text after the command."""
+    return _command(use_case, with_text=True)
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """Handle /start: a deep-link join code in a group, or the help in a private chat."""
+    """Handle /start: a deep-link code in a group, a co-facilitator link, or the help."""
     inc = _incoming(update, context)
     if inc is None:
         return
-    payload = _rest(update.effective_message)
+    payload = _rest(update.effective_message).strip()
     if inc.in_group and payload:
-        await _run(context, await usecases.join_subgroup(context.services, inc, payload))
+        await _run(context, usecases.join_subgroup(context.services, inc, payload))
+    elif payload.startswith("cofac-") and not inc.in_group:
+        await _run(context, usecases.become_cofacilitator(context.services, inc, payload[6:]))
     else:
-        await _run(context, await usecases.show_help(context.services, inc))
+        await _run(context, usecases.show_help(context.services, inc))
 
 
 async def idea(update: Update, context: BotContext) -> None:
     """Capture an answer given as /idee <tekst>."""
     if inc := _incoming(update, context):
         text = _rest(update.effective_message)
-        await _run(
-            context, await usecases.capture_answer(context.services, inc, text, explicit=True)
-        )
+        await _run(context, usecases.capture_answer(context.services, inc, text, explicit=True))
 
 
 async def group_text(update: Update, context: BotContext) -> None:
@@ -86,7 +94,7 @@ async def group_text(update: Update, context: BotContext) -> None:
         return  # a reply to someone else is dialogue, not a new answer
     await _run(
         context,
-        await usecases.capture_answer(context.services, inc, inc.text, explicit=inc.reply_to_bot),
+        usecases.capture_answer(context.services, inc, inc.text, explicit=inc.reply_to_bot),
     )
 
 
@@ -94,7 +102,7 @@ async def group_media(update: Update, context: BotContext) -> None:
     """Explain that photos, stickers and the like cannot go on the map."""
     inc = _incoming(update, context)
     if inc is not None and inc.reply_to_bot:
-        await _run(context, await usecases.refuse_media(context.services, inc))
+        await _run(context, usecases.refuse_media(context.services, inc))
 
 
 async def edited(update: Update, context: BotContext) -> None:
@@ -105,7 +113,7 @@ async def edited(update: Update, context: BotContext) -> None:
     text = inc.text
     if text.startswith("/"):
         text = _rest(update.effective_message)
-    await _run(context, await usecases.edit_answer(context.services, inc, text))
+    await _run(context, usecases.edit_answer(context.services, inc, text))
 
 
 async def done(update: Update, context: BotContext) -> None:
@@ -113,9 +121,7 @@ async def done(update: Update, context: BotContext) -> None:
     if inc := _incoming(update, context):
         await _run(
             context,
-            await usecases.move_subgroup(
-                context.services, inc, Gebeurtenis.KLAAR, source=inc.source
-            ),
+            usecases.move_subgroup(context.services, inc, Gebeurtenis.KLAAR, source=inc.source),
         )
 
 
@@ -124,28 +130,45 @@ async def back(update: Update, context: BotContext) -> None:
     if inc := _incoming(update, context):
         await _run(
             context,
-            await usecases.move_subgroup(
-                context.services, inc, Gebeurtenis.TERUG, source=inc.source
-            ),
+            usecases.move_subgroup(context.services, inc, Gebeurtenis.TERUG, source=inc.source),
         )
 
 
-async def show_map(update: Update, context: BotContext) -> None:
-    """Show the map so far: /kaart."""
-    if inc := _incoming(update, context):
-        await _run(context, await usecases.show_map(context.services, inc))
+async def draft_edit(update: Update, context: BotContext) -> None:
+    """Edit the plenary's list: /samen, /splits, /tekst, /weg, /erbij, /zet."""
+    inc = _incoming(update, context)
+    if inc is None or not inc.text:
+        return
+    command = inc.text.split(maxsplit=1)[0]
+    await _run(
+        context,
+        usecases.edit_draft(context.services, inc, command, _rest(update.effective_message)),
+    )
 
 
-async def export(update: Update, context: BotContext) -> None:
-    """Send the facilitator the PowerPoint: /export."""
-    if inc := _incoming(update, context):
-        await _run(context, await usecases.export_map(context.services, inc))
-
-
-async def help_text(update: Update, context: BotContext) -> None:
-    """Explain what the bot does: /help."""
-    if inc := _incoming(update, context):
-        await _run(context, await usecases.show_help(context.services, inc))
+async def topics(update: Update, context: BotContext) -> None:
+    """Create N forum topics, each a subgroup: /onderwerpen <N>."""
+    inc = _incoming(update, context)
+    if inc is None:
+        return
+    try:
+        workshop, names = await usecases.plan_topics(
+            context.services, inc, _rest(update.effective_message)
+        )
+    except usecases.Refused as refused:
+        await context.shell.carry_out(refused.outcome)
+        return
+    for name in names:
+        try:
+            topic = await context.bot.create_forum_topic(inc.chat_id, name)
+        except (BadRequest, Forbidden) as exc:
+            log.warning("creating a forum topic failed: %s", exc.message)
+            await context.shell.carry_out(reply(inc, "onderwerpen.geen_recht", workshop.lang))
+            return
+        await _run(
+            context,
+            usecases.join_topic(context.services, workshop, inc, topic.message_thread_id, name),
+        )
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
@@ -156,86 +179,97 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     word = inc.text.split(maxsplit=1)[0]
     if "@" in word and word.split("@", 1)[1].lower() != (context.bot.username or "").lower():
         return
-    lang = language_for(inc.language_code)
-    await _run(
-        context,
-        Outcome().add(
-            usecases.Say(
-                inc.chat_id,
-                inc.thread_id,
-                render("weigering.onbekend_commando", lang),
-                reply_to=inc.message_id,
-            )
-        ),
-    )
+    await context.shell.carry_out(reply(inc, "weigering.onbekend_commando"))
 
 
 BUTTON_EVENTS = {"klaar": Gebeurtenis.KLAAR, "terug": Gebeurtenis.TERUG}
 
 
 async def button(update: Update, context: BotContext) -> None:
-    """Handle a board button; data is 'action:subgroup:column', checked against the state."""
+    """Handle a button; its data names the state it was shown for, checked against now."""
     query = update.callback_query
     if query is None:
         return
     message = query.message if isinstance(query.message, Message) else None
     parts = (query.data or "").split(":")
-    valid = (
-        message is not None
-        and len(parts) == 3
-        and parts[0] in (*BUTTON_EVENTS, "kaart")
-        and parts[1].isdigit()
-        and parts[2].isdigit()
-    )
-    if not valid:
+    if message is None or not _well_formed(parts):
         lang = language_for(query.from_user.language_code if query.from_user else None)
-        await query.answer(render("weigering.knop_onbekend", lang))
+        await query.answer(plain("weigering.knop_onbekend", lang))
         return
     inc = read_message(message, query.from_user, context.bot.id)
+    services = context.services
     if parts[0] == "kaart":
-        outcome = await usecases.show_map(context.services, inc)
-    else:
-        outcome = await usecases.move_subgroup(
-            context.services,
+        work = usecases.show_map(services, inc)
+    elif parts[0] in BUTTON_EVENTS:
+        work = usecases.move_subgroup(
+            services,
             inc,
             BUTTON_EVENTS[parts[0]],
             source=f"cb:{query.id}",
             pressed_for=(int(parts[1]), int(parts[2])),
         )
+    elif parts[3] == "ok":
+        version = int(parts[2]) if parts[1] != "0" else None
+        work = usecases.confirm(services, inc, version=version)
+    elif parts[3] == "u":
+        work = usecases.undo_edit(services, inc)
+    else:
+        work = usecases.remove_by_button(
+            services, inc, int(parts[1]), int(parts[2]), int(parts[3][1:])
+        )
+    outcome = await _run(context, work)
     await query.answer(outcome.toast)
-    await _run(context, outcome)
 
 
-def all_handlers() -> list[_BaseHandler]:
+def _well_formed(parts: list[str]) -> bool:
+    """Button data we could have made: 'klaar:12:3' or 'pd:2:7:ok' / 'pd:2:7:w4' / 'pd:2:7:u'."""
+    if len(parts) == 3 and parts[0] in (*BUTTON_EVENTS, "kaart"):
+        return all(p.isdigit() and len(p) < 10 for p in parts[1:])
+    if len(parts) == 4 and parts[0] == "pd":
+        numbers_ok = all(p.isdigit() and len(p) < 10 for p in parts[1:3])
+        op = parts[3]
+        return numbers_ok and (
+            op in ("ok", "u") or (op[:1] == "w" and op[1:].isdigit() and len(op) < 6)
+        )
+    return False
+
+
+def all_handlers() -> list[BaseHandler]:
     """Every handler, in the order they are tried."""
+    new = filters.UpdateType.MESSAGE
     groups = filters.ChatType.GROUPS
     media = (
-        filters.PHOTO
-        | filters.Sticker.ALL
-        | filters.VOICE
-        | filters.VIDEO
-        | filters.AUDIO
-        | filters.Document.ALL
-        | filters.LOCATION
-        | filters.POLL
-        | filters.CONTACT
-        | filters.ANIMATION
-        | filters.VIDEO_NOTE
-    )
-    new = filters.UpdateType.MESSAGE
+        filters.PHOTO | filters.Sticker.ALL | filters.VOICE | filters.VIDEO | filters.AUDIO
+        | filters.Document.ALL | filters.LOCATION | filters.POLL | filters.CONTACT
+        | filters.ANIMATION | filters.VIDEO_NOTE
+    )  # fmt: skip
+    u = usecases
     return [
-        CommandHandler(["nieuw", "new"], new_workshop, filters=new),
-        CommandHandler(["join", "doemee"], join, filters=new),
+        CommandHandler(["nieuw", "new"], _with_text(u.create_workshop), filters=new),
+        CommandHandler(["join", "doemee"], _with_text(u.join_subgroup), filters=new),
         CommandHandler("start", start, filters=new),
         CommandHandler(["idee", "idea"], idea, filters=new),
         CommandHandler(["klaar", "done"], done, filters=new),
         CommandHandler(["terug", "back"], back, filters=new),
-        CommandHandler(["kaart", "map"], show_map, filters=new),
-        CommandHandler("export", export, filters=new),
-        CommandHandler("help", help_text, filters=new),
-        MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, unknown_command),
-        MessageHandler(groups & filters.UpdateType.MESSAGE & filters.TEXT, group_text),
-        MessageHandler(groups & filters.UpdateType.MESSAGE & media, group_media),
+        CommandHandler(["kaart", "map"], _command(u.show_map), filters=new),
+        CommandHandler("export", _command(u.export_map), filters=new),
+        CommandHandler("help", _command(u.show_help), filters=new),
+        CommandHandler("begin", _command(u.begin), filters=new),
+        CommandHandler(["plenair", "plenary"], _command(u.start_plenary), filters=new),
+        CommandHandler(["bevestig", "confirm"], _command(u.confirm), filters=new),
+        CommandHandler(["ongedaan", "undo"], _command(u.undo_edit), filters=new),
+        CommandHandler(list(DRAFT_COMMANDS), draft_edit, filters=new),
+        CommandHandler(["einde", "end"], _command(u.end_workshop), filters=new),
+        CommandHandler(["verder", "next"], _with_text(u.move_subgroup_on), filters=new),
+        CommandHandler(["heropen", "reopen"], _with_text(u.reopen_column), filters=new),
+        CommandHandler("status", _command(u.show_status), filters=new),
+        CommandHandler(["tafel", "table"], _with_text(u.add_paper_table), filters=new),
+        CommandHandler(["typ", "type"], _with_text(u.type_paper_answers), filters=new),
+        CommandHandler(["onderwerpen", "topics"], topics, filters=new),
+        CommandHandler(["cofac", "cofacilitator"], _command(u.cofacilitator_link), filters=new),
+        MessageHandler(filters.COMMAND & new, unknown_command),
+        MessageHandler(groups & new & filters.TEXT, group_text),
+        MessageHandler(groups & new & media, group_media),
         MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, edited),
         CallbackQueryHandler(button),
     ]

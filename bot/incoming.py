@@ -23,6 +23,9 @@ class Incoming:
     reply_to_bot: bool  # a reply to one of the bot's own messages
     reply_to_person: bool  # a reply to someone else's message (dialogue, not an answer)
     anonymous_admin: bool  # sent on behalf of the group (sender_chat set)
+    is_forum: bool = False
+    reply_to_user_id: int | None = None  # whose message this replies to (not the topic start)
+    reply_to_name: str | None = None
 
     @property
     def in_group(self) -> bool:
@@ -62,4 +65,7 @@ def read_message(message: Message, user: User | None, bot_id: int) -> Incoming:
         reply_to_bot=reply_to_bot,
         reply_to_person=reply_to_person,
         anonymous_admin=message.sender_chat is not None and message.sender_chat.id == chat.id,
+        is_forum=bool(chat.is_forum),
+        reply_to_user_id=replied.from_user.id if replied and replied.from_user else None,
+        reply_to_name=replied.from_user.first_name if replied and replied.from_user else None,
     )

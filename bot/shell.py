@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 from telegram import (
     Bot,
@@ -18,19 +20,27 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot import views
+from bot import views, views_plenary
 from bot.actions import (
     Action,
     AskQuestion,
+    Broadcast,
     Button,
     FreezeBoard,
     Outcome,
     React,
     RefreshBoard,
+    RefreshStatus,
     Say,
     SendDocument,
+    ShowDraft,
+    ShowStatus,
 )
+from flows.fase import Fase
+from flows.kaart import Kolom
+from flows.texts import Html
 from storage import Storage
+from storage.models import Workshop
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +56,21 @@ def _keyboard(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup | No
 class Shell:
     """Sends what use cases decided, and keeps each subgroup's board up to date."""
 
-    def __init__(self, bot: Bot, storage: Storage, *, board_delay: float = 2.0) -> None:
+    def __init__(
+        self,
+        bot: Bot,
+        storage: Storage,
+        *,
+        board_delay: float = 2.0,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.bot = bot
         self.storage = storage
         self.board_delay = board_delay
+        self.clock = clock
         self._pending_boards: dict[int, asyncio.Task[None]] = {}
+        self._pending_status: dict[int, asyncio.Task[None]] = {}
+        self._broadcasts: set[asyncio.Task[None]] = set()
         self._prompt_locks: dict[int, asyncio.Lock] = {}
 
     async def carry_out(self, outcome: Outcome) -> None:
@@ -73,6 +93,14 @@ class Shell:
                 self.schedule_board(action.subgroup_id)
             case FreezeBoard():
                 await self.freeze_board(action)
+            case Broadcast():
+                self.broadcast(action.subgroup_ids)
+            case ShowDraft():
+                await self.show_draft(action)
+            case ShowStatus():
+                await self.show_status(action)
+            case RefreshStatus():
+                self.schedule_status(action.workshop_id)
             case React():
                 await self.bot.set_message_reaction(
                     action.chat_id, action.message_id, [ReactionTypeEmoji(action.emoji)]
@@ -123,7 +151,7 @@ class Shell:
                 return
             prompt = await self.bot.send_message(
                 subgroup.chat_id,
-                views.question(workshop, stand.kolom),
+                views.question(workshop, stand.kolom, await self._confirmed_values(workshop)),
                 parse_mode=ParseMode.HTML,
                 message_thread_id=subgroup.topic_id,
                 reply_markup=ForceReply(
@@ -142,6 +170,119 @@ class Shell:
             await self.storage.set_prompt_message(
                 subgroup.id, stand, prompt.message_id, board.message_id
             )
+
+    async def _confirmed_values(self, workshop: Workshop) -> list[str]:
+        draft = await self.storage.get_draft(workshop.id, Kolom.WAARDEN)
+        return [i["text"] for i in draft.items] if draft and draft.confirmed else []
+
+    def broadcast(self, subgroup_ids: tuple[int, ...]) -> None:
+        """Send each subgroup its state's message, in the background and concurrently.
+
+        Handling of incoming updates goes on meanwhile; the rate limiter paces the sends.
+        """
+        if not subgroup_ids:
+            return
+        task = asyncio.get_running_loop().create_task(self._broadcast(subgroup_ids))
+        self._broadcasts.add(task)
+        task.add_done_callback(self._broadcasts.discard)
+
+    async def _broadcast(self, subgroup_ids: tuple[int, ...]) -> None:
+        results = await asyncio.gather(
+            *(self.ask_question(sid) for sid in subgroup_ids), return_exceptions=True
+        )
+        for sid, result in zip(subgroup_ids, results, strict=True):
+            if isinstance(result, BaseException):
+                log.error("broadcast to subgroup %d failed: %s", sid, result)
+
+    async def show_draft(self, action: ShowDraft) -> None:
+        """Send or edit the plenary board (the list of one column, or the whole model)."""
+        workshop = await self.storage.get_workshop(action.workshop_id)
+        if workshop is None:
+            return
+        subgroups = [g for g in await self.storage.list_subgroups(workshop.id)]
+        kolom = action.final_column or workshop.plenary_column
+        if kolom is None:
+            if workshop.fase is not Fase.PLENAIR_MODEL or action.chat_id is None:
+                return
+            text, buttons = views_plenary.model_overview(
+                workshop, await self.storage.list_drafts(workshop.id)
+            )
+            await self.say(Say(action.chat_id, action.thread_id, text, buttons=buttons))
+            return
+        draft = await self.storage.get_draft(workshop.id, kolom)
+        if draft is None:
+            return
+        text, buttons = views_plenary.draft_board(workshop, draft, len(subgroups))
+        if action.chat_id is not None and action.final_column is None:
+            message_id = await self.say(
+                Say(action.chat_id, action.thread_id, text, buttons=buttons)
+            )
+            await self.storage.set_draft_message(
+                workshop.id, kolom, action.chat_id, action.thread_id, message_id
+            )
+        elif draft.chat_id is not None and draft.message_id is not None:
+            await self._edit(draft.chat_id, draft.message_id, text, buttons)
+
+    async def _edit(
+        self, chat_id: int, message_id: int, text: str, buttons: tuple[tuple[Button, ...], ...]
+    ) -> None:
+        try:
+            await self.bot.edit_message_text(
+                text,
+                chat_id=chat_id,
+                message_id=message_id,
+                parse_mode=ParseMode.HTML,
+                reply_markup=_keyboard(buttons),
+            )
+        except BadRequest as exc:
+            if "not modified" not in exc.message:
+                raise
+
+    async def _status_text(self, workshop: Workshop) -> str:
+        return views_plenary.status_board(
+            workshop,
+            await self.storage.list_subgroups(workshop.id),
+            await self.storage.answer_counts(workshop.id),
+            await self.storage.active_members(workshop.id),
+            self.clock(),
+        )
+
+    async def show_status(self, action: ShowStatus) -> None:
+        """Post the status board and remember it, so later changes edit it in place."""
+        workshop = await self.storage.get_workshop(action.workshop_id)
+        if workshop is None:
+            return
+        message_id = await self.say(
+            Say(action.chat_id, action.thread_id, Html(await self._status_text(workshop)))
+        )
+        await self.storage.set_status_message(
+            workshop.id, action.chat_id, action.thread_id, message_id
+        )
+
+    def schedule_status(self, workshop_id: int) -> None:
+        """Refresh the status board soon; changes arriving meanwhile share one edit."""
+        pending = self._pending_status.get(workshop_id)
+        if pending is not None and not pending.done():
+            return
+        self._pending_status[workshop_id] = asyncio.get_running_loop().create_task(
+            self._refresh_status_later(workshop_id)
+        )
+
+    async def _refresh_status_later(self, workshop_id: int) -> None:
+        await asyncio.sleep(self.board_delay)
+        try:
+            workshop = await self.storage.get_workshop(workshop_id)
+            if workshop is None or workshop.status_message_id is None:
+                return
+            assert workshop.status_chat_id is not None
+            await self._edit(
+                workshop.status_chat_id,
+                workshop.status_message_id,
+                await self._status_text(workshop),
+                (),
+            )
+        except Exception:  # a status board that fails to refresh must never stop the bot
+            log.exception("refreshing the status of workshop %d failed", workshop_id)
 
     def schedule_board(self, subgroup_id: int) -> None:
         """Refresh the board soon; answers arriving meanwhile share one edit."""
@@ -199,7 +340,15 @@ class Shell:
                 raise
 
     async def flush_boards(self) -> None:
-        """Wait for pending board refreshes (at shutdown, so no edit is half done)."""
-        pending = [t for t in self._pending_boards.values() if not t.done()]
+        """Wait for pending refreshes and broadcasts (at shutdown, so none is half done)."""
+        pending = [
+            t
+            for t in (
+                *self._pending_boards.values(),
+                *self._pending_status.values(),
+                *self._broadcasts,
+            )
+            if not t.done()
+        ]
         if pending:
             await asyncio.gather(*pending, return_exceptions=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 
 from bot.actions import Button
+from flows.fase import Fase
 from flows.kaart import FILL_ORDER, Kolom
-from flows.subgroep import SubgroepStand
+from flows.subgroep import Status, SubgroepStand
 from flows.texts import Html, plain, render
 from storage.models import Answer, Subgroup, Workshop
 
@@ -26,13 +27,34 @@ def column_label(kolom: Kolom, lang: str) -> str:
     return plain("kolom.kop", lang, nummer=int(kolom), naam=column_name(kolom, lang))
 
 
-def question(workshop: Workshop, kolom: Kolom) -> Html:
-    """The message that asks a column's question."""
+def phase_name(fase: Fase, lang: str) -> str:
+    """E.g. 'stap 3: plenair over de waarden'."""
+    return plain(f"fase.naam.{fase.value}", lang, stap=fase.stap)
+
+
+def question(workshop: Workshop, kolom: Kolom, values: list[str] | None = None) -> Html:
+    """The message that asks a column's question; from column 2 on with the values the
+    plenary confirmed, because the method builds every column on them."""
     lang = workshop.lang
     vraag = plain(f"vraag.{kolom.key}", lang, doel=workshop.goal)
+    basis = Html("")
+    if kolom is not Kolom.WAARDEN and values:
+        shown = [render("bord.regel", lang, tekst=_cut(v, 200)) for v in values[:20]]
+        if len(values) > len(shown):
+            shown.append(render("bord.meer", lang, aantal=len(values) - len(shown)))
+        basis = Html("\n\n" + render("vraag.waarden_basis", lang) + "\n" + "\n".join(shown))
     return render(
-        "vraag.bericht", lang, nummer=int(kolom), naam=column_name(kolom, lang), vraag=vraag
+        "vraag.bericht",
+        lang,
+        nummer=int(kolom),
+        naam=column_name(kolom, lang),
+        vraag=vraag,
+        basis=basis,
     )
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 def placeholder(workshop: Workshop, kolom: Kolom) -> str:
@@ -41,14 +63,18 @@ def placeholder(workshop: Workshop, kolom: Kolom) -> str:
 
 
 def waiting(workshop: Workshop, stand: SubgroepStand) -> Html:
-    """The message for a subgroup that is done up to a column."""
+    """The message for a subgroup that does not answer now, saying why and what next."""
+    lang = workshop.lang
+    if stand.status is Status.NIEUW:
+        return render("wacht.start", lang)
+    if workshop.fase.plenary:
+        return render("wacht.plenair_bezig", lang)
+    if workshop.fase is Fase.AFGEROND:
+        return render("wacht.afgerond", lang, doel=workshop.goal)
     if stand.finished_map:
-        return render("wacht.kaart_af", workshop.lang)
+        return render("wacht.kaart_af", lang)
     return render(
-        "wacht.plenair",
-        workshop.lang,
-        nummer=int(stand.kolom),
-        naam=column_name(stand.kolom, workshop.lang),
+        "wacht.plenair", lang, nummer=int(stand.kolom), naam=column_name(stand.kolom, lang)
     )
 
 

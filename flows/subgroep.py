@@ -1,6 +1,7 @@
 """The subgroup state machine: which column a subgroup answers, or that it waits.
 
-A subgroup is always in one of two statuses about one column:
+A subgroup is always in one of three statuses about one column:
+- ``nieuw``: joined during the opening, before the first question;
 - ``beantwoordt`` (answering) column k: the bot asks column k and captures answers for it;
 - ``wacht`` (waiting) after column k: the subgroup is done up to k and waits for the
   plenary (or, after column 5, has finished its map).
@@ -21,6 +22,7 @@ from flows.kaart import FIRST, LAST, Kolom
 class Status(StrEnum):
     """Whether a subgroup is answering a column or waiting after one."""
 
+    NIEUW = "nieuw"  # joined before the facilitator started stap 2
     BEANTWOORDT = "beantwoordt"
     WACHT = "wacht"
 
@@ -122,6 +124,14 @@ def _already_waiting(stand: SubgroepStand, ctx: Context) -> SubgroepStand:
     raise Geweigerd("weigering.wacht_al", kolom=stand.kolom)
 
 
+def _not_started(stand: SubgroepStand, ctx: Context) -> SubgroepStand:
+    raise Geweigerd("weigering.nog_niet_begonnen")
+
+
+def _start(stand: SubgroepStand, ctx: Context) -> SubgroepStand:
+    return SubgroepStand(Status.BEANTWOORDT, stand.kolom)
+
+
 def _heropen(stand: SubgroepStand, ctx: Context) -> SubgroepStand:
     if ctx.target is None:
         raise Geweigerd("weigering.welke_kolom")
@@ -129,6 +139,10 @@ def _heropen(stand: SubgroepStand, ctx: Context) -> SubgroepStand:
 
 
 TRANSITIONS: dict[tuple[Status, Gebeurtenis], Transition] = {
+    (Status.NIEUW, Gebeurtenis.KLAAR): _not_started,
+    (Status.NIEUW, Gebeurtenis.TERUG): _not_started,
+    (Status.NIEUW, Gebeurtenis.DOORGAAN): _start,
+    (Status.NIEUW, Gebeurtenis.HEROPEN): _heropen,
     (Status.BEANTWOORDT, Gebeurtenis.KLAAR): _klaar,
     (Status.BEANTWOORDT, Gebeurtenis.TERUG): _terug,
     (Status.BEANTWOORDT, Gebeurtenis.DOORGAAN): _move_on,

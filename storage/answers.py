@@ -1,4 +1,4 @@
-"""Queries about answers: stored once per Telegram message, updated when edited."""
+"""Queries about answers: stored once per Telegram message (part), updated when edited."""
 
 from __future__ import annotations
 
@@ -44,13 +44,15 @@ class AnswerQueries:
         source_chat_id: int,
         source_message_id: int,
         now: str,
+        source_part: int = 0,
     ) -> tuple[Answer, bool]:
-        """Store an answer once per source message; return it and whether it is new."""
+        """Store an answer once per source message (part); return it and whether it is new."""
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
                 "INSERT INTO answers (workshop_id, subgroup_id, column_no, text, participant_id,"
-                " source_chat_id, source_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (source_chat_id, source_message_id) DO NOTHING",
+                " source_chat_id, source_message_id, source_part, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (source_chat_id, source_message_id, source_part) DO NOTHING",
                 (
                     workshop_id,
                     subgroup_id,
@@ -59,20 +61,23 @@ class AnswerQueries:
                     participant_id,
                     source_chat_id,
                     source_message_id,
+                    source_part,
                     now,
                 ),
             )
             created = cursor.rowcount == 1
             rows = await conn.execute_fetchall(
-                _SELECT + " WHERE a.source_chat_id = ? AND a.source_message_id = ?",
-                (source_chat_id, source_message_id),
+                _SELECT + " WHERE a.source_chat_id = ? AND a.source_message_id = ?"
+                " AND a.source_part = ?",
+                (source_chat_id, source_message_id, source_part),
             )
         return _answer(rows[0]), created
 
     async def find_answer_by_source(self, chat_id: int, message_id: int) -> Answer | None:
         """Read the answer that came from this Telegram message, if any."""
         row = await self.db.fetch_one(
-            _SELECT + " WHERE a.source_chat_id = ? AND a.source_message_id = ?",
+            _SELECT + " WHERE a.source_chat_id = ? AND a.source_message_id = ?"
+            " AND a.source_part = 0",
             (chat_id, message_id),
         )
         return _answer(row) if row else None
@@ -99,6 +104,23 @@ class AnswerQueries:
             )
         return [_answer(r) for r in rows]
 
+    async def list_workshop_answers(
+        self, workshop_id: int, kolom: Kolom | None = None
+    ) -> list[Answer]:
+        """Read every answer of a workshop (of one column, or all), per subgroup, oldest first."""
+        if kolom is None:
+            rows = await self.db.fetch_all(
+                _SELECT + " WHERE a.workshop_id = ? ORDER BY a.subgroup_id, a.column_no, a.id",
+                (workshop_id,),
+            )
+        else:
+            rows = await self.db.fetch_all(
+                _SELECT + " WHERE a.workshop_id = ? AND a.column_no = ?"
+                " ORDER BY a.subgroup_id, a.id",
+                (workshop_id, int(kolom)),
+            )
+        return [_answer(r) for r in rows]
+
     async def count_answers(self, subgroup_id: int, kolom: Kolom) -> int:
         """Count a subgroup's answers in one column."""
         row = await self.db.fetch_one(
@@ -106,6 +128,27 @@ class AnswerQueries:
             (subgroup_id, int(kolom)),
         )
         return int(row["n"]) if row else 0
+
+    async def answer_counts(self, workshop_id: int) -> dict[int, dict[Kolom, int]]:
+        """Per subgroup, the number of answers in each column."""
+        rows = await self.db.fetch_all(
+            "SELECT subgroup_id, column_no, COUNT(*) AS n FROM answers WHERE workshop_id = ?"
+            " GROUP BY subgroup_id, column_no",
+            (workshop_id,),
+        )
+        counts: dict[int, dict[Kolom, int]] = {}
+        for row in rows:
+            counts.setdefault(row["subgroup_id"], {})[Kolom(row["column_no"])] = row["n"]
+        return counts
+
+    async def active_members(self, workshop_id: int) -> dict[int, int]:
+        """Per subgroup, how many different people gave at least one answer."""
+        rows = await self.db.fetch_all(
+            "SELECT subgroup_id, COUNT(DISTINCT participant_id) AS n FROM answers"
+            " WHERE workshop_id = ? AND participant_id IS NOT NULL GROUP BY subgroup_id",
+            (workshop_id,),
+        )
+        return {row["subgroup_id"]: row["n"] for row in rows}
 
     async def list_events(self, workshop_id: int) -> list[Event]:
         """Read a workshop's history of state changes, oldest first."""

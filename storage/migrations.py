@@ -79,4 +79,75 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX events_by_workshop ON events (workshop_id, id);
         """,
     ),
+    (
+        2,
+        "phases, plenary drafts, co-facilitators, paper tables, status board",
+        """
+        UPDATE workshops SET phase = 'opening' WHERE phase = 'open';
+        ALTER TABLE workshops ADD COLUMN phase_changed_at TEXT;
+        UPDATE workshops SET phase_changed_at = created_at;
+        ALTER TABLE workshops ADD COLUMN plenary_column INTEGER;
+        ALTER TABLE workshops ADD COLUMN status_chat_id INTEGER;
+        ALTER TABLE workshops ADD COLUMN status_thread_id INTEGER;
+        ALTER TABLE workshops ADD COLUMN status_message_id INTEGER;
+        -- The secret in the link that makes someone a co-facilitator.
+        ALTER TABLE workshops ADD COLUMN cofac_code TEXT;
+        CREATE UNIQUE INDEX workshops_cofac_code ON workshops (cofac_code);
+
+        -- A subgroup's number within its workshop, as the facilitator refers to it.
+        ALTER TABLE subgroups ADD COLUMN number INTEGER;
+        UPDATE subgroups SET number = (
+            SELECT COUNT(*) FROM subgroups AS earlier
+            WHERE earlier.workshop_id = subgroups.workshop_id AND earlier.id <= subgroups.id
+        );
+        CREATE UNIQUE INDEX subgroups_number ON subgroups (workshop_id, number);
+
+        -- One message may hold several answers (a paper table's column typed in at
+        -- once): the part tells them apart, and keeps each stored exactly once.
+        CREATE TABLE answers_v2 (
+            id                INTEGER PRIMARY KEY,
+            workshop_id       INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            subgroup_id       INTEGER NOT NULL REFERENCES subgroups (id) ON DELETE CASCADE,
+            column_no         INTEGER NOT NULL CHECK (column_no BETWEEN 1 AND 5),
+            text              TEXT    NOT NULL,
+            participant_id    INTEGER REFERENCES participants (id) ON DELETE SET NULL,
+            source_chat_id    INTEGER NOT NULL,
+            source_message_id INTEGER NOT NULL,
+            source_part       INTEGER NOT NULL DEFAULT 0,
+            created_at        TEXT    NOT NULL,
+            edited_at         TEXT,
+            UNIQUE (source_chat_id, source_message_id, source_part)
+        );
+        INSERT INTO answers_v2 (id, workshop_id, subgroup_id, column_no, text, participant_id,
+            source_chat_id, source_message_id, created_at, edited_at)
+            SELECT id, workshop_id, subgroup_id, column_no, text, participant_id,
+            source_chat_id, source_message_id, created_at, edited_at FROM answers;
+        DROP TABLE answers;
+        ALTER TABLE answers_v2 RENAME TO answers;
+        CREATE INDEX answers_by_subgroup ON answers (subgroup_id, column_no, id);
+        CREATE INDEX answers_by_workshop ON answers (workshop_id, column_no, id);
+
+        CREATE TABLE cofacilitators (
+            workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            user_id     INTEGER NOT NULL,
+            added_at    TEXT    NOT NULL,
+            PRIMARY KEY (workshop_id, user_id)
+        );
+
+        -- The facilitator's working list for one column in a plenary round, and the
+        -- confirmed result. ``version`` guards against two facilitators at once.
+        CREATE TABLE plenary_drafts (
+            workshop_id  INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            column_no    INTEGER NOT NULL CHECK (column_no BETWEEN 1 AND 5),
+            items        TEXT    NOT NULL,
+            history      TEXT    NOT NULL DEFAULT '[]',
+            version      INTEGER NOT NULL DEFAULT 1,
+            chat_id      INTEGER,
+            thread_id    INTEGER,
+            message_id   INTEGER,
+            confirmed_at TEXT,
+            PRIMARY KEY (workshop_id, column_no)
+        );
+        """,
+    ),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flows.fase import Fase
 from flows.kaart import Kolom
 from flows.subgroep import Status, SubgroepStand
 
@@ -16,15 +17,22 @@ class Workshop:
     facilitator_id: int
     plenary_chat_id: int
     lang: str
-    phase: str
+    fase: Fase
     created_at: str
     ended_at: str | None
+    phase_changed_at: str
+    plenary_column: Kolom | None  # the column under discussion in a plenary round
+    status_chat_id: int | None
+    status_thread_id: int | None
+    status_message_id: int | None
+    cofac_code: str | None
 
 
 @dataclass(frozen=True)
 class Subgroup:
     id: int
     workshop_id: int
+    number: int  # 1, 2, … within the workshop, as the facilitator refers to it
     name: str
     chat_id: int | None
     thread_id: int  # 0 when the subgroup is a whole chat, not a forum topic
@@ -33,6 +41,11 @@ class Subgroup:
     board_message_id: int | None
     joined_at: str
     state_changed_at: str
+
+    @property
+    def paper(self) -> bool:
+        """A paper table: no chat, the facilitator types its answers."""
+        return self.chat_id is None
 
     @property
     def topic_id(self) -> int | None:
@@ -85,3 +98,22 @@ def stand_from(status: str, column_no: int) -> SubgroepStand:
 def stand_label(stand: SubgroepStand) -> str:
     """How a state is written in the event log, e.g. 'beantwoordt:2'."""
     return f"{stand.status}:{int(stand.kolom)}"
+
+
+@dataclass(frozen=True)
+class PlenaryDraft:
+    """The facilitator's working list for one column, as stored (items as plain dicts)."""
+
+    workshop_id: int
+    kolom: Kolom
+    items: list[dict]
+    history: list[list[dict]]
+    version: int
+    chat_id: int | None
+    thread_id: int | None
+    message_id: int | None
+    confirmed_at: str | None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None

@@ -17,6 +17,7 @@ def _subgroup(row: aiosqlite.Row) -> Subgroup:
     return Subgroup(
         id=row["id"],
         workshop_id=row["workshop_id"],
+        number=row["number"],
         name=row["name"],
         chat_id=row["chat_id"],
         thread_id=row["thread_id"],
@@ -62,11 +63,16 @@ class SubgroupQueries:
                 )
                 if taken:
                     raise ChatAlreadyLinked(chat_id)
+            numbers = await conn.execute_fetchall(
+                "SELECT COALESCE(MAX(number), 0) + 1 AS n FROM subgroups WHERE workshop_id = ?",
+                (workshop_id,),
+            )
             cursor = await conn.execute(
-                "INSERT INTO subgroups (workshop_id, name, chat_id, thread_id, status,"
-                " column_no, joined_at, state_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO subgroups (workshop_id, number, name, chat_id, thread_id, status,"
+                " column_no, joined_at, state_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     workshop_id,
+                    numbers[0]["n"],
                     name,
                     chat_id,
                     thread_id or 0,
@@ -97,6 +103,13 @@ class SubgroupQueries:
         row = await self.db.fetch_one(
             "SELECT * FROM subgroups WHERE chat_id = ? AND thread_id = ?",
             (chat_id, thread_id or 0),
+        )
+        return _subgroup(row) if row else None
+
+    async def find_subgroup_by_number(self, workshop_id: int, number: int) -> Subgroup | None:
+        """Read a subgroup by its number within the workshop."""
+        row = await self.db.fetch_one(
+            "SELECT * FROM subgroups WHERE workshop_id = ? AND number = ?", (workshop_id, number)
         )
         return _subgroup(row) if row else None
 

@@ -1,11 +1,14 @@
-"""Queries about workshops and the people who facilitate them."""
+"""Queries about workshops: phases, facilitators, the status board."""
 
 from __future__ import annotations
 
 import aiosqlite
 
+from flows.fase import Fase
+from flows.kaart import Kolom
+from flows.subgroep import SubgroepStand
 from storage.db import Database
-from storage.models import Workshop
+from storage.models import Subgroup, Workshop, stand_label
 
 
 def _workshop(row: aiosqlite.Row) -> Workshop:
@@ -16,9 +19,15 @@ def _workshop(row: aiosqlite.Row) -> Workshop:
         facilitator_id=row["facilitator_id"],
         plenary_chat_id=row["plenary_chat_id"],
         lang=row["lang"],
-        phase=row["phase"],
+        fase=Fase(row["phase"]),
         created_at=row["created_at"],
         ended_at=row["ended_at"],
+        phase_changed_at=row["phase_changed_at"] or row["created_at"],
+        plenary_column=Kolom(row["plenary_column"]) if row["plenary_column"] else None,
+        status_chat_id=row["status_chat_id"],
+        status_thread_id=row["status_thread_id"],
+        status_message_id=row["status_message_id"],
+        cofac_code=row["cofac_code"],
     )
 
 
@@ -30,6 +39,7 @@ class WorkshopQueries:
         *,
         code: str,
         goal: str,
+        cofac_code: str | None = None,
         facilitator_id: int,
         plenary_chat_id: int,
         lang: str,
@@ -48,15 +58,25 @@ class WorkshopQueries:
                     )
                     return _workshop(row[0])
             cursor = await conn.execute(
-                "INSERT INTO workshops (code, goal, facilitator_id, plenary_chat_id, lang,"
-                " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (code, goal, facilitator_id, plenary_chat_id, lang, now),
+                "INSERT INTO workshops (code, cofac_code, goal, facilitator_id, plenary_chat_id,"
+                " lang, phase, created_at, phase_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    code,
+                    cofac_code,
+                    goal,
+                    facilitator_id,
+                    plenary_chat_id,
+                    lang,
+                    Fase.OPENING.value,
+                    now,
+                    now,
+                ),
             )
             workshop_id = cursor.lastrowid
             await conn.execute(
                 "INSERT INTO events (workshop_id, kind, to_state, actor_id, source, at)"
-                " VALUES (?, 'workshop_created', 'open', ?, ?, ?)",
-                (workshop_id, facilitator_id, source, now),
+                " VALUES (?, 'workshop_created', ?, ?, ?, ?)",
+                (workshop_id, Fase.OPENING.value, facilitator_id, source, now),
             )
             rows = await conn.execute_fetchall(
                 "SELECT * FROM workshops WHERE id = ?", (workshop_id,)
@@ -73,11 +93,18 @@ class WorkshopQueries:
         row = await self.db.fetch_one("SELECT * FROM workshops WHERE code = ?", (code,))
         return _workshop(row) if row else None
 
+    async def find_workshop_by_cofac_code(self, code: str) -> Workshop | None:
+        """Read the workshop a co-facilitator link belongs to."""
+        row = await self.db.fetch_one("SELECT * FROM workshops WHERE cofac_code = ?", (code,))
+        return _workshop(row) if row else None
+
     async def latest_workshop_of_facilitator(self, user_id: int) -> Workshop | None:
-        """Read the most recent workshop this person facilitates."""
+        """Read the most recent workshop this person facilitates (or co-facilitates)."""
         row = await self.db.fetch_one(
-            "SELECT * FROM workshops WHERE facilitator_id = ? ORDER BY id DESC LIMIT 1",
-            (user_id,),
+            "SELECT * FROM workshops WHERE facilitator_id = ? OR id IN"
+            " (SELECT workshop_id FROM cofacilitators WHERE user_id = ?)"
+            " ORDER BY id DESC LIMIT 1",
+            (user_id, user_id),
         )
         return _workshop(row) if row else None
 
@@ -88,3 +115,120 @@ class WorkshopQueries:
             (chat_id,),
         )
         return _workshop(row) if row else None
+
+    async def is_facilitator(self, workshop: Workshop, user_id: int) -> bool:
+        """True for the workshop's facilitator and its co-facilitators."""
+        if user_id == workshop.facilitator_id:
+            return True
+        row = await self.db.fetch_one(
+            "SELECT 1 FROM cofacilitators WHERE workshop_id = ? AND user_id = ?",
+            (workshop.id, user_id),
+        )
+        return row is not None
+
+    async def add_cofacilitator(self, workshop_id: int, user_id: int, now: str) -> bool:
+        """Let someone co-facilitate; False if they already did."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT OR IGNORE INTO cofacilitators (workshop_id, user_id, added_at)"
+                " VALUES (?, ?, ?)",
+                (workshop_id, user_id, now),
+            )
+            if cursor.rowcount == 1:
+                await conn.execute(
+                    "INSERT INTO events (workshop_id, kind, actor_id, at)"
+                    " VALUES (?, 'cofacilitator_added', ?, ?)",
+                    (workshop_id, user_id, now),
+                )
+            return cursor.rowcount == 1
+
+    async def change_phase(
+        self,
+        workshop: Workshop,
+        new: Fase,
+        *,
+        moves: list[tuple[Subgroup, SubgroepStand]],
+        plenary_column: Kolom | None,
+        actor_id: int | None,
+        source: str | None,
+        now: str,
+    ) -> bool:
+        """Move the workshop to a new phase and its subgroups along, all at once.
+
+        False when the phase was changed meanwhile (two facilitators at once) or the
+        same command was handled before.
+        """
+        async with self.db.transaction() as conn:
+            if source is not None and await conn.execute_fetchall(
+                "SELECT 1 FROM events WHERE source = ?", (source,)
+            ):
+                return False
+            cursor = await conn.execute(
+                "UPDATE workshops SET phase = ?, phase_changed_at = ?, plenary_column = ?,"
+                " ended_at = CASE WHEN ? = 'afgerond' THEN ? ELSE ended_at END"
+                " WHERE id = ? AND phase = ?",
+                (new.value, now, plenary_column, new.value, now, workshop.id, workshop.fase.value),
+            )
+            if cursor.rowcount != 1:
+                return False
+            await conn.execute(
+                "INSERT INTO events (workshop_id, kind, from_state, to_state, actor_id, source, at)"
+                " VALUES (?, 'phase', ?, ?, ?, ?, ?)",
+                (workshop.id, workshop.fase.value, new.value, actor_id, source, now),
+            )
+            for subgroup, stand in moves:
+                # Every subgroup hears of the new phase, also one whose state stays.
+                await conn.execute(
+                    "UPDATE subgroups SET prompt_message_id = NULL, board_message_id = NULL"
+                    " WHERE id = ?",
+                    (subgroup.id,),
+                )
+                if stand == subgroup.stand:
+                    continue
+                await conn.execute(
+                    "UPDATE subgroups SET status = ?, column_no = ?, prompt_message_id = NULL,"
+                    " board_message_id = NULL, state_changed_at = ? WHERE id = ?",
+                    (stand.status.value, int(stand.kolom), now, subgroup.id),
+                )
+                await conn.execute(
+                    "INSERT INTO events (workshop_id, subgroup_id, kind, from_state, to_state,"
+                    " actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        workshop.id,
+                        subgroup.id,
+                        f"phase:{new.value}",
+                        stand_label(subgroup.stand),
+                        stand_label(stand),
+                        actor_id,
+                        now,
+                    ),
+                )
+        return True
+
+    async def set_plenary_column(
+        self, workshop: Workshop, kolom: Kolom | None, *, expected: Kolom | None
+    ) -> bool:
+        """Move the plenary round to another column, if nobody moved it meanwhile."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE workshops SET plenary_column = ? WHERE id = ? AND phase = ?"
+                " AND plenary_column IS ?",
+                (
+                    int(kolom) if kolom else None,
+                    workshop.id,
+                    workshop.fase.value,
+                    int(expected) if expected else None,
+                ),
+            )
+            return cursor.rowcount == 1
+
+    async def set_status_message(
+        self, workshop_id: int, chat_id: int, thread_id: int | None, message_id: int
+    ) -> None:
+        """Remember the status board message, to edit it in place later."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE workshops SET status_chat_id = ?, status_thread_id = ?,"
+                " status_message_id = ? WHERE id = ?",
+                (chat_id, thread_id, message_id, workshop_id),
+            )

@@ -36,8 +36,8 @@ MESSAGES: dict[str, str] = {
         "1. Maak een Telegram-groep per subgroep (of een onderwerp in een forumgroep).\n"
         "2. Zet de bot in die groep met deze link:\n{link}\n"
         "   Of zet de bot er zelf in en typ daar: <code>/join {code}</code>\n\n"
-        "De bot stelt de subgroep dan de vragen van de kaart. Met /export krijg je de kaart "
-        "als PowerPoint."
+        "Zijn alle subgroepen er? Typ dan /begin. Dan krijgt elke subgroep de eerste vraag. "
+        "Typ /help voor alles wat je als facilitator kunt doen."
     ),
     "nieuw.geen_doel": (
         "Zet het doel van de workshop achter het commando. Bijvoorbeeld:\n"
@@ -76,7 +76,7 @@ MESSAGES: dict[str, str] = {
     "join.workshop_voorbij": "Deze workshop is al afgelopen. Je kunt niet meer meedoen.",
     # De vraag per kolom en het bord
     "vraag.bericht": (
-        "<b>Kolom {nummer} van 5: {naam}</b>\n{vraag}\n\n"
+        "<b>Kolom {nummer} van 5: {naam}</b>\n{vraag}{basis}\n\n"
         "Antwoord met <i>Beantwoorden</i> op dit bericht, of typ <code>/idee</code> met je "
         "antwoord erachter. Eén idee per bericht. Klaar met deze kolom? Typ /klaar."
     ),
@@ -170,7 +170,16 @@ MESSAGES: dict[str, str] = {
     "help.facilitator": (
         "<b>Voor de facilitator</b>\n"
         "/nieuw <i>doel</i> – maak een workshop en krijg de code\n"
-        "/export – krijg de kaart als PowerPoint\n\n"
+        "/begin – stap 2: de subgroepen krijgen de vraag over de waarden\n"
+        "/plenair – start de plenaire ronde (na stap 2 en na stap 4)\n"
+        "/samen 1 2 · /splits · /tekst · /weg · /erbij · /zet · /ongedaan – pas de lijst aan\n"
+        "/bevestig – de lijst is goed, ga door\n"
+        "/status – hoe ver is elke subgroep\n"
+        "/verder <i>nr</i> · /heropen <i>kolom</i> – stuur subgroepen bij\n"
+        "/tafel <i>naam</i> · /typ <i>nr kolom</i> – een papieren tafel\n"
+        "/onderwerpen <i>N</i> – maak N onderwerpen in een forumgroep\n"
+        "/cofac – laat iemand meehelpen · /einde – sluit af\n"
+        "/export – de kaart als PowerPoint\n\n"
         "<b>Tip:</b> maak de bot beheerder van elke groep. Dan ziet hij ook gewone "
         "berichten en hoeft niemand op de vraag te antwoorden. Zonder beheer ziet de bot "
         "alleen antwoorden op zijn vragen en /idee."
@@ -195,4 +204,155 @@ MESSAGES: dict[str, str] = {
         "Kopieer het opnieuw uit @BotFather."
     ),
     "cli.geen_verbinding": "partnerschapkaart: geen verbinding met de Bot API op {url}: {fout}",
+    # Fasen van de workshop (de stappen van de werkwijze)
+    "fase.naam.opening": "stap {stap}: opening",
+    "fase.naam.waarden": "stap {stap}: waarden in de subgroepen",
+    "fase.naam.plenair_waarden": "stap {stap}: plenair over de waarden",
+    "fase.naam.kolommen": "stap {stap}: de andere kolommen in de subgroepen",
+    "fase.naam.plenair_model": "stap {stap}: plenair over het hele model",
+    "fase.naam.afgerond": "stap {stap}: afgerond",
+    "fase.begonnen": (
+        "Stap 2 is begonnen. {aantal} subgroep(en) krijgen nu de vraag over de waarden.\n"
+        "Zijn ze klaar? Typ /plenair voor de plenaire ronde. Met /status zie je hoe ver ze zijn."
+    ),
+    "fase.einde": "De workshop is afgesloten. Met /export krijg je de kaart als PowerPoint.",
+    "fase.fout.al_begonnen": "De workshop is al begonnen. We zijn nu bij {fase}.",
+    "fase.fout.geen_plenair_nu": (
+        "Een plenaire ronde kan nu niet. We zijn bij {fase}. "
+        "De plenaire rondes komen na stap 2 en na stap 4."
+    ),
+    "fase.fout.niets_te_bevestigen": (
+        "Er is nu niets te bevestigen. We zijn bij {fase}. Start eerst /plenair."
+    ),
+    "fase.fout.al_afgelopen": "De workshop is al afgesloten.",
+    "fase.fout.tegelijk": (
+        "Iemand anders veranderde net de stap van de workshop. Kijk met /status waar we zijn."
+    ),
+    # Wachten in de subgroep
+    "wacht.start": (
+        "Fijn dat jullie er zijn! De facilitator start zo. Dan krijgen jullie hier de eerste vraag."
+    ),
+    "wacht.plenair_bezig": (
+        "Nu is de plenaire ronde. Kijk mee op het scherm en praat mee. "
+        "Daarna gaan jullie hier verder."
+    ),
+    "wacht.afgerond": (
+        "De workshop over {doel} is klaar. Dank jullie wel voor het meedenken! "
+        "De facilitator stuurt het samenwerkingsmodel rond."
+    ),
+    "vraag.waarden_basis": "<b>De waarden die jullie samen hebben vastgesteld:</b>",
+    "weigering.nog_niet_begonnen": "De facilitator is nog niet begonnen. Even geduld.",
+    "weigering.plenair_bezig": (
+        "Nu is de plenaire ronde. Ik heb dit niet opgeslagen. Zeg het in de plenaire ronde, "
+        "of bewaar het tot jullie weer verder gaan."
+    ),
+    "weigering.workshop_afgerond": "De workshop is klaar. Ik sla niets meer op.",
+    "weigering.anoniem": (
+        "Je stuurt als anonieme beheerder. Dan weet ik niet wie je bent. "
+        "Zet 'Anoniem blijven' uit in je beheerdersrechten, of stuur het in een privéchat."
+    ),
+    # Forumonderwerpen
+    "onderwerpen.geen_forum": (
+        "Dit werkt in een groep met onderwerpen (forum). Zet onderwerpen aan in de "
+        "groepsinstellingen, of maak een aparte groep per subgroep."
+    ),
+    "onderwerpen.gebruik": "Zeg hoeveel subgroepen. Bijvoorbeeld: /onderwerpen 3 (hooguit {max}).",
+    "onderwerpen.naam": "Subgroep {nummer}",
+    "onderwerpen.geen_recht": (
+        "Ik mag hier geen onderwerpen maken. Maak mij beheerder met het recht "
+        "'Onderwerpen beheren' en probeer het opnieuw."
+    ),
+    # Papieren tafels
+    "tafel.gebruik": "Geef de tafel een naam. Bijvoorbeeld: <code>/tafel Tafel 3</code>",
+    "tafel.gemaakt": (
+        "<b>{naam}</b> is subgroep {nummer}. Typ de antwoorden van deze tafel zo:\n"
+        "<code>/typ {nummer} waarden</code>\nmet daaronder elk antwoord op een eigen regel."
+    ),
+    "tafel.typ_gebruik": (
+        "Zo typ je antwoorden van een papieren tafel:\n"
+        "<code>/typ 3 waarden</code>\nmet daaronder elk antwoord op een eigen regel. "
+        "Het getal is het nummer van de tafel, daarna de kolom."
+    ),
+    "tafel.onbekend": "Er is geen papieren tafel met nummer {nummer}. Kijk bij /status.",
+    "tafel.opgeslagen": "{aantal} antwoord(en) van {naam} bij {kolom} opgeslagen.",
+    # Co-facilitatoren
+    "cofac.toegevoegd": "{naam} helpt nu mee als facilitator.",
+    "cofac.link": (
+        "Wil iemand meehelpen als facilitator? Stuur hem of haar deze link:\n{link}\n"
+        "Of antwoord in een groep op een bericht van die persoon met /cofac."
+    ),
+    "cofac.onbekend": "Deze link werkt niet (meer). Vraag de facilitator om een nieuwe.",
+    "cofac.welkom": (
+        "Je helpt nu mee als facilitator van <b>{doel}</b>. Typ /help om te zien wat je kunt doen."
+    ),
+    # Subgroepen sturen
+    "verder.gebruik": "Zeg welke subgroep. Bijvoorbeeld: /verder 2. Het nummer staat bij /status.",
+    "verder.niet_nu": "Dat kan alleen als de subgroepen aan het werk zijn (stap 2 of 4).",
+    "verder.kan_niet": "{naam} kan nu niet verder. Ze zijn al zo ver als deze stap toestaat.",
+    "verder.gedaan": "{naam} gaat verder met {kolom}.",
+    "heropen.niet_nu": "Een kolom opnieuw openen kan in stap 4.",
+    "heropen.gebruik": "Zeg welke kolom. Bijvoorbeeld: /heropen 3 of /heropen handelen.",
+    "heropen.gedaan": "Alle subgroepen werken nu weer aan {kolom}.",
+    # Plenaire ronde
+    "plenair.kop": "<b>Plenair: {kolom}</b>\n<i>{fase}</i>",
+    "plenair.leeg": "<i>Er zijn nog geen antwoorden. Voeg zelf iets toe met /erbij.</i>",
+    "plenair.item": "{nummer}. {tekst} <i>({groepen})</i>",
+    "plenair.item_een_groep": "{nummer}. {tekst} <i>({groepen})</i> 🌱",
+    "plenair.stemmen": " · {aantal} stem(men)",
+    "plenair.winwin": (
+        "🌱 Deze waarde noemde één subgroep. Partners mogen verschillende waarden hebben. "
+        "Vraag: hoe maken we er een win-win van?"
+    ),
+    "plenair.uitleg": (
+        "\n<b>Aanpassen:</b> /samen 1 2 · /splits 1 · /tekst 1 nieuwe tekst · /weg 1 · "
+        "/erbij tekst · /zet 3 1 · /ongedaan\n<b>Klaar?</b> Typ /bevestig of tik op ✅."
+    ),
+    "plenair.bevestigd": "\n✅ <b>Bevestigd.</b>",
+    "plenair.verwijderd": "Punt {nummer} is weg.",
+    "plenair.waarden_bevestigd": (
+        "De waarden zijn vastgesteld. {aantal} subgroep(en) krijgen ze nu en gaan verder "
+        "met kolom 2 tot en met 5. Klaar? Typ /plenair voor de tweede plenaire ronde."
+    ),
+    "plenair.overzicht_kop": "<b>Het samenwerkingsmodel voor {doel}</b>",
+    "plenair.overzicht_uitleg": (
+        "\nKijk nog één keer samen naar het hele model. Klopt het? Typ /bevestig. "
+        "Dan is het samenwerkingsmodel definitief."
+    ),
+    "plenair.model_klaar": (
+        "Het samenwerkingsmodel is definitief! 🎉 Typ /export voor de PowerPoint."
+    ),
+    "plenair.fout.geen_plenair": "Er loopt nu geen plenaire ronde. Start er een met /plenair.",
+    "plenair.fout.gebruik": "Zo gebruik je /{command}: zie de uitleg onder de lijst.",
+    "plenair.fout.onbekend_commando": "{command} ken ik niet. Kijk bij de uitleg onder de lijst.",
+    "plenair.fout.nummer": "Punt {nummer} bestaat niet. De lijst heeft {aantal} punten.",
+    "plenair.fout.zelfde_item": "Je noemt punt {nummer} twee keer. Kies twee verschillende punten.",
+    "plenair.fout.niet_splitsen": "Punt {nummer} komt uit één antwoord. Dat kan ik niet splitsen.",
+    "plenair.fout.antwoord_onbekend": "Punt {nummer} kan ik niet meer splitsen.",
+    "plenair.fout.leeg": "Er staat geen tekst. Typ de tekst achter het commando.",
+    "plenair.fout.te_lang": "Die tekst is te lang ({lengte} tekens). Hooguit {max}.",
+    "plenair.fout.stemmen": "Punt {nummer} kreeg een vreemd aantal stemmen ({stemmen}).",
+    "plenair.fout.niets_ongedaan": "Er is niets om ongedaan te maken.",
+    "plenair.fout.tegelijk": (
+        "Iemand anders paste de lijst net aan. Kijk naar de nieuwe lijst en probeer het opnieuw."
+    ),
+    "plenair.fout.verouderd": (
+        "De lijst is net veranderd. Kijk naar de nieuwe lijst en bevestig dan opnieuw."
+    ),
+    "plenair.fout.al_bevestigd": "{kolom} is al bevestigd.",
+    "knop.ongedaan": "↩️ Ongedaan maken",
+    "knop.bevestig": "✅ Bevestigen",
+    "knop.model_vaststellen": "✅ Model vaststellen",
+    # Status
+    "status.kop": "<b>Status: {doel}</b>\n{fase}, sinds {minuten} min",
+    "status.geen_groepen": "Nog geen subgroepen.",
+    "status.stand.nieuw": "wacht op de start",
+    "status.stand.beantwoordt": "bij {kolom}",
+    "status.stand.wacht": "klaar t/m {kolom}",
+    "status.groep": (
+        "{nummer}. <b>{naam}</b>: {stand}, {minuten} min\n"
+        "    antwoorden per kolom: {aantallen} · {leden} actief"
+    ),
+    "status.papier": "{nummer}. <b>{naam}</b> (papier)\n    antwoorden per kolom: {aantallen}",
+    "status.voet": "<i>Dit overzicht werkt zichzelf bij.</i>",
+    "export.gezamenlijk": "Gezamenlijk model",
 }

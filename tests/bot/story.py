@@ -19,6 +19,32 @@ async def new_workshop(sandbox: Sandbox, facilitator, goal: str) -> str:
     return found.group(1)
 
 
+async def facilitator_says(sandbox: Sandbox, facilitator, text: str) -> str:
+    """The facilitator types in their private chat with the bot; returns the bot's reply."""
+    chat = sandbox.private_chat(facilitator)
+    sent = await sandbox.send_message(chat, facilitator, text)
+    await sandbox.wait_idle()
+    said = [m.text for m in sandbox.bot_messages(chat) if m.message_id > sent["message_id"]]
+    return "\n".join(said)
+
+
+async def workshop_with_groups(sandbox: Sandbox, facilitator, goal: str, *groups) -> str:
+    """Start a workshop, let each (chat, member) join, and begin stap 2; returns the code."""
+    code = await new_workshop(sandbox, facilitator, goal)
+    for chat, member in groups:
+        await sandbox.send_message(chat, member, f"/join {code}")
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, facilitator, "/begin")
+    return code
+
+
+async def values_plenary(sandbox: Sandbox, facilitator) -> str:
+    """Run the values plenary with the proposed list as it is; returns the list shown."""
+    shown = await facilitator_says(sandbox, facilitator, "/plenair")
+    await facilitator_says(sandbox, facilitator, "/bevestig")
+    return shown
+
+
 def questions(sandbox: Sandbox, chat, thread_id: int | None = None) -> list[SentMessage]:
     """The column questions the bot asked, in order (they come with a reply field)."""
     return [m for m in sandbox.bot_messages(chat, thread_id) if m.force_reply]

@@ -12,9 +12,12 @@ from flows.kaart import Kolom
 from tests.bot.story import (
     board,
     current_question,
+    facilitator_says,
     new_workshop,
     questions,
     reply_to_question,
+    values_plenary,
+    workshop_with_groups,
 )
 
 GOAL = "de gebiedsontwikkeling Noord"
@@ -51,6 +54,9 @@ async def test_three_members_fill_all_five_columns(sandbox: Sandbox, bot, caplog
     await sandbox.send_message(group, anna, f"/join {code}")
     await sandbox.wait_idle()
     assert "Welkom, Tafel 1" in sandbox.bot_messages(group)[0].text
+    assert "facilitator start zo" in sandbox.last_bot_message(group).text
+    assert questions(sandbox, group) == []
+    await facilitator_says(sandbox, fac, "/begin")
     assert "Kolom 1 van 5: Waarden" in current_question(sandbox, group).text
     assert GOAL in current_question(sandbox, group).text
 
@@ -73,9 +79,14 @@ async def test_three_members_fill_all_five_columns(sandbox: Sandbox, bot, caplog
     await sandbox.wait_until(lambda: "Bewoners worden gehoord" in board(sandbox, group).text)
     assert "3 antwoorden" in board(sandbox, group).text
 
-    # Column 1 done by button, then columns 2–5 by /klaar.
+    # Column 1 done by button; the group waits for the values plenary, which the
+    # facilitator confirms; then columns 2–5, each ended with /klaar.
     await sandbox.press_button(group, anna, board(sandbox, group).message_id, text="Klaar")
     await sandbox.wait_idle()
+    assert "Wacht nu op de plenaire ronde" in sandbox.last_bot_message(group).text
+    shown = await values_plenary(sandbox, fac)
+    assert "Bewoners worden gehoord" in shown
+    assert "De waarden die jullie samen hebben vastgesteld" in current_question(sandbox, group).text
     plan = {
         2: ["We geven en nemen", "Gelijkwaardige partners"],
         3: ["Goed luisteren"],
@@ -95,6 +106,9 @@ async def test_three_members_fill_all_five_columns(sandbox: Sandbox, bot, caplog
         await sandbox.wait_idle()
 
     assert "kaart is af" in sandbox.last_bot_message(group).text
+    await sandbox.send_message(group, chris, "/klaar")
+    await sandbox.wait_idle()
+    assert "al af" in sandbox.last_bot_message(group).text
     asked = [q.text.split("\n")[0] for q in questions(sandbox, group)]
     assert asked == [
         f"Kolom {n} van 5: {name}"
@@ -133,14 +147,14 @@ async def test_the_subgroup_continues_after_a_restart(sandbox: Sandbox, bot):
     fac = sandbox.add_user("Fatima")
     anna, bram = sandbox.add_user("Anna"), sandbox.add_user("Bram")
     group = sandbox.add_group("Tafel 2")
-    code = await new_workshop(sandbox, fac, GOAL)
-    await sandbox.send_message(group, anna, f"/join {code}")
-    await sandbox.wait_idle()
+    await workshop_with_groups(sandbox, fac, GOAL, (group, anna))
     for column in range(1, 3):
         await sandbox.send_message(group, anna, f"/idee antwoord {column}")
         await sandbox.wait_idle()
         await sandbox.send_message(group, anna, "/klaar")
         await sandbox.wait_idle()
+        if column == 1:
+            await values_plenary(sandbox, fac)
     await sandbox.send_message(group, bram, "/idee eerste in kolom 3")
     await sandbox.wait_idle()
 
@@ -167,8 +181,7 @@ async def test_the_subgroup_continues_after_a_restart(sandbox: Sandbox, bot):
 async def test_a_question_decided_before_a_crash_is_sent_after_the_restart(sandbox: Sandbox, bot):
     fac, anna = sandbox.add_user("Fatima"), sandbox.add_user("Anna")
     group = sandbox.add_group("Tafel 3")
-    code = await new_workshop(sandbox, fac, GOAL)
-    await sandbox.send_message(group, anna, f"/join {code}")
+    await workshop_with_groups(sandbox, fac, GOAL, (group, anna))
     await sandbox.send_message(group, anna, "/idee iets")
     await sandbox.wait_idle()
     await bot.stop()
@@ -195,9 +208,7 @@ async def test_a_question_decided_before_a_crash_is_sent_after_the_restart(sandb
 async def test_a_closed_column_keeps_its_final_board_without_buttons(sandbox: Sandbox, bot):
     fac, anna = sandbox.add_user("Fatima"), sandbox.add_user("Anna")
     group = sandbox.add_group("Tafel 4")
-    code = await new_workshop(sandbox, fac, GOAL)
-    await sandbox.send_message(group, anna, f"/join {code}")
-    await sandbox.wait_idle()
+    await workshop_with_groups(sandbox, fac, GOAL, (group, anna))
     first_board = board(sandbox, group)
     await sandbox.send_message(group, anna, "/idee een")
     await sandbox.send_message(group, anna, "/idee twee")
@@ -206,4 +217,3 @@ async def test_a_closed_column_keeps_its_final_board_without_buttons(sandbox: Sa
     assert first_board.buttons == []
     assert "1 Waarden: 2 antwoorden" in first_board.text
     assert "twee" in first_board.text
-    assert "2 Relaties" in board(sandbox, group).text

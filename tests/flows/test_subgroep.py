@@ -14,6 +14,7 @@ from flows.subgroep import (
     advance,
 )
 
+N = Status.NIEUW
 A = Status.BEANTWOORDT
 W = Status.WACHT
 
@@ -137,3 +138,14 @@ def test_reopening_a_column_answers_it_again(status):
 def test_reopening_without_a_column_is_refused():
     with pytest.raises(Geweigerd):
         advance(stand(A, 4), Gebeurtenis.HEROPEN)
+
+
+@pytest.mark.parametrize("event", [Gebeurtenis.KLAAR, Gebeurtenis.TERUG])
+def test_a_subgroup_that_has_not_started_cannot_move(event):
+    with pytest.raises(Geweigerd) as refused:
+        advance(stand(N, 1), event, Context(answers_in_column=1))
+    assert refused.value.reason == "weigering.nog_niet_begonnen"
+
+
+def test_the_start_of_stap_2_asks_a_new_subgroup_the_values():
+    assert advance(stand(N, 1), Gebeurtenis.DOORGAAN) == stand(A, 1)

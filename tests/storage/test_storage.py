@@ -186,7 +186,7 @@ async def test_a_state_change_writes_its_history_and_happens_once_per_source(sto
     assert (await storage.get_subgroup(subgroup.id)).stand == new
     events = await storage.list_events(workshop.id)
     assert [(e.kind, e.from_state, e.to_state) for e in events] == [
-        ("workshop_created", None, "open"),
+        ("workshop_created", None, "opening"),
         ("subgroup_joined", None, "beantwoordt:1"),
         ("klaar", "beantwoordt:1", "beantwoordt:2"),
     ]

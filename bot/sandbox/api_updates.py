@@ -1,0 +1,80 @@
+"""Bot API: receiving updates (long polling), webhooks and the bot's identity."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+
+from .core import SandboxCore
+from .models import ApiError
+from .validation import as_bool, bad
+
+
+class UpdatesApi(SandboxCore):
+    """getUpdates, getMe, webhook and session methods."""
+
+    async def _api_getUpdates(self, p: dict, files: dict) -> list[dict]:
+        offset = p.get("offset")
+        offset = int(offset) if offset is not None else None
+        limit = max(1, min(100, int(p.get("limit") or 100)))
+        timeout = max(0.0, float(p.get("timeout") or 0))
+        self._confirm(offset)
+        self._poll_seq += 1
+        seq = self._poll_seq
+        self._waiter_seq += 1
+        my_waiter = self._waiter_seq
+        self._wake_pollers()  # an older long poll is terminated (409), as Telegram does
+        deadline = time.monotonic() + timeout
+        while True:
+            if self._stopping:
+                return []
+            if my_waiter != self._waiter_seq:
+                raise ApiError(
+                    "Conflict: terminated by other getUpdates request; make sure that only "
+                    "one bot instance is running",
+                    409,
+                )
+            batch = self._pending[:limit]
+            if batch:
+                for update in batch:
+                    self._fetched_in.setdefault(update["update_id"], seq)
+                self._last_activity = time.monotonic()
+                return batch
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return []
+            event = self._update_event
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(event.wait(), remaining)
+
+    def _api_getMe(self, p: dict, files: dict) -> dict:
+        return {
+            **self.bot.to_dict(),
+            "can_join_groups": True,
+            "can_read_all_group_messages": not self.privacy_mode,
+            "supports_inline_queries": False,
+            "can_connect_to_business": False,
+            "has_main_web_app": False,
+        }
+
+    def _api_deleteWebhook(self, p: dict, files: dict) -> bool:
+        if as_bool(p.get("drop_pending_updates", False)):
+            self._pending.clear()
+        return True
+
+    def _api_setWebhook(self, p: dict, files: dict) -> bool:
+        raise bad("the sandbox supports only getUpdates")
+
+    def _api_getWebhookInfo(self, p: dict, files: dict) -> dict:
+        return {
+            "url": "",
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._pending),
+        }
+
+    def _api_logOut(self, p: dict, files: dict) -> bool:
+        return True
+
+    def _api_close(self, p: dict, files: dict) -> bool:
+        return True

@@ -1,0 +1,70 @@
+"""The use cases: verbs that receive storage and a clock and return what to show.
+
+Handlers call exactly one of these. Nothing here talks to Telegram; the shell carries out
+the returned ``Outcome``.
+"""
+
+from bot.usecases.answering import (
+    capture_answer,
+    edit_answer,
+    move_subgroup,
+    refuse_media,
+    show_map,
+)
+from bot.usecases.common import Refused, Services, workshop_for_chat
+from bot.usecases.joining import (
+    add_paper_table,
+    become_cofacilitator,
+    cofacilitator_link,
+    create_workshop,
+    join_subgroup,
+    join_topic,
+    new_join_code,
+    normalise_code,
+    plan_topics,
+    type_paper_answers,
+)
+from bot.usecases.phases import (
+    begin,
+    confirm,
+    end_workshop,
+    move_subgroup_on,
+    reopen_column,
+    start_plenary,
+)
+from bot.usecases.plenary import edit_draft, remove_by_button, undo_edit
+from bot.usecases.reporting import build_deck, export_map, show_help, show_status
+
+__all__ = [
+    "Refused",
+    "Services",
+    "add_paper_table",
+    "become_cofacilitator",
+    "begin",
+    "build_deck",
+    "capture_answer",
+    "cofacilitator_link",
+    "confirm",
+    "create_workshop",
+    "edit_answer",
+    "edit_draft",
+    "end_workshop",
+    "export_map",
+    "join_subgroup",
+    "join_topic",
+    "move_subgroup",
+    "move_subgroup_on",
+    "new_join_code",
+    "normalise_code",
+    "plan_topics",
+    "refuse_media",
+    "remove_by_button",
+    "reopen_column",
+    "show_help",
+    "show_map",
+    "show_status",
+    "start_plenary",
+    "type_paper_answers",
+    "undo_edit",
+    "workshop_for_chat",
+]

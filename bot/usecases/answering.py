@@ -1,0 +1,162 @@
+"""Use cases of a subgroup at work: answers, done and back, its map."""
+
+from __future__ import annotations
+
+from bot import views
+from bot.actions import AskQuestion, FreezeBoard, Outcome, React, RefreshBoard, RefreshStatus, Say
+from bot.incoming import Incoming
+from bot.usecases.common import Services, register, reply, say, subgroup_here
+from flows import antwoord
+from flows.fase import Fase, grenzen
+from flows.kaart import Kolom
+from flows.subgroep import Context, Gebeurtenis, Geweigerd, advance
+from flows.texts import language_for, plain
+
+
+async def capture_answer(
+    s: Services, inc: Incoming, text: str | None, *, explicit: bool
+) -> Outcome:
+    """Store an answer for the subgroup's current column, once, then acknowledge it.
+
+    ``explicit`` is true for /idee and replies to the bot: those always get a reply when
+    they cannot be stored. A plain message that is not an answer is left alone.
+    """
+    found = await subgroup_here(s, inc)
+    if found is None:
+        return reply(inc, "weigering.geen_subgroep") if explicit else Outcome()
+    workshop, subgroup = found
+    lang = workshop.lang
+    if not subgroup.stand.answering:
+        if not explicit:
+            return Outcome()
+        return reply(
+            inc,
+            _why_not_answering(workshop.fase),
+            lang,
+            kolom=views.column_name(subgroup.stand.kolom, lang),
+        )
+    checked = antwoord.check(text)
+    if not checked.ok:
+        if not explicit and checked.reason == "weigering.leeg_antwoord":
+            return Outcome()
+        return reply(
+            inc, checked.reason or "", lang, lengte=len(checked.text), max=antwoord.MAX_ANSWER_CHARS
+        )
+    participant_id = await register(s, workshop, subgroup, inc)
+    _, created = await s.storage.add_answer(
+        workshop_id=workshop.id,
+        subgroup_id=subgroup.id,
+        kolom=subgroup.stand.kolom,
+        text=checked.text,
+        participant_id=participant_id,
+        source_chat_id=inc.chat_id,
+        source_message_id=inc.message_id,
+        now=s.stamp(),
+    )
+    if not created:
+        return Outcome()  # delivered twice: stored and acknowledged the first time
+    return Outcome().add(
+        React(inc.chat_id, inc.message_id), RefreshBoard(subgroup.id), RefreshStatus(workshop.id)
+    )
+
+
+def _why_not_answering(fase: Fase) -> str:
+    if fase is Fase.OPENING:
+        return "weigering.nog_niet_begonnen"
+    if fase.plenary:
+        return "weigering.plenair_bezig"
+    if fase is Fase.AFGEROND:
+        return "weigering.workshop_afgerond"
+    return "weigering.wacht_antwoord"
+
+
+async def refuse_media(s: Services, inc: Incoming) -> Outcome:
+    """Explain kindly that only text goes on the map."""
+    found = await subgroup_here(s, inc)
+    return reply(inc, "weigering.geen_tekst", found[0].lang if found else None)
+
+
+async def edit_answer(s: Services, inc: Incoming, text: str) -> Outcome:
+    """Follow an edit of a message that was stored as an answer."""
+    answer = await s.storage.find_answer_by_source(inc.chat_id, inc.message_id)
+    if answer is None:
+        return Outcome()
+    workshop = await s.storage.get_workshop(answer.workshop_id)
+    assert workshop is not None
+    checked = antwoord.check(text)
+    if not checked.ok:
+        key = "weigering.bewerking_te_lang" if checked.reason == "weigering.te_lang" else None
+        return reply(
+            inc,
+            key or checked.reason or "",
+            workshop.lang,
+            lengte=len(checked.text),
+            max=antwoord.MAX_ANSWER_CHARS,
+        )
+    if checked.text != answer.text:
+        await s.storage.edit_answer(answer.id, checked.text, s.stamp())
+    return Outcome().add(RefreshBoard(answer.subgroup_id))
+
+
+async def move_subgroup(
+    s: Services,
+    inc: Incoming,
+    gebeurtenis: Gebeurtenis,
+    *,
+    source: str,
+    pressed_for: tuple[int, int] | None = None,
+) -> Outcome:
+    """Apply /klaar or /terug (typed, or pressed as a button) to this chat's subgroup."""
+    found = await subgroup_here(s, inc)
+    if found is None:
+        return reply(inc, "weigering.geen_subgroep")
+    workshop, subgroup = found
+    lang = workshop.lang
+    stamp = (subgroup.id, int(subgroup.stand.kolom))
+    if pressed_for is not None and (pressed_for != stamp or not subgroup.stand.answering):
+        return Outcome(toast=plain("weigering.knop_verlopen", lang))
+    try:
+        if not workshop.fase.subgroups_work:
+            raise Geweigerd(_why_not_answering(workshop.fase))
+        count = await s.storage.count_answers(subgroup.id, subgroup.stand.kolom)
+        ctx = Context(answers_in_column=count, grenzen=grenzen(workshop.fase))
+        new = advance(subgroup.stand, gebeurtenis, ctx)
+    except Geweigerd as refusal:
+        params = {
+            k: views.column_name(v, lang) if isinstance(v, Kolom) else v
+            for k, v in refusal.params.items()
+        }
+        params.setdefault("kolom", views.column_name(subgroup.stand.kolom, lang))
+        if pressed_for is not None:
+            return Outcome(toast=plain(refusal.reason, lang, **params))
+        return Outcome().add(say(inc, refusal.reason, lang, **params))
+    changed = await s.storage.change_subgroup_state(
+        subgroup,
+        new,
+        kind=gebeurtenis.value,
+        actor_id=inc.user_id,
+        source=source,
+        now=s.stamp(),
+    )
+    # When nothing changed (delivered twice, or another member moved the group at the
+    # same moment) the state is whatever won; either way its question must be out, and
+    # AskQuestion sends only what has not been sent yet.
+    outcome = Outcome()
+    if changed and subgroup.board_message_id and subgroup.chat_id is not None:
+        outcome.add(
+            FreezeBoard(
+                subgroup.id, subgroup.stand.kolom, subgroup.chat_id, subgroup.board_message_id
+            )
+        )
+    return outcome.add(AskQuestion(subgroup.id), RefreshStatus(workshop.id))
+
+
+async def show_map(s: Services, inc: Incoming) -> Outcome:
+    """Show the subgroup's map so far, column by column."""
+    found = await subgroup_here(s, inc)
+    if found is None:
+        return reply(inc, "weigering.geen_subgroep", language_for(inc.language_code))
+    workshop, subgroup = found
+    answers = await s.storage.list_answers(subgroup.id)
+    parts = views.map_overview(workshop, subgroup, answers)
+    return Outcome().add(*(Say(inc.chat_id, inc.thread_id, part) for part in parts))

@@ -1,0 +1,227 @@
+"""Use cases that set a workshop up: create it, join subgroups, paper tables, helpers."""
+
+from __future__ import annotations
+
+import secrets
+
+from bot import views
+from bot.actions import AskQuestion, Outcome, RefreshStatus, Say
+from bot.incoming import Incoming
+from bot.usecases.common import Refused, Services, facilitated_workshop, register, reply
+from flows import antwoord
+from flows.fase import Fase, start_stand
+from flows.kaart import parse_kolom
+from flows.texts import language_for, render
+from storage import ChatAlreadyLinked
+from storage.models import Subgroup, Workshop
+
+MAX_GOAL_CHARS = 200
+MAX_NAME_CHARS = 60
+MAX_TOPICS = 25
+# Join codes: 15 characters from 31 that are hard to confuse (no 0/o, 1/l/i):
+# 31**15 ≈ 2**74 possibilities, typed in three groups of five.
+CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+CODE_LENGTH = 15
+
+
+def new_join_code() -> str:
+    """A join code that cannot be guessed, e.g. 'k7m2p-9qx3h-zabw4'."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(raw[i : i + 5] for i in range(0, CODE_LENGTH, 5))
+
+
+def normalise_code(typed: str) -> str:
+    """Read a typed code forgivingly: case, spaces and dashes do not matter."""
+    raw = "".join(ch for ch in typed.lower() if ch.isalnum())
+    return "-".join(raw[i : i + 5] for i in range(0, len(raw), 5))
+
+
+async def create_workshop(s: Services, inc: Incoming, goal: str) -> Outcome:
+    """Start a workshop with its goal; the person who asks becomes its facilitator."""
+    lang = language_for(inc.language_code)
+    goal = antwoord.clean(goal).replace("\n", " ")
+    if not goal:
+        return reply(inc, "nieuw.geen_doel", lang)
+    if len(goal) > MAX_GOAL_CHARS:
+        return reply(inc, "nieuw.doel_te_lang", lang, max=MAX_GOAL_CHARS)
+    if inc.anonymous_admin:
+        return reply(inc, "weigering.anoniem", lang)
+    workshop = await s.storage.create_workshop(
+        code=new_join_code(),
+        cofac_code=new_join_code().replace("-", ""),
+        goal=goal,
+        facilitator_id=inc.user_id,
+        plenary_chat_id=inc.chat_id,
+        lang=lang,
+        now=s.stamp(),
+        source=inc.source,
+    )
+    link = f"https://t.me/{s.bot_username}?startgroup={workshop.code}"
+    return reply(inc, "nieuw.gemaakt", lang, doel=workshop.goal, code=workshop.code, link=link)
+
+
+def _welcome(workshop: Workshop, subgroup: Subgroup, inc_chat: int, thread: int | None) -> Say:
+    return Say(
+        inc_chat,
+        thread,
+        render("join.welkom", workshop.lang, subgroep=subgroup.name, doel=workshop.goal),
+    )
+
+
+async def join_subgroup(s: Services, inc: Incoming, typed_code: str) -> Outcome:
+    """Make this group chat (or forum topic) a subgroup of the workshop with this code."""
+    lang = language_for(inc.language_code)
+    if not inc.in_group:
+        return reply(inc, "join.alleen_in_groep", lang)
+    existing = await s.storage.find_subgroup_by_chat(inc.chat_id, inc.thread_id)
+    if existing is not None:
+        workshop = await s.storage.get_workshop(existing.workshop_id)
+        assert workshop is not None
+        return reply(
+            inc, "join.al_subgroep", workshop.lang, subgroep=existing.name, doel=workshop.goal
+        )
+    if not typed_code.strip():
+        return reply(inc, "join.geen_code", lang)
+    workshop = await s.storage.find_workshop_by_code(normalise_code(typed_code))
+    if workshop is None:
+        return reply(inc, "join.onbekende_code", lang)
+    if workshop.fase is Fase.AFGEROND:
+        return reply(inc, "join.workshop_voorbij", workshop.lang)
+    name = (inc.topic_name or inc.chat_title or f"Subgroep {inc.chat_id}")[:MAX_NAME_CHARS]
+    try:
+        subgroup = await s.storage.add_subgroup(
+            workshop_id=workshop.id,
+            name=name,
+            chat_id=inc.chat_id,
+            thread_id=inc.thread_id,
+            stand=start_stand(workshop.fase),
+            actor_id=inc.user_id,
+            now=s.stamp(),
+        )
+    except ChatAlreadyLinked:
+        return Outcome()  # the same /join delivered twice: the first one answered
+    await register(s, workshop, subgroup, inc)
+    return Outcome().add(
+        _welcome(workshop, subgroup, inc.chat_id, inc.thread_id),
+        AskQuestion(subgroup.id),
+        RefreshStatus(workshop.id),
+    )
+
+
+async def plan_topics(s: Services, inc: Incoming, typed: str) -> tuple[Workshop, list[str]]:
+    """Check a request for N forum topics; the names to create, or Refused."""
+    workshop = await facilitated_workshop(s, inc)
+    if inc.chat_type != "supergroup" or not inc.is_forum:
+        raise Refused(reply(inc, "onderwerpen.geen_forum", workshop.lang))
+    count = typed.strip()
+    if not count.isdigit() or not 1 <= int(count) <= MAX_TOPICS:
+        raise Refused(reply(inc, "onderwerpen.gebruik", workshop.lang, max=MAX_TOPICS))
+    existing = await s.storage.list_subgroups(workshop.id)
+    start = len(existing) + 1
+    names = [
+        render("onderwerpen.naam", workshop.lang, nummer=n)
+        for n in range(start, start + int(count))
+    ]
+    return workshop, names
+
+
+async def join_topic(
+    s: Services, workshop: Workshop, inc: Incoming, thread_id: int, name: str
+) -> Outcome:
+    """Make a topic the bot just created a subgroup."""
+    subgroup = await s.storage.add_subgroup(
+        workshop_id=workshop.id,
+        name=name,
+        chat_id=inc.chat_id,
+        thread_id=thread_id,
+        stand=start_stand(workshop.fase),
+        actor_id=inc.user_id,
+        now=s.stamp(),
+    )
+    return Outcome().add(
+        _welcome(workshop, subgroup, inc.chat_id, thread_id), AskQuestion(subgroup.id)
+    )
+
+
+async def add_paper_table(s: Services, inc: Incoming, typed_name: str) -> Outcome:
+    """Add a subgroup without a chat (a paper table); the facilitator types its answers."""
+    workshop = await facilitated_workshop(s, inc)
+    name = antwoord.clean(typed_name).replace("\n", " ")[:MAX_NAME_CHARS]
+    if not name:
+        return reply(inc, "tafel.gebruik", workshop.lang)
+    subgroup = await s.storage.add_subgroup(
+        workshop_id=workshop.id,
+        name=name,
+        chat_id=None,
+        thread_id=None,
+        stand=start_stand(workshop.fase),
+        actor_id=inc.user_id,
+        now=s.stamp(),
+    )
+    return reply(
+        inc, "tafel.gemaakt", workshop.lang, naam=subgroup.name, nummer=subgroup.number
+    ).add(RefreshStatus(workshop.id))
+
+
+async def type_paper_answers(s: Services, inc: Incoming, typed: str) -> Outcome:
+    """Store a paper table's answers: '/typ 3 waarden' and one answer per line below."""
+    workshop = await facilitated_workshop(s, inc)
+    head, _, body = typed.partition("\n")
+    parts = head.split(maxsplit=2)
+    number = parts[0] if parts else ""
+    kolom = parse_kolom(parts[1]) if len(parts) > 1 else None
+    if len(parts) > 2:  # '/typ 3 waarden eerste antwoord' on one line
+        body = parts[2] + "\n" + body
+    if not number.isdigit() or kolom is None:
+        return reply(inc, "tafel.typ_gebruik", workshop.lang)
+    subgroup = await s.storage.find_subgroup_by_number(workshop.id, int(number))
+    if subgroup is None or not subgroup.paper:
+        return reply(inc, "tafel.onbekend", workshop.lang, nummer=number)
+    if workshop.fase is Fase.AFGEROND:
+        return reply(inc, "weigering.workshop_afgerond", workshop.lang)
+    lines = [antwoord.check(line) for line in body.split("\n")]
+    stored = 0
+    for part, checked in enumerate(lines):
+        if not checked.ok:
+            continue
+        _, created = await s.storage.add_answer(
+            workshop_id=workshop.id,
+            subgroup_id=subgroup.id,
+            kolom=kolom,
+            text=checked.text,
+            participant_id=None,
+            source_chat_id=inc.chat_id,
+            source_message_id=inc.message_id,
+            source_part=part,
+            now=s.stamp(),
+        )
+        stored += created
+    if not any(c.ok for c in lines):
+        return reply(inc, "tafel.typ_gebruik", workshop.lang)
+    return reply(
+        inc,
+        "tafel.opgeslagen",
+        workshop.lang,
+        aantal=stored,
+        naam=subgroup.name,
+        kolom=views.column_name(kolom, workshop.lang),
+    ).add(RefreshStatus(workshop.id))
+
+
+async def cofacilitator_link(s: Services, inc: Incoming) -> Outcome:
+    """Add the person replied to as co-facilitator, or give a link that does it."""
+    workshop = await facilitated_workshop(s, inc)
+    if inc.reply_to_user_id and not inc.reply_to_bot:
+        await s.storage.add_cofacilitator(workshop.id, inc.reply_to_user_id, s.stamp())
+        return reply(inc, "cofac.toegevoegd", workshop.lang, naam=inc.reply_to_name or "")
+    link = f"https://t.me/{s.bot_username}?start=cofac-{workshop.cofac_code}"
+    return reply(inc, "cofac.link", workshop.lang, link=link)
+
+
+async def become_cofacilitator(s: Services, inc: Incoming, code: str) -> Outcome:
+    """Someone opened a co-facilitator link in a private chat with the bot."""
+    workshop = await s.storage.find_workshop_by_cofac_code(code)
+    if workshop is None or workshop.fase is Fase.AFGEROND:
+        return reply(inc, "cofac.onbekend")
+    await s.storage.add_cofacilitator(workshop.id, inc.user_id, s.stamp())
+    return reply(inc, "cofac.welkom", workshop.lang, doel=workshop.goal)

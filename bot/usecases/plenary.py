@@ -1,0 +1,147 @@
+"""Use cases of a plenary round: propose the merged list, let the facilitator edit it."""
+
+from __future__ import annotations
+
+from bot.actions import Outcome, React, ShowDraft
+from bot.incoming import Incoming
+from bot.usecases.common import Refused, Services, facilitated_workshop, reply
+from flows import plenair
+from flows.kaart import Kolom
+from flows.merge import MergeInput, propose_items
+from flows.texts import plain
+from storage.models import PlenaryDraft, Workshop
+
+
+def to_draft(kolom: Kolom, items: list[dict]) -> plenair.Draft:
+    """A stored item list as the domain's Draft."""
+    return plenair.Draft(
+        kolom,
+        tuple(
+            plenair.Item(
+                text=i["text"],
+                answer_ids=tuple(i.get("answer_ids", ())),
+                subgroups=tuple(i.get("subgroups", ())),
+                votes=i.get("votes", 0),
+            )
+            for i in items
+        ),
+    )
+
+
+def to_items(draft: plenair.Draft) -> list[dict]:
+    """The domain's Draft as a storable list."""
+    return [
+        {
+            "text": i.text,
+            "answer_ids": list(i.answer_ids),
+            "subgroups": list(i.subgroups),
+            "votes": i.votes,
+        }
+        for i in draft.items
+    ]
+
+
+async def open_draft(s: Services, workshop: Workshop, kolom: Kolom) -> PlenaryDraft:
+    """The column's draft; the first time, proposed by merging all subgroups' answers."""
+    existing = await s.storage.get_draft(workshop.id, kolom)
+    if existing is not None:
+        return existing
+    names = {g.id: g.name for g in await s.storage.list_subgroups(workshop.id)}
+    answers = await s.storage.list_workshop_answers(workshop.id, kolom)
+    proposals = propose_items(
+        [MergeInput(a.id, a.text, names[a.subgroup_id]) for a in answers], lang=workshop.lang
+    )
+    draft, _ = await s.storage.start_draft(
+        workshop.id, kolom, to_items(plenair.draft_from_proposals(kolom, proposals))
+    )
+    return draft
+
+
+async def _current_draft(s: Services, inc: Incoming) -> tuple[Workshop, PlenaryDraft]:
+    workshop = await facilitated_workshop(s, inc)
+    if not workshop.fase.plenary or workshop.plenary_column is None:
+        raise Refused(reply(inc, "plenair.fout.geen_plenair", workshop.lang))
+    draft = await s.storage.get_draft(workshop.id, workshop.plenary_column)
+    assert draft is not None, "a plenary column always has its draft"
+    return workshop, draft
+
+
+async def edit_draft(s: Services, inc: Incoming, command: str, args: str) -> Outcome:
+    """Apply a typed edit (/samen, /splits, /tekst, /weg, /erbij, /zet) to the draft."""
+    workshop, stored = await _current_draft(s, inc)
+    try:
+        edit = plenair.parse_edit(command, args)
+        before = to_draft(stored.kolom, stored.items)
+        answers = {}
+        if edit.op is plenair.Op.SPLIT:
+            answers = await _answer_sources(s, workshop, stored.kolom)
+        after = plenair.apply_edit(before, edit, answers)
+    except plenair.PlenairFout as fout:
+        return reply(inc, fout.reason, workshop.lang, **fout.params)
+    return await _save(s, inc, workshop, stored, after, push=True)
+
+
+async def undo_edit(s: Services, inc: Incoming) -> Outcome:
+    """Take back the facilitator's last edit of the draft."""
+    workshop, stored = await _current_draft(s, inc)
+    history = plenair.History(tuple(to_draft(stored.kolom, h) for h in stored.history))
+    try:
+        history, previous = history.undo()
+    except plenair.PlenairFout as fout:
+        return reply(inc, fout.reason, workshop.lang)
+    saved = await s.storage.save_draft(
+        stored, to_items(previous), [to_items(d) for d in history.drafts]
+    )
+    if saved is None:
+        return reply(inc, "plenair.fout.tegelijk", workshop.lang)
+    return Outcome().add(React(inc.chat_id, inc.message_id, "👌"), ShowDraft(workshop.id))
+
+
+async def remove_by_button(
+    s: Services, inc: Incoming, kolom: int, version: int, position: int
+) -> Outcome:
+    """The facilitator pressed 🗑 under an item of the draft."""
+    workshop, stored = await _current_draft(s, inc)
+    if int(stored.kolom) != kolom or stored.version != version or stored.confirmed:
+        return Outcome(toast=plain("weigering.knop_verlopen", workshop.lang))
+    try:
+        after = plenair.remove(to_draft(stored.kolom, stored.items), position)
+    except plenair.PlenairFout as fout:
+        return Outcome(toast=plain(fout.reason, workshop.lang, **fout.params))
+    outcome = await _save(s, inc, workshop, stored, after, push=True, react=False)
+    outcome.toast = plain("plenair.verwijderd", workshop.lang, nummer=position)
+    return outcome
+
+
+async def _save(
+    s: Services,
+    inc: Incoming,
+    workshop: Workshop,
+    stored: PlenaryDraft,
+    after: plenair.Draft,
+    *,
+    push: bool,
+    react: bool = True,
+) -> Outcome:
+    history = plenair.History(tuple(to_draft(stored.kolom, h) for h in stored.history))
+    if push:
+        history = history.push(to_draft(stored.kolom, stored.items))
+    saved = await s.storage.save_draft(
+        stored, to_items(after), [to_items(d) for d in history.drafts]
+    )
+    if saved is None:
+        return reply(inc, "plenair.fout.tegelijk", workshop.lang)
+    outcome = Outcome()
+    if react:
+        outcome.add(React(inc.chat_id, inc.message_id, "👌"))
+    return outcome.add(ShowDraft(workshop.id))
+
+
+async def _answer_sources(
+    s: Services, workshop: Workshop, kolom: Kolom
+) -> dict[int, tuple[str, str]]:
+    names = {g.id: g.name for g in await s.storage.list_subgroups(workshop.id)}
+    return {
+        a.id: (a.text, names[a.subgroup_id])
+        for a in await s.storage.list_workshop_answers(workshop.id, kolom)
+    }

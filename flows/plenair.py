@@ -1,0 +1,318 @@
+"""The plenary list editor: the facilitator shapes one column's proposed items into a list.
+
+Pure: every edit returns a new ``Draft`` and never changes the old one, so undo is just
+keeping old drafts. A refused edit raises ``PlenairFout`` with a message-catalogue key and
+its parameters (like ``flows.subgroep.Geweigerd``); the bot chooses the words. Positions
+are 1-based, as the facilitator sees the list numbered.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from flows.antwoord import clean
+from flows.kaart import Kolom
+from flows.merge import ProposedItem
+
+# An item has to fit on a sticky note of the map; a facilitator's wording is short.
+MAX_ITEM_CHARS = 500
+HISTORY_LIMIT = 50
+# No list has a billion items; longer digit runs are garbage, and int() of a huge digit
+# string is slow (and refused beyond 4300 digits).
+_MAX_DIGITS = 9
+
+
+class PlenairFout(Exception):
+    """A refused edit; ``reason`` is a message-catalogue key, ``params`` fill in its text."""
+
+    def __init__(self, reason: str, **params: object) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of the list: a wording, the answers behind it and who named it."""
+
+    text: str
+    answer_ids: tuple[int, ...] = ()  # sorted; () for items the facilitator added
+    subgroups: tuple[str, ...] = ()  # first-seen order, no duplicates
+    votes: int = 0
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The list of items for one column, as it stands while the facilitator edits it."""
+
+    kolom: Kolom
+    items: tuple[Item, ...]
+
+
+def draft_from_proposals(kolom: Kolom, proposals: Sequence[ProposedItem]) -> Draft:
+    """The starting list: one item per proposed (already merged) item, in the same order."""
+    items = (
+        Item(p.text.strip(), tuple(sorted(set(p.answer_ids))), tuple(dict.fromkeys(p.subgroups)))
+        for p in proposals
+    )
+    return Draft(kolom, tuple(items))
+
+
+def _index(draft: Draft, n: int) -> int:
+    """The 0-based index of position n, or refuse a position that is not on the list."""
+    if not 1 <= n <= len(draft.items):
+        raise PlenairFout("plenair.fout.nummer", nummer=n, aantal=len(draft.items))
+    return n - 1
+
+
+def clean_text(text: str) -> str:
+    """Clean typed text like an answer, and collapse runs of spaces inside each line."""
+    return "\n".join(re.sub(r"[^\S\n]+", " ", line) for line in clean(text).split("\n"))
+
+
+def _visible(text: str) -> bool:
+    # Zero-width and format characters survive clean() but show nothing on the map.
+    return any(unicodedata.category(ch)[0] not in "ZC" for ch in text)
+
+
+def _checked_text(text: str) -> str:
+    cleaned = clean_text(text)
+    if not _visible(cleaned):
+        raise PlenairFout("plenair.fout.leeg")
+    if len(cleaned) > MAX_ITEM_CHARS:
+        raise PlenairFout("plenair.fout.te_lang", lengte=len(cleaned), max=MAX_ITEM_CHARS)
+    return cleaned
+
+
+def merge(draft: Draft, a: int, b: int) -> Draft:
+    """Merge items a and b into one with a's text, standing at the smaller position."""
+    return merge_many(draft, (a, b))
+
+
+def merge_many(draft: Draft, positions: Sequence[int]) -> Draft:
+    """Merge several items; the first-named position gives the text."""
+    if len(positions) < 2:
+        raise PlenairFout("plenair.fout.gebruik", command=Op.MERGE.value)
+    indices = [_index(draft, n) for n in positions]
+    if len(set(indices)) != len(indices):
+        twice = next(n for k, n in enumerate(positions) if n in positions[:k])
+        raise PlenairFout("plenair.fout.zelfde_item", nummer=twice)
+    chosen = [draft.items[i] for i in indices]
+    merged = Item(
+        chosen[0].text,
+        tuple(sorted({a for item in chosen for a in item.answer_ids})),
+        tuple(dict.fromkeys(s for item in chosen for s in item.subgroups)),
+        sum(item.votes for item in chosen),
+    )
+    at, gone = min(indices), set(indices)
+    items = tuple(
+        merged if i == at else item
+        for i, item in enumerate(draft.items)
+        if i == at or i not in gone
+    )
+    return replace(draft, items=items)
+
+
+def split(draft: Draft, n: int, answers: Mapping[int, tuple[str, str]]) -> Draft:
+    """Split item n into one item per source answer (answer id → (text, subgroup))."""
+    i = _index(draft, n)
+    item = draft.items[i]
+    if len(item.answer_ids) < 2:
+        raise PlenairFout("plenair.fout.niet_splitsen", nummer=n)
+    if any(a not in answers for a in item.answer_ids):
+        # An answer was withdrawn since the merge: splitting would lose or invent items.
+        raise PlenairFout("plenair.fout.antwoord_onbekend", nummer=n)
+    # Equal texts stay separate items: the facilitator asked to see every answer.
+    parts = tuple(Item(answers[a][0].strip(), (a,), (answers[a][1],)) for a in item.answer_ids)
+    return replace(draft, items=draft.items[:i] + parts + draft.items[i + 1 :])
+
+
+def rephrase(draft: Draft, n: int, text: str) -> Draft:
+    """Give item n a new wording; its answers, subgroups and votes stay."""
+    i = _index(draft, n)
+    items = list(draft.items)
+    items[i] = replace(items[i], text=_checked_text(text))
+    return replace(draft, items=tuple(items))
+
+
+def remove(draft: Draft, n: int) -> Draft:
+    """Take item n off the list."""
+    i = _index(draft, n)
+    return replace(draft, items=draft.items[:i] + draft.items[i + 1 :])
+
+
+def remove_many(draft: Draft, positions: Sequence[int]) -> Draft:
+    """Take several items off the list; all positions refer to the list as shown."""
+    for n in positions:
+        _index(draft, n)  # check all first, so a bad number removes nothing
+    # Highest first, so the positions still to remove keep their numbers.
+    for n in sorted(set(positions), reverse=True):
+        draft = remove(draft, n)
+    return draft
+
+
+def add(draft: Draft, text: str) -> Draft:
+    """Append an item the facilitator typed (no answers, no subgroups)."""
+    return replace(draft, items=(*draft.items, Item(_checked_text(text))))
+
+
+def move(draft: Draft, n: int, to: int) -> Draft:
+    """Move item n so that it stands at position ``to``."""
+    i, j = _index(draft, n), _index(draft, to)
+    items = list(draft.items)
+    items.insert(j, items.pop(i))
+    return replace(draft, items=tuple(items))
+
+
+def order_by_votes(draft: Draft, votes: Mapping[int, int]) -> Draft:
+    """Set the votes per position (missing → 0) and sort by votes, most first, stably."""
+    for n, count in votes.items():
+        _index(draft, n)
+        if count < 0:
+            raise PlenairFout("plenair.fout.stemmen", nummer=n, stemmen=count)
+    items = [replace(item, votes=votes.get(i + 1, 0)) for i, item in enumerate(draft.items)]
+    return replace(draft, items=tuple(sorted(items, key=lambda item: -item.votes)))
+
+
+class Op(StrEnum):
+    """An edit; the value is the Dutch command."""
+
+    MERGE = "samen"
+    SPLIT = "splits"
+    REPHRASE = "tekst"
+    REMOVE = "weg"
+    ADD = "erbij"
+    MOVE = "zet"
+
+
+# Command names (without "/") → edit; the English aliases help facilitators who think in them.
+COMMANDS: dict[str, Op] = {op.value: op for op in Op} | {
+    "merge": Op.MERGE, "split": Op.SPLIT, "rephrase": Op.REPHRASE, "text": Op.REPHRASE,
+    "remove": Op.REMOVE, "add": Op.ADD, "move": Op.MOVE,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A parsed edit: what to do, with which positions, and any new text."""
+
+    op: Op
+    numbers: tuple[int, ...] = ()
+    text: str = ""
+
+
+# How many positions each edit takes: (at least, at most); None is no upper bound.
+_ARITY: dict[Op, tuple[int, int | None]] = {
+    Op.MERGE: (2, None), Op.SPLIT: (1, 1), Op.REPHRASE: (1, 1),
+    Op.REMOVE: (1, None), Op.ADD: (0, 0), Op.MOVE: (2, 2),
+}  # fmt: skip
+# Words people put between numbers: "2 en 5", "zet 4 naar 1".
+_FILLER = frozenset({"en", "and", "met", "with", "naar", "to", "op", "->", "→"})
+_SEPARATORS = re.compile(r"[,;&+]")
+# ASCII digits only: "٣" or "３" is refused rather than read, so what the bot shows
+# ("1.", "2.") is the only way to name a position.
+_NUMBER = re.compile(r"#?([0-9]+)[.:]?")
+# A space must follow the number, so "tekst 3.5 liter" is not read as item 3, text "5 liter".
+_NUMBER_THEN_TEXT = re.compile(r"\s*#?([0-9]+)[.:)]?(?=\s)(.*)", re.DOTALL)
+
+
+def _usage(op: Op) -> PlenairFout:
+    return PlenairFout("plenair.fout.gebruik", command=op.value)
+
+
+def _position(digits: str, op: Op) -> int:
+    digits = digits.lstrip("0") or "0"
+    if len(digits) > _MAX_DIGITS:
+        raise _usage(op)
+    return int(digits)
+
+
+def _check_arity(edit: Edit) -> None:
+    low, high = _ARITY[edit.op]
+    if len(edit.numbers) < low or (high is not None and len(edit.numbers) > high):
+        raise _usage(edit.op)
+
+
+def parse_edit(command: str, args: str) -> Edit:
+    """Read a typed edit ("samen 2 en 5", "tekst 3 nieuwe tekst", ...); positions unchecked."""
+    name = command.strip().lstrip("/").split("@", 1)[0].lower()
+    op = COMMANDS.get(name)
+    if op is None:
+        raise PlenairFout("plenair.fout.onbekend_commando", command=command.strip())
+    numbers: tuple[int, ...] = ()
+    text = ""
+    if op is Op.ADD:
+        text = clean_text(args)
+    elif op is Op.REPHRASE:
+        match = _NUMBER_THEN_TEXT.fullmatch(args)
+        if match is None:
+            raise _usage(op)
+        numbers, text = (_position(match[1], op),), clean_text(match[2])
+    else:
+        found = []
+        for word in _SEPARATORS.sub(" ", args).split():
+            if word.lower() in _FILLER:
+                continue
+            match = _NUMBER.fullmatch(word)
+            if match is None:
+                raise _usage(op)
+            found.append(_position(match[1], op))
+        numbers = tuple(found)
+    if op in (Op.ADD, Op.REPHRASE) and not _visible(text):
+        raise _usage(op)
+    edit = Edit(op, numbers, text)
+    _check_arity(edit)
+    return edit
+
+
+def apply_edit(
+    draft: Draft, edit: Edit, answers: Mapping[int, tuple[str, str]] | None = None
+) -> Draft:
+    """Apply a parsed edit (or one built by a button); ``answers`` is needed to split."""
+    _check_arity(edit)
+    nums = edit.numbers
+    match edit.op:
+        case Op.MERGE:
+            return merge_many(draft, nums)
+        case Op.SPLIT:
+            return split(draft, nums[0], answers or {})
+        case Op.REPHRASE:
+            return rephrase(draft, nums[0], edit.text)
+        case Op.REMOVE:
+            return remove_many(draft, nums)
+        case Op.ADD:
+            return add(draft, edit.text)
+        case Op.MOVE:
+            return move(draft, nums[0], nums[1])
+    raise AssertionError(edit.op)  # pragma: no cover - every Op is handled above
+
+
+@dataclass(frozen=True)
+class History:
+    """Earlier drafts, newest last, at most HISTORY_LIMIT; push before each edit."""
+
+    drafts: tuple[Draft, ...] = ()
+
+    def push(self, draft: Draft) -> History:
+        """Remember a draft (the oldest one drops off past the limit)."""
+        return History((*self.drafts, draft)[-HISTORY_LIMIT:])
+
+    def undo(self) -> tuple[History, Draft]:
+        """The history without its newest draft, and that draft."""
+        if not self.drafts:
+            raise PlenairFout("plenair.fout.niets_ongedaan")
+        return History(self.drafts[:-1]), self.drafts[-1]
+
+
+def single_subgroup_items(draft: Draft) -> tuple[int, ...]:
+    """Positions of items named by exactly one subgroup: possibly different values."""
+    return tuple(i + 1 for i, item in enumerate(draft.items) if len(item.subgroups) == 1)
+
+
+def all_subgroups(draft: Draft) -> tuple[str, ...]:
+    """Every subgroup that named an item, in first-seen order."""
+    return tuple(dict.fromkeys(s for item in draft.items for s in item.subgroups))
