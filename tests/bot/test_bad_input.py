@@ -11,7 +11,6 @@ from bot.sandbox import Sandbox
 from tests.bot.story import (
     board,
     current_question,
-    new_workshop,
     replies_to,
     reply_to_question,
     workshop_with_groups,
