@@ -30,8 +30,23 @@ NEW_MESSAGE_METHODS = frozenset(
 )
 
 
+# Telegram allows about 30 messages per second overall. A bucket that lets 30 go at
+# once and then 30 per second sends up to 60 in the first second, which a strict
+# per-second counter answers with 429s and a pause for everyone. So the overall limit
+# is a steady pace without a burst, a little under 30/s so timing jitter stays safe;
+# a broadcast to N chats then takes about N/29 seconds, the least the limit allows.
+OVERALL_PER_SECOND = 29
+
+
 class MessageRateLimiter(AIORateLimiter):
     """AIORateLimiter whose group and overall limits apply to new messages only."""
+
+    def __init__(self, *, max_retries: int = 5) -> None:
+        super().__init__(
+            overall_max_rate=1,
+            overall_time_period=1 / OVERALL_PER_SECOND,
+            max_retries=max_retries,
+        )
 
     async def process_request(  # type: ignore[override]
         self,

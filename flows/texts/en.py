@@ -1,6 +1,7 @@
 """English texts (plain, short sentences)."""
 
 MESSAGES: dict[str, str] = {
+    # The columns of the map and their questions (from the method).
     "kolom.waarden": "Values",
     "kolom.relaties": "Relations",
     "kolom.handelen": "Acting",
@@ -15,13 +16,174 @@ MESSAGES: dict[str, str] = {
         "What does each partner give and get?"
     ),
     "vraag.handelen": "What does that ask of the partners' actions and skills?",
-    "vraag.voorwaarden": "Which conditions are needed for that acting and those relations?",
+    "vraag.voorwaarden": (
+        "Which conditions are needed to act like that and keep the relations good?"
+    ),
     "vraag.acties": "Which actions do we take? Say what, who and when.",
+    # Exports (PowerPoint).
     "export.kaart_titel": "Partnership map: {doel}",
     "export.concept": "Draft",
     "export.vervolg": "continued",
     "export.rtl_hint": "Fill in from right to left: start at 1 Values",
     "export.geen_antwoorden": "(still empty)",
+    # General
+    "kolom.kop": "{nummer} {naam}",
+    # Creating a workshop and joining it
+    "nieuw.gemaakt": (
+        "Your workshop is ready: <b>{doel}</b>\n\n"
+        "The code to join is:\n<code>{code}</code>\n\n"
+        "How to make a subgroup:\n"
+        "1. Make a Telegram group per subgroup (or a topic in a forum group).\n"
+        "2. Add the bot to that group with this link:\n{link}\n"
+        "   Or add the bot yourself and type there: <code>/join {code}</code>\n\n"
+        "Are all subgroups there? Then type /begin. Each subgroup gets the first question. "
+        "Type /help for everything you can do as a facilitator."
+    ),
+    "nieuw.geen_doel": (
+        "Put the goal of the workshop after the command. For example:\n"
+        "<code>/new the area development North</code>"
+    ),
+    "nieuw.doel_te_lang": "That goal is too long. Keep it under {max} characters.",
+    "join.welkom": (
+        "Welcome, <b>{subgroep}</b>! You are taking part in the workshop <b>{doel}</b>.\n\n"
+        "Together you fill in the partnership map. The map has five columns. "
+        "You fill them in from <b>right to left</b>: first the values, then relations, "
+        "acting, conditions and finally the actions.\n\n"
+        "Keep these four things in mind:\n"
+        "💬 It is a <b>dialogue</b>: build on each other and ask questions.\n"
+        "🔁 It is about <b>reciprocity</b>: what does each partner give and get?\n"
+        "🤝 <b>Help each other</b> take part.\n"
+        "🌱 Partners may have <b>different values</b>. Look for the win-win.\n\n"
+        "How to answer: tap a question of mine and choose <i>Reply</i>. "
+        "Or type <code>/idea</code> followed by your answer. One idea per message."
+    ),
+    "join.geen_code": (
+        "Type the code you got from the facilitator after the command. For example:\n"
+        "<code>/join abcde-fghjk-mnpqr</code>"
+    ),
+    "join.onbekende_code": (
+        "I don't know that code. Check that you copied it correctly, or ask the "
+        "facilitator for the code."
+    ),
+    "join.alleen_in_groep": (
+        "A subgroup works in a group chat. Add me to your subgroup's group and "
+        "type <code>/join</code> there with the code."
+    ),
+    "join.al_subgroep": (
+        "This chat is already the subgroup <b>{subgroep}</b> of the workshop <b>{doel}</b>. "
+        "You can just carry on."
+    ),
+    "join.workshop_voorbij": "This workshop has already ended. You can no longer join.",
+    # The question per column and the board
+    "vraag.bericht": (
+        "<b>Column {nummer} of 5: {naam}</b>\n{vraag}{basis}\n\n"
+        "Answer with <i>Reply</i> to this message, or type <code>/idea</code> followed by "
+        "your answer. One idea per message. Done with this column? Type /done."
+    ),
+    "vraag.placeholder": "Your answer for {naam}",
+    "bord.kop": "<b>{nummer} {naam}</b>: {aantal} answers",
+    "bord.kop_een": "<b>{nummer} {naam}</b>: 1 answer",
+    "bord.leeg": "No answers yet. Who goes first?",
+    "bord.regel": "• {tekst}",
+    "bord.regel_auteur": "• {tekst} <i>({auteur})</i>",
+    "bord.meer": "… and {aantal} more. See /map.",
+    "knop.klaar": "✅ Done with this column",
+    "knop.terug": "↩️ Previous column",
+    "knop.kaart": "🗺 Map",
+    "wacht.kaart_af": (
+        "Your map is finished! 🎉 All five columns are filled in.\n"
+        "See it with /map. Want to change something? Type /back."
+    ),
+    "wacht.plenair": (
+        "You are done with column {nummer} {naam}. Well done!\n"
+        "Now wait for the plenary round. Want to add something? Type /back."
+    ),
+    # The map
+    "kaart.titel": "<b>Map of {subgroep}</b>\nGoal: {doel}",
+    "kaart.kolom": "\n<b>{nummer} {naam}</b>",
+    "kaart.kolom_nu": "\n<b>{nummer} {naam}</b> ← you are here now",
+    "kaart.leeg": "<i>(still empty)</i>",
+    # Refusals and help with wrong input
+    "weigering.klaar_zonder_antwoorden": (
+        "There is no answer for {kolom} yet. First give at least one answer. "
+        "Then you can type /done."
+    ),
+    "weigering.terug_eerste_kolom": "You are already at the first column: {kolom}.",
+    "weigering.wacht_al": (
+        "You are already done with {kolom}. Still want to add something? Type /back."
+    ),
+    "weigering.kaart_al_af": "Your map is already finished. Want to change something? Type /back.",
+    "weigering.nog_niet_verder": "This subgroup cannot go further than {kolom} yet.",
+    "weigering.welke_kolom": "Say which column. For example: 2 or relations.",
+    "weigering.leeg_antwoord": (
+        "I don't see any text. Type your answer after /idea. For example:\n"
+        "<code>/idea Everyone takes part</code>"
+    ),
+    "weigering.geen_tekst": (
+        "I can only put text on the map. I don't save a photo, sticker or other file. "
+        "Type your idea as text and I will add it."
+    ),
+    "weigering.te_lang": (
+        "This answer is too long: {lengte} characters. At most {max} fit. "
+        "Cut it into parts and send each part separately. Then each part goes on the map."
+    ),
+    "weigering.bewerking_te_lang": (
+        "Your edited answer is too long ({lengte} characters, at most {max}). "
+        "I keep the old text on the map."
+    ),
+    "weigering.wacht_antwoord": (
+        "You are waiting now. I did not save this answer. Want to add something "
+        "to {kolom}? First type /back."
+    ),
+    "weigering.alleen_facilitator": (
+        "Only the facilitator of the workshop can do this. Please ask them."
+    ),
+    "weigering.geen_subgroep": (
+        "This chat is not part of a workshop yet. Type <code>/join</code> with the code "
+        "you got from the facilitator."
+    ),
+    "weigering.geen_workshop": (
+        "I can't find a workshop here. Start one with <code>/new</code> and the goal."
+    ),
+    "weigering.knop_verlopen": "This button belongs to an earlier step. Look at the last question.",
+    "weigering.knop_onbekend": "I don't know this button.",
+    "weigering.onbekend_commando": "I don't know that command. Type /help to see what I can do.",
+    # Export
+    "export.bijschrift": "The partnership map of <b>{doel}</b> as PowerPoint.",
+    "export.leeg": "There are no subgroups yet. There is nothing to export yet.",
+    # Help
+    "help.groep": (
+        "<b>How the partnership map works</b>\n"
+        "Together you fill in five columns, from right to left: values, relations, "
+        "acting, conditions and actions. I ask one question per column.\n\n"
+        "<b>Giving an answer</b>\n"
+        "• Tap my question and choose <i>Reply</i>, or\n"
+        "• type <code>/idea</code> followed by your answer.\n"
+        "One idea per message. To change an answer, edit your message.\n\n"
+        "<b>Commands</b>\n"
+        "/done – this column is finished, go to the next one\n"
+        "/back – back to the previous column\n"
+        "/map – show the map so far\n"
+        "/join <i>code</i> – make this group a subgroup\n"
+        "/help – this explanation"
+    ),
+    "help.facilitator": (
+        "<b>For the facilitator</b>\n"
+        "/new <i>goal</i> – create a workshop and get the code\n"
+        "/begin – step 2: the subgroups get the question about values\n"
+        "/plenary – start the plenary round (after step 2 and after step 4)\n"
+        "/merge 1 2 · /split · /text · /remove · /add · /move · /undo – edit the list\n"
+        "/confirm – the list is good, go on\n"
+        "/status – how far each subgroup is\n"
+        "/next <i>no.</i> · /reopen <i>column</i> – steer subgroups\n"
+        "/table <i>name</i> · /type <i>no. column</i> – a paper table\n"
+        "/topics <i>N</i> – make N topics in a forum group\n"
+        "/cofac – let someone help · /end – close the workshop\n"
+        "/export – the map as PowerPoint\n\n"
+        "<b>Tip:</b> make the bot an admin of each group. Then it also sees normal "
+        "messages and nobody has to reply to the question. Without admin rights the bot "
+        "only sees replies to its questions and /idea."
+    ),
     # The command menu
     "menu.idee": "Give an answer: /idee and your text",
     "menu.klaar": "This column is done, go to the next one",
@@ -42,4 +204,156 @@ MESSAGES: dict[str, str] = {
         "Copy it again from @BotFather."
     ),
     "cli.geen_verbinding": "partnerschapkaart: cannot reach the Bot API at {url}: {fout}",
+    # Phases of the workshop (the steps of the method)
+    "fase.naam.opening": "step {stap}: opening",
+    "fase.naam.waarden": "step {stap}: values in the subgroups",
+    "fase.naam.plenair_waarden": "step {stap}: plenary on the values",
+    "fase.naam.kolommen": "step {stap}: the other columns in the subgroups",
+    "fase.naam.plenair_model": "step {stap}: plenary on the whole model",
+    "fase.naam.afgerond": "step {stap}: finished",
+    "fase.begonnen": (
+        "Step 2 has started. {aantal} subgroup(s) now get the question about values.\n"
+        "Are they done? Type /plenary for the plenary round. Use /status to see how far they are."
+    ),
+    "fase.einde": "The workshop is closed. Use /export to get the map as PowerPoint.",
+    "fase.fout.al_begonnen": "The workshop has already started. We are now at {fase}.",
+    "fase.fout.geen_plenair_nu": (
+        "A plenary round is not possible now. We are at {fase}. "
+        "The plenary rounds come after step 2 and after step 4."
+    ),
+    "fase.fout.niets_te_bevestigen": (
+        "There is nothing to confirm now. We are at {fase}. First start /plenary."
+    ),
+    "fase.fout.al_afgelopen": "The workshop is already closed.",
+    "fase.fout.tegelijk": (
+        "Someone else just changed the step of the workshop. Use /status to see where we are."
+    ),
+    # Waiting in the subgroup
+    "wacht.start": (
+        "Great that you are here! The facilitator will start soon. "
+        "Then you get the first question here."
+    ),
+    "wacht.plenair_bezig": (
+        "It is the plenary round now. Watch the screen and join the talk. "
+        "After that you carry on here."
+    ),
+    "wacht.afgerond": (
+        "The workshop on {doel} is finished. Thank you for thinking along! "
+        "The facilitator will share the collaboration model."
+    ),
+    "vraag.waarden_basis": "<b>The values you agreed on together:</b>",
+    "weigering.nog_niet_begonnen": "The facilitator has not started yet. Please wait a moment.",
+    "weigering.plenair_bezig": (
+        "It is the plenary round now. I did not save this. Say it in the plenary round, "
+        "or keep it until you carry on."
+    ),
+    "weigering.workshop_afgerond": "The workshop is finished. I no longer save anything.",
+    "weigering.anoniem": (
+        "You are sending as an anonymous admin. Then I don't know who you are. "
+        "Turn off 'Remain anonymous' in your admin rights, or send it in a private chat."
+    ),
+    # Forum topics
+    "onderwerpen.geen_forum": (
+        "This works in a group with topics (forum). Turn on topics in the "
+        "group settings, or make a separate group per subgroup."
+    ),
+    "onderwerpen.gebruik": "Say how many subgroups. For example: /topics 3 (at most {max}).",
+    "onderwerpen.naam": "Subgroup {nummer}",
+    "onderwerpen.geen_recht": (
+        "I am not allowed to make topics here. Make me an admin with the right "
+        "'Manage topics' and try again."
+    ),
+    # Paper tables
+    "tafel.gebruik": "Give the table a name. For example: <code>/table Table 3</code>",
+    "tafel.gemaakt": (
+        "<b>{naam}</b> is subgroup {nummer}. Type the answers of this table like this:\n"
+        "<code>/type {nummer} values</code>\nwith each answer on its own line below it."
+    ),
+    "tafel.typ_gebruik": (
+        "How to type the answers of a paper table:\n"
+        "<code>/type 3 values</code>\nwith each answer on its own line below it. "
+        "The number is the table's number, then the column."
+    ),
+    "tafel.onbekend": "There is no paper table with number {nummer}. Check /status.",
+    "tafel.opgeslagen": "{aantal} answer(s) from {naam} saved for {kolom}.",
+    # Co-facilitators
+    "cofac.toegevoegd": "{naam} now helps as a facilitator.",
+    "cofac.link": (
+        "Does someone want to help as a facilitator? Send them this link:\n{link}\n"
+        "Or, in a group, reply to a message from that person with /cofac."
+    ),
+    "cofac.onbekend": "This link does not work (any more). Ask the facilitator for a new one.",
+    "cofac.welkom": (
+        "You now help as a facilitator of <b>{doel}</b>. Type /help to see what you can do."
+    ),
+    # Steering subgroups
+    "verder.gebruik": "Say which subgroup. For example: /next 2. The number is in /status.",
+    "verder.niet_nu": "This only works while the subgroups are at work (step 2 or 4).",
+    "verder.kan_niet": "{naam} cannot go further now. They are as far as this step allows.",
+    "verder.gedaan": "{naam} goes on with {kolom}.",
+    "heropen.niet_nu": "You can reopen a column in step 4.",
+    "heropen.gebruik": "Say which column. For example: /reopen 3 or /reopen acting.",
+    "heropen.gedaan": "All subgroups are working on {kolom} again.",
+    # Plenary round
+    "plenair.kop": "<b>Plenary: {kolom}</b>\n<i>{fase}</i>",
+    "plenair.leeg": "<i>There are no answers yet. Add something yourself with /add.</i>",
+    "plenair.item": "{nummer}. {tekst} <i>({groepen})</i>",
+    "plenair.item_een_groep": "{nummer}. {tekst} <i>({groepen})</i> 🌱",
+    "plenair.stemmen": " · {aantal} vote(s)",
+    "plenair.winwin": (
+        "🌱 Only one subgroup named this value. Partners may have different values. "
+        "Ask: how do we make it a win-win?"
+    ),
+    "plenair.uitleg": (
+        "\n<b>Edit:</b> /merge 1 2 · /split 1 · /text 1 new text · /remove 1 · "
+        "/add text · /move 3 1 · /undo\n<b>Done?</b> Type /confirm or tap ✅."
+    ),
+    "plenair.bevestigd": "\n✅ <b>Confirmed.</b>",
+    "plenair.verwijderd": "Item {nummer} is removed.",
+    "plenair.waarden_bevestigd": (
+        "The values are agreed. {aantal} subgroup(s) now get them and go on "
+        "with columns 2 to 5. Done? Type /plenary for the second plenary round."
+    ),
+    "plenair.overzicht_kop": "<b>The collaboration model for {doel}</b>",
+    "plenair.overzicht_uitleg": (
+        "\nLook at the whole model together one last time. Is it right? Type /confirm. "
+        "Then the collaboration model is final."
+    ),
+    "plenair.model_klaar": "The collaboration model is final! 🎉 Type /export for the PowerPoint.",
+    "plenair.fout.geen_plenair": "There is no plenary round now. Start one with /plenary.",
+    "plenair.fout.gebruik": "How to use /{command}: see the explanation below the list.",
+    "plenair.fout.onbekend_commando": (
+        "I don't know {command}. See the explanation below the list."
+    ),
+    "plenair.fout.nummer": "Item {nummer} does not exist. The list has {aantal} items.",
+    "plenair.fout.zelfde_item": "You name item {nummer} twice. Choose two different items.",
+    "plenair.fout.niet_splitsen": "Item {nummer} comes from one answer. I cannot split it.",
+    "plenair.fout.antwoord_onbekend": "I can no longer split item {nummer}.",
+    "plenair.fout.leeg": "There is no text. Type the text after the command.",
+    "plenair.fout.te_lang": "That text is too long ({lengte} characters). At most {max}.",
+    "plenair.fout.stemmen": "Item {nummer} got a strange number of votes ({stemmen}).",
+    "plenair.fout.niets_ongedaan": "There is nothing to undo.",
+    "plenair.fout.tegelijk": (
+        "Someone else just changed the list. Look at the new list and try again."
+    ),
+    "plenair.fout.verouderd": (
+        "The list has just changed. Look at the new list and then confirm again."
+    ),
+    "plenair.fout.al_bevestigd": "{kolom} is already confirmed.",
+    "knop.ongedaan": "↩️ Undo",
+    "knop.bevestig": "✅ Confirm",
+    "knop.model_vaststellen": "✅ Make the model final",
+    # Status
+    "status.kop": "<b>Status: {doel}</b>\n{fase}, for {minuten} min",
+    "status.geen_groepen": "No subgroups yet.",
+    "status.stand.nieuw": "waiting for the start",
+    "status.stand.beantwoordt": "at {kolom}",
+    "status.stand.wacht": "done up to {kolom}",
+    "status.groep": (
+        "{nummer}. <b>{naam}</b>: {stand}, {minuten} min\n"
+        "    answers per column: {aantallen} · {leden} active"
+    ),
+    "status.papier": "{nummer}. <b>{naam}</b> (paper)\n    answers per column: {aantallen}",
+    "status.voet": "<i>This overview updates itself.</i>",
+    "export.gezamenlijk": "Joint model",
 }
