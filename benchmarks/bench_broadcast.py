@@ -45,8 +45,13 @@ async def measure(subgroups: int = 25, db_dir: Path | None = None) -> BroadcastR
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(db_dir or tmp) / "broadcast.sqlite3"
         async with Sandbox(rate_limits=True) as sb:
-            settings = Settings(token=sb.token, base_url=sb.base_url, db_path=db_path,
-                                board_delay=0.2, poll_timeout=1)
+            settings = Settings(
+                token=sb.token,
+                base_url=sb.base_url,
+                db_path=db_path,
+                board_delay=0.2,
+                poll_timeout=1,
+            )
             bot = RunningBot(build_application(settings), poll_timeout=1)
             await bot.start()
             try:
@@ -97,11 +102,14 @@ async def _run(sb: Sandbox, subgroups: int) -> BroadcastResult:
 def main() -> None:
     subgroups = int(sys.argv[1]) if len(sys.argv) > 1 else 25
     result = asyncio.run(measure(subgroups))
-    print(f"broadcast to {result.subgroups} subgroups ({result.messages} messages), "
-          "sandbox limits on")
+    print(
+        f"broadcast to {result.subgroups} subgroups ({result.messages} messages), sandbox limits on"
+    )
     print(f"  time            {result.seconds:6.2f} s")
-    print(f"  lower bound     {result.lower_bound:6.2f} s  "
-          f"({TELEGRAM_MESSAGES_PER_SECOND} messages per second)")
+    print(
+        f"  lower bound     {result.lower_bound:6.2f} s  "
+        f"({TELEGRAM_MESSAGES_PER_SECOND} messages per second)"
+    )
     print(f"  ratio           {result.ratio:6.2f}")
     print(f"  429 answers     {result.rate_limited:6d}")
 

@@ -127,13 +127,35 @@ def make_token(word: str, lang: str = "nl") -> Token:
     return Token(word, stem, alt, common)
 
 
+# Dutch separable verbs are written together or apart ("meedoen", "mee doen", "doet
+# mee"): the particle "mee" is split off so all three read as the same word "mee".
+_PARTICLE = "mee"
+_NOT_PARTICLE = frozenset(
+    "meer meest meeste meestal meester meesters meeuw meeuwen meel meeting meetings".split()
+)
+
+
+def _split_particles(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        rest = word[len(_PARTICLE) :]
+        if word.startswith(_PARTICLE) and len(rest) >= 3 and word not in _NOT_PARTICLE:
+            out.extend((_PARTICLE, rest))
+        else:
+            out.append(word)
+    return out
+
+
 @lru_cache(maxsize=20_000)
 def tokens(text: str, lang: str = "nl") -> tuple[Token, ...]:
     """The content tokens of an answer, in order of first appearance, one per stem."""
     stop = _lang(lang)[2]
     seen: set[str] = set()
     out: list[Token] = []
-    for word in clean(text):
+    words = clean(text)
+    if lang == "nl":
+        words = _split_particles(words)
+    for word in words:
         if word in stop:
             continue
         token = make_token(word, lang)

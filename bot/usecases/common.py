@@ -50,12 +50,14 @@ async def subgroup_here(s: Services, inc: Incoming) -> tuple[Workshop, Subgroup]
 
 async def workshop_for_chat(s: Services, inc: Incoming) -> Workshop | None:
     """The workshop this chat belongs to: its subgroup's, the one started here, or the
-    latest one this person (co-)facilitates (in a private chat)."""
+    latest one this person (co-)facilitates."""
     found = await subgroup_here(s, inc)
     if found is not None:
         return found[0]
     workshop = await s.storage.latest_workshop_of_plenary_chat(inc.chat_id)
-    if workshop is None and inc.chat_type == "private":
+    if workshop is None:
+        # A private chat, or a group not yet linked (a forum where the facilitator
+        # creates topics): the latest workshop this person (co-)facilitates.
         workshop = await s.storage.latest_workshop_of_facilitator(inc.user_id)
     return workshop
 

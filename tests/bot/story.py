@@ -81,3 +81,51 @@ def replies_to(sandbox: Sandbox, chat, message: dict) -> list[str]:
     return [
         m.text for m in sandbox.bot_messages(chat) if m.reply_to_message_id == message["message_id"]
     ]
+
+
+GROUP_ANONYMOUS_BOT = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
+
+
+async def send_as_anonymous_admin(sandbox: Sandbox, group, stand_in, text: str) -> dict:
+    """An anonymous group admin sends ``text``: Telegram sets sender_chat to the group and
+    from to GroupAnonymousBot. The driver's send_message cannot set those fields, but
+    send_media lets fields override the message, so this sends a "location" whose
+    location is removed (null) and that carries the text instead. ``stand_in`` is only
+    the driver-side sender for the transcript."""
+    entity = {"type": "bot_command", "offset": 0, "length": len(text.split(maxsplit=1)[0])}
+    return await sandbox.send_media(
+        group,
+        stand_in,
+        "location",
+        location=None,
+        text=text,
+        entities=[entity],
+        sender_chat=group.to_dict(),
+        **{"from": GROUP_ANONYMOUS_BOT},
+    )
+
+
+async def workshop_state(storage, workshop_id: int) -> dict:
+    """Everything a command could change in a workshop, as plain comparable values."""
+    workshop = await storage.get_workshop(workshop_id)
+    subgroups = await storage.list_subgroups(workshop_id)
+    return {
+        "fase": workshop.fase,
+        "plenary_column": workshop.plenary_column,
+        "ended_at": workshop.ended_at,
+        "subgroups": [(g.number, g.name, g.chat_id, g.stand) for g in subgroups],
+        "answers": {
+            g.number: [(a.kolom, a.text) for a in await storage.list_answers(g.id)]
+            for g in subgroups
+        },
+        "drafts": [
+            (d.kolom, d.items, d.history, d.version, d.confirmed_at)
+            for d in await storage.list_drafts(workshop_id)
+        ],
+        "events": [(e.kind, e.to_state) for e in await storage.list_events(workshop_id)],
+    }

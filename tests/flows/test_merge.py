@@ -22,6 +22,9 @@ from flows.merge import (
 MUST_GROUP = [
     ("gelijkwaardige partners", "partners zijn gelijkwaardig", "verbuiging"),
     ("iedereen doet mee", "Iedereen doet mee!", "identiek"),
+    # Separable verbs written together or apart.
+    ("Iedereen kan meedoen", "Iedereen kan mee doen", "identiek"),
+    ("bewoners beslissen mee", "bewoners mogen meebeslissen", "woordvolgorde"),
     ("bewoners worden gehoord", "de bewoners worden echt gehoord", "identiek"),
     ("vertrouwen in elkaar", "vertrouwen", "bevat"),
     ("veilige buurt", "een veilige buurt voor iedereen", "bevat"),

@@ -7,8 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from flows.texts import CATALOGUES, Html, language_for, placeholders, render
-from flows.texts import en, nl
+from flows.texts import CATALOGUES, Html, en, language_for, nl, placeholders, render
 
 LANGUAGES = ("nl", "en")
 KEYS = list(nl.MESSAGES)
@@ -96,7 +95,8 @@ def sentences(text: str) -> list[str]:
 
 
 def is_command_line(sentence: str) -> bool:
-    return sentence.startswith("/") or sentence.startswith("<code>/")
+    """A list of commands ("/klaar – ...", "Aanpassen: /samen 1 2 · /splits 1 ...")."""
+    return re.sub(r"^\w+:\s*", "", sentence).startswith("/")
 
 
 def test_html_checker_catches_mistakes() -> None:
@@ -140,7 +140,8 @@ def test_same_tags_and_line_breaks_in_both_languages(key: str) -> None:
 @pytest.mark.parametrize("key", KEYS)
 def test_every_template_renders_as_telegram_html(key: str, lang: str) -> None:
     text = render(key, lang, **dummy_params(key, lang))
-    assert "{" not in text and "}" not in text, text
+    assert "{" not in text, text
+    assert "}" not in text, text
     assert html_problems(text) == [], text
 
 
@@ -185,3 +186,23 @@ def test_dutch_sentences_are_short() -> None:
 )
 def test_language_for(code: str | None, expected: str) -> None:
     assert language_for(code) == expected
+
+
+def test_every_command_shown_exists() -> None:
+    from telegram.ext import CommandHandler
+
+    from bot.handlers import all_handlers
+
+    known = {
+        command
+        for handler in all_handlers()
+        if isinstance(handler, CommandHandler)
+        for command in handler.commands
+    }
+    shown = {
+        (lang, key, command)
+        for lang, catalogue in CATALOGUES.items()
+        for key, text in catalogue.items()
+        for command in re.findall(r"(?<![\w/{<])/([a-z]+)", text)
+    }
+    assert {item for item in shown if item[2] not in known} == set()

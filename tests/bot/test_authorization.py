@@ -1,0 +1,254 @@
+"""Only a workshop's facilitators steer it; nobody else, and no other workshop, changes it."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import pytest
+import pytest_asyncio
+from pptx import Presentation
+
+from bot.sandbox import Sandbox, SandboxChat, SandboxUser
+from flows.fase import Fase
+from flows.subgroep import Status
+from tests.bot.conftest import BotProcess
+from tests.bot.story import (
+    facilitator_says,
+    replies_to,
+    send_as_anonymous_admin,
+    workshop_state,
+    workshop_with_groups,
+)
+
+# Every command that only a facilitator (or co-facilitator) may give.
+FACILITATOR_COMMANDS = [
+    "/begin",
+    "/plenair",
+    "/bevestig",
+    "/samen 1 2",
+    "/splits 1",
+    "/tekst 1 x",
+    "/weg 1",
+    "/erbij x",
+    "/zet 2 1",
+    "/ongedaan",
+    "/einde",
+    "/verder 1",
+    "/heropen 2",
+    "/status",
+    "/tafel X",
+    "/typ 1 waarden",
+    "/onderwerpen 2",
+    "/cofac",
+    "/export",
+]
+
+ONLY_FACILITATOR = "Dit kan alleen de facilitator van de workshop."
+NO_WORKSHOP = "Ik vind hier geen workshop."
+ANONYMOUS = "Je stuurt als anonieme beheerder."
+COFAC_LINK = re.compile(r"start=cofac-([a-z0-9]+)")
+
+
+@dataclass
+class World:
+    """Workshop A (two subgroups, in its values plenary) and workshop B, side by side."""
+
+    sandbox: Sandbox
+    bot: BotProcess
+    fac_a: SandboxUser
+    fac_b: SandboxUser
+    anna: SandboxUser
+    stranger: SandboxUser
+    admin: SandboxUser
+    group_a: SandboxChat
+    group_b: SandboxChat
+    workshop_a: int
+    workshop_b: int
+
+
+async def _workshop_id(bot: BotProcess, group: SandboxChat) -> int:
+    subgroup = await bot.storage.find_subgroup_by_chat(group.id, None)
+    return subgroup.workshop_id
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def world(tmp_path_factory):
+    async with Sandbox() as sandbox:
+        process = BotProcess(sandbox, tmp_path_factory.mktemp("authorization") / "w.sqlite3")
+        await process.start()
+        try:
+            fac_a, fac_b = sandbox.add_user("Fatima"), sandbox.add_user("Bert")
+            anna, bram, dora = (sandbox.add_user(n) for n in ("Anna", "Bram", "Dora"))
+            stranger, admin = sandbox.add_user("Sam"), sandbox.add_user("Beheerder")
+            group_a, group_a2 = sandbox.add_group("Tafel A1"), sandbox.add_group("Tafel A2")
+            group_b = sandbox.add_group("Tafel B1")
+            await workshop_with_groups(sandbox, fac_a, "de wijk", (group_a, anna), (group_a2, bram))
+            await workshop_with_groups(sandbox, fac_b, "het dorp", (group_b, dora))
+            for chat, user, text in (
+                (group_a, anna, "Iedereen doet mee"),
+                (group_a, anna, "Een groene wijk"),
+                (group_a2, bram, "Veilig spelen"),
+                (group_b, dora, "Een levend dorp"),
+            ):
+                await sandbox.send_message(chat, user, f"/idee {text}")
+            await sandbox.wait_idle()
+            await facilitator_says(sandbox, fac_a, "/plenair")
+            world = World(
+                sandbox,
+                process,
+                fac_a,
+                fac_b,
+                anna,
+                stranger,
+                admin,
+                group_a,
+                group_b,
+                await _workshop_id(process, group_a),
+                await _workshop_id(process, group_b),
+            )
+            state = await workshop_state(process.storage, world.workshop_a)
+            assert state["fase"] is Fase.PLENAIR_WAARDEN
+            assert len(state["drafts"][0][1]) >= 2, state["drafts"]
+            yield world
+        finally:
+            await process.stop()
+
+
+@pytest.mark.asyncio(loop_scope="module")
+@pytest.mark.parametrize("command", FACILITATOR_COMMANDS)
+async def test_only_a_facilitator_may_give_the_command(world: World, command: str):
+    sandbox, storage = world.sandbox, world.bot.storage
+    before_a = await workshop_state(storage, world.workshop_a)
+    before_b = await workshop_state(storage, world.workshop_b)
+    documents_before = len(sandbox.documents(world.group_a))
+    tries = [
+        # (a) a participant, in their own subgroup's chat
+        (world.group_a, await sandbox.send_message(world.group_a, world.anna, command)),
+        # (b) a stranger, in a private chat with the bot
+        (
+            sandbox.private_chat(world.stranger),
+            await sandbox.send_message(world.stranger, world.stranger, command),
+        ),
+        # (c) workshop B's facilitator, typing in workshop A's subgroup chat
+        (world.group_a, await sandbox.send_message(world.group_a, world.fac_b, command)),
+        # (d) an anonymous admin of A's subgroup chat (sender_chat is the group)
+        (
+            world.group_a,
+            await send_as_anonymous_admin(sandbox, world.group_a, world.admin, command),
+        ),
+    ]
+    await sandbox.wait_idle()
+
+    expected = [ONLY_FACILITATOR, NO_WORKSHOP, ONLY_FACILITATOR, ANONYMOUS]
+    for (chat, sent), start in zip(tries, expected, strict=True):
+        said = replies_to(sandbox, chat, sent)
+        assert len(said) == 1, (command, sent["from"], said)
+        assert said[0].startswith(start), (command, sent["from"], said)
+        assert len(said[0]) < 300
+    assert await workshop_state(storage, world.workshop_a) == before_a
+    assert await workshop_state(storage, world.workshop_b) == before_b
+    assert len(sandbox.documents(world.group_a)) == documents_before
+    assert sandbox.documents(world.stranger) == []
+
+
+async def _cofacilitator_by_reply(sandbox: Sandbox, fac, helper, group) -> None:
+    """The facilitator answers /cofac to the helper's message in a subgroup chat."""
+    hello = await sandbox.send_message(group, helper, "Ik help wel mee")
+    command = await sandbox.send_message(group, fac, "/cofac", reply_to=hello["message_id"])
+    await sandbox.wait_idle()
+    assert replies_to(sandbox, group, command) == [
+        f"{helper.first_name} helpt nu mee als facilitator."
+    ]
+
+
+async def _cofacilitator_by_link(sandbox: Sandbox, fac, helper, group) -> None:
+    """The facilitator asks for the link; the helper opens it in a private chat."""
+    link = COFAC_LINK.search(await facilitator_says(sandbox, fac, "/cofac"))
+    assert link, sandbox.last_bot_message(sandbox.private_chat(fac)).text
+    said = await facilitator_says(sandbox, helper, f"/start cofac-{link.group(1)}")
+    assert "Je helpt nu mee als facilitator van <b>de wijk</b>" in said
+
+
+@pytest.mark.parametrize(
+    "who", ["facilitator", "co-facilitator by reply", "co-facilitator by link"]
+)
+async def test_the_facilitator_and_co_facilitators_may_steer(sandbox: Sandbox, bot, who: str):
+    fac, anna, cees = sandbox.add_user("Fatima"), sandbox.add_user("Anna"), sandbox.add_user("Cees")
+    group = sandbox.add_group("Tafel 1")
+    await workshop_with_groups(sandbox, fac, "de wijk", (group, anna))
+    await sandbox.send_message(group, anna, "/idee Iedereen doet mee")
+    await sandbox.wait_idle()
+    steerer = fac
+    if who == "co-facilitator by reply":
+        await _cofacilitator_by_reply(sandbox, fac, cees, group)
+        steerer = cees
+    elif who == "co-facilitator by link":
+        await _cofacilitator_by_link(sandbox, fac, cees, group)
+        steerer = cees
+    workshop_id = await _workshop_id(bot, group)
+
+    assert "Status: de wijk" in await facilitator_says(sandbox, steerer, "/status")
+    assert "is subgroep 2" in await facilitator_says(sandbox, steerer, "/tafel Tafel 9")
+    assert "Plenair: 1 Waarden" in await facilitator_says(sandbox, steerer, "/plenair")
+    await facilitator_says(sandbox, steerer, "/tekst 1 Iedereen hoort erbij")
+    [draft] = await bot.storage.list_drafts(workshop_id)
+    assert [i["text"] for i in draft.items] == ["Iedereen hoort erbij"]
+    assert "vastgesteld" in await facilitator_says(sandbox, steerer, "/bevestig")
+    assert (await bot.storage.get_workshop(workshop_id)).fase is Fase.KOLOMMEN
+    await facilitator_says(sandbox, steerer, "/export")
+    [document] = sandbox.documents(steerer)
+    assert document.file_name.endswith(".pptx")
+
+
+def _deck_text(data: bytes) -> str:
+    deck = Presentation(io.BytesIO(data))
+    return "\n".join(
+        shape.text_frame.text
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+
+
+async def test_a_subgroup_sees_and_moves_only_its_own_workshop(sandbox: Sandbox, bot):
+    fac_a, fac_b = sandbox.add_user("Fatima"), sandbox.add_user("Bert")
+    anna, dora = sandbox.add_user("Anna"), sandbox.add_user("Dora")
+    group_a, group_b = sandbox.add_group("Tafel A"), sandbox.add_group("Tafel B")
+    await workshop_with_groups(sandbox, fac_a, "de wijk", (group_a, anna))
+    await workshop_with_groups(sandbox, fac_b, "het dorp", (group_b, dora))
+    await sandbox.send_message(group_a, anna, "/idee Alleen van A")
+    await sandbox.send_message(group_b, dora, "/idee Alleen van B")
+    await sandbox.wait_idle()
+    workshop_b = await _workshop_id(bot, group_b)
+    before_b = await workshop_state(bot.storage, workshop_b)
+
+    # A's map shows A's answer only.
+    shown = await sandbox.send_message(group_a, anna, "/kaart")
+    await sandbox.wait_idle()
+    map_text = "\n".join(
+        m.text for m in sandbox.bot_messages(group_a) if m.message_id > shown["message_id"]
+    )
+    assert "Alleen van A" in map_text
+    assert "Alleen van B" not in map_text
+    assert "het dorp" not in map_text
+
+    # /klaar in A moves A's subgroup, not B's.
+    await sandbox.send_message(group_a, anna, "/klaar")
+    await sandbox.wait_idle()
+    subgroup_a = await bot.storage.find_subgroup_by_chat(group_a.id, None)
+    assert subgroup_a.stand.status is Status.WACHT
+    assert await workshop_state(bot.storage, workshop_b) == before_b
+    assert "Wacht nu op de plenaire ronde" not in sandbox.last_bot_message(group_b).text
+
+    # B's facilitator exports B's map only; A's facilitator A's only.
+    for fac, mine, theirs in (
+        (fac_b, "Alleen van B", "Alleen van A"),
+        (fac_a, "Alleen van A", "Alleen van B"),
+    ):
+        await facilitator_says(sandbox, fac, "/export")
+        [document] = sandbox.documents(fac)
+        text = _deck_text(document.data)
+        assert mine in text
+        assert theirs not in text

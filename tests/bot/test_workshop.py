@@ -1,0 +1,217 @@
+"""The whole workshop, stap 1 → 6, with group chats, a forum topic and a paper table."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pptx import Presentation
+
+from bot.sandbox import Sandbox
+from flows.fase import Fase
+from flows.kaart import Kolom
+from tests.bot.story import current_question, facilitator_says, new_workshop
+
+VALUES = {
+    "Tafel 1": ["Iedereen kan meedoen", "Bewoners beslissen mee"],
+    "Tafel 2": ["Iedereen kan mee doen", "Een groene wijk"],
+    "Subgroep 3": ["Veilige straten", "Groene wijken"],
+}
+PAPER_VALUES = ["Ondernemers blijven in de wijk"]
+LATER = {  # per column 2–5, per subgroup: one answer
+    2: "We geven en nemen",
+    3: "Goed luisteren",
+    4: "Een vaste plek",
+    5: "Gemeente, voor 1 maart: buurtavond",
+}
+
+
+def board_items(text: str) -> list[str]:
+    """The items of a plenary board, without their numbers and subgroup names."""
+    items = []
+    for line in text.splitlines():
+        head, dot, rest = line.partition(". ")
+        if dot and head.isdigit():
+            items.append(rest.rsplit(" (", 1)[0])
+    return items
+
+
+@pytest.fixture
+def people(sandbox: Sandbox):
+    fac = sandbox.add_user("Fatima")
+    members = {n: sandbox.add_user(n) for n in ("Anna", "Bram", "Chris", "Dewi", "Erik",
+                                                "Gijs", "Hanna")}  # fmt: skip
+    return fac, members
+
+
+async def test_a_facilitator_runs_the_six_steps_with_every_kind_of_subgroup(
+    sandbox: Sandbox, bot, people
+):
+    fac, m = people
+    t1 = sandbox.add_group("Tafel 1", members=[m["Anna"], m["Bram"], m["Chris"]])
+    t2 = sandbox.add_group("Tafel 2", members=[m["Dewi"], m["Erik"]])
+    forum = sandbox.add_group(
+        "Forum",
+        forum=True,
+        supergroup=True,
+        bot_is_admin=True,
+        members=[fac, m["Gijs"], m["Hanna"]],
+    )
+
+    # Stap 1: the workshop, two group chats, a topic the bot creates, a paper table.
+    code = await new_workshop(sandbox, fac, "de wijk van morgen")
+    await sandbox.send_message(t1, m["Anna"], f"/join {code}")
+    await sandbox.send_message(t2, m["Dewi"], f"/join {code}")
+    await sandbox.send_message(forum, fac, "/onderwerpen 1")
+    await sandbox.wait_idle()
+    topic = sandbox.topic_id(forum, "Subgroep 3")
+    reply = await facilitator_says(sandbox, fac, "/tafel Tafel 4")
+    assert "subgroep 4" in reply
+    chats = {"Tafel 1": (t1, None), "Tafel 2": (t2, None), "Subgroep 3": (forum, topic)}
+    for chat, thread in chats.values():
+        assert "facilitator start zo" in sandbox.last_bot_message(chat, thread).text
+
+    # Stap 2: every subgroup is asked the values only.
+    assert "3 subgroep(en)" in await facilitator_says(sandbox, fac, "/begin")
+    answerers = {"Tafel 1": m["Anna"], "Tafel 2": m["Erik"], "Subgroep 3": m["Hanna"]}
+    for name, (chat, thread) in chats.items():
+        assert "Kolom 1 van 5: Waarden" in current_question(sandbox, chat, thread).text
+        for value in VALUES[name]:
+            await sandbox.send_message(chat, answerers[name], f"/idee {value}", thread_id=thread)
+        await sandbox.send_message(chat, answerers[name], "/klaar", thread_id=thread)
+    await facilitator_says(sandbox, fac, "/typ 4 waarden\n" + "\n".join(PAPER_VALUES))
+    for chat, thread in chats.values():
+        assert "Wacht nu op de plenaire ronde" in sandbox.last_bot_message(chat, thread).text
+
+    # Stap 3: near-duplicates across subgroups are one item naming both; the
+    # facilitator merges the two green ones by hand and confirms.
+    shown = await facilitator_says(sandbox, fac, "/plenair")
+    [everyone] = [line for line in shown.splitlines() if "Iedereen kan mee" in line]
+    assert everyone.endswith("(Tafel 1, Tafel 2)")
+    items = board_items(shown)
+    green = [n for n, item in enumerate(items, start=1) if "roen" in item]
+    if len(green) == 2:
+        await facilitator_says(sandbox, fac, f"/samen {green[0]} {green[1]}")
+    await facilitator_says(sandbox, fac, "/bevestig")
+    workshop = await bot.storage.latest_workshop_of_facilitator(fac.id)
+    assert workshop.fase is Fase.KOLOMMEN
+    confirmed = [i["text"] for i in (await bot.storage.get_draft(workshop.id, Kolom.WAARDEN)).items]
+    assert len([v for v in confirmed if "roen" in v]) == 1
+    assert "Ondernemers blijven in de wijk" in confirmed
+
+    # The confirmed values reach every subgroup with the question of column 2.
+    for chat, thread in chats.values():
+        question = current_question(sandbox, chat, thread).text
+        assert "Kolom 2 van 5: Relaties" in question
+        for value in confirmed:
+            assert value in question
+
+    # Stap 4: every subgroup fills columns 2–5 at its own pace.
+    for column, text in LATER.items():
+        for name, (chat, thread) in chats.items():
+            assert f"Kolom {column} van 5" in current_question(sandbox, chat, thread).text
+            await sandbox.send_message(
+                chat, answerers[name], f"/idee {text} ({name})", thread_id=thread
+            )
+            await sandbox.send_message(chat, answerers[name], "/klaar", thread_id=thread)
+        await facilitator_says(sandbox, fac, f"/typ 4 {column}\n{text} (Tafel 4)")
+    for chat, thread in chats.values():
+        assert "kaart is af" in sandbox.last_bot_message(chat, thread).text
+
+    # Stap 5: column by column, then the last look at all five.
+    shown = await facilitator_says(sandbox, fac, "/plenair")
+    assert "Plenair: 2 Relaties" in shown
+    for chat, thread in chats.values():
+        assert "plenaire ronde" in sandbox.last_bot_message(chat, thread).text
+    for column in (2, 3, 4, 5):
+        shown = await facilitator_says(sandbox, fac, "/bevestig")
+    assert "samenwerkingsmodel voor de wijk van morgen" in shown
+    assert "definitief" in await facilitator_says(sandbox, fac, "/bevestig")
+
+    # Stap 6: the model is final; every subgroup is told; the export holds it.
+    workshop = await bot.storage.get_workshop(workshop.id)
+    assert workshop.fase is Fase.AFGEROND
+    drafts = {d.kolom: d for d in await bot.storage.list_drafts(workshop.id)}
+    assert sorted(drafts) == list(Kolom)
+    assert all(d.confirmed for d in drafts.values())
+    for column, text in LATER.items():
+        model = [i["text"] for i in drafts[Kolom(column)].items]
+        for name in (*chats, "Tafel 4"):
+            assert any(f"{text} ({name})" in item or text in item for item in model)
+    for chat, thread in chats.values():
+        assert "klaar. Dank jullie wel" in sandbox.last_bot_message(chat, thread).text
+
+    await facilitator_says(sandbox, fac, "/export")
+    [document] = sandbox.documents(sandbox.private_chat(fac))
+    deck = Presentation(io.BytesIO(document.data))
+    joint = deck.slides[0]
+    bodies = {s.name: s.text_frame.text for s in joint.shapes if s.has_text_frame}
+    assert "Gezamenlijk model" in "\n".join(bodies.values())
+    for kolom, draft in drafts.items():
+        for item in draft.items:
+            assert item["text"] in bodies[f"Kolom {int(kolom)}"]
+
+
+async def test_a_late_subgroup_joins_the_current_step(sandbox: Sandbox, bot, people):
+    fac, m = people
+    early, late = sandbox.add_group("Vroeg"), sandbox.add_group("Laat")
+    code = await new_workshop(sandbox, fac, "de wijk")
+    await sandbox.send_message(early, m["Anna"], f"/join {code}")
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/begin")
+    await sandbox.send_message(early, m["Anna"], "/idee Veilige straten")
+    await sandbox.send_message(early, m["Anna"], "/klaar")
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/plenair")
+    await facilitator_says(sandbox, fac, "/bevestig")
+    await sandbox.send_message(late, m["Bram"], f"/join {code}")
+    await sandbox.wait_idle()
+    question = current_question(sandbox, late).text
+    assert "Kolom 2 van 5: Relaties" in question
+    assert "Veilige straten" in question
+
+
+async def test_the_facilitator_moves_a_lagging_group_on_and_reopens_a_column(
+    sandbox: Sandbox, bot, people
+):
+    fac, m = people
+    fast, slow = sandbox.add_group("Snel"), sandbox.add_group("Traag")
+    code = await new_workshop(sandbox, fac, "de wijk")
+    for group, member in ((fast, m["Anna"]), (slow, m["Bram"])):
+        await sandbox.send_message(group, member, f"/join {code}")
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/begin")
+    await sandbox.send_message(fast, m["Anna"], "/idee Veilige straten")
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/plenair")
+    await facilitator_says(sandbox, fac, "/bevestig")
+    await sandbox.send_message(fast, m["Anna"], "/idee Samen")
+    await sandbox.send_message(fast, m["Anna"], "/klaar")
+    await sandbox.wait_idle()
+    assert "Kolom 3 van 5" in current_question(sandbox, fast).text
+    assert "Kolom 2 van 5" in current_question(sandbox, slow).text
+
+    assert "Traag gaat verder met 3 Handelen" in await facilitator_says(sandbox, fac, "/verder 2")
+    assert "Kolom 3 van 5" in current_question(sandbox, slow).text
+    assert "2 Relaties" in await facilitator_says(sandbox, fac, "/heropen relaties")
+    for group in (fast, slow):
+        assert "Kolom 2 van 5" in current_question(sandbox, group).text
+
+
+async def test_the_status_board_is_one_message_kept_up_to_date(sandbox: Sandbox, bot, people):
+    fac, m = people
+    group = sandbox.add_group("Tafel 1")
+    code = await new_workshop(sandbox, fac, "de wijk")
+    await sandbox.send_message(group, m["Anna"], f"/join {code}")
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/begin")
+    await facilitator_says(sandbox, fac, "/status")
+    private = sandbox.private_chat(fac)
+    [status] = [msg for msg in sandbox.bot_messages(private) if msg.text.startswith("Status")]
+    assert "Tafel 1: bij 1 Waarden" in status.text
+    await sandbox.send_message(group, m["Anna"], "/idee Veilige straten")
+    await sandbox.send_message(group, m["Bram"], "/idee Groen")
+    await sandbox.wait_idle()
+    await sandbox.wait_until(lambda: "antwoorden per kolom: 2 · 0" in status.text)
+    assert "2 actief" in status.text
+    assert len([msg for msg in sandbox.bot_messages(private) if msg.text.startswith("Status")]) == 1
