@@ -91,6 +91,24 @@ class RefreshStatus:
 
 
 @dataclass(frozen=True)
+class SendVote:
+    """Send each subgroup a message to vote on the items of a column's list."""
+
+    workshop_id: int
+    kolom: Kolom
+    subgroup_ids: tuple[int, ...]
+    votes_each: int
+
+
+@dataclass(frozen=True)
+class CloseVotes:
+    """Close the voting messages of a column, showing the outcome."""
+
+    workshop_id: int
+    kolom: Kolom
+
+
+@dataclass(frozen=True)
 class React:
     """Put a reaction on a message, the cheap way to say 'noted'."""
 
@@ -117,6 +135,8 @@ Action = (
     | ShowDraft
     | ShowStatus
     | RefreshStatus
+    | SendVote
+    | CloseVotes
     | React
     | SendDocument
 )

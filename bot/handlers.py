@@ -200,6 +200,9 @@ async def button(update: Update, context: BotContext) -> None:
     services = context.services
     if parts[0] == "kaart":
         work = usecases.show_map(services, inc)
+    elif parts[0] == "st":
+        kolom, version, votes_each, position = (int(p) for p in parts[1:])
+        work = usecases.vote(services, inc, kolom, version, votes_each, position)
     elif parts[0] in BUTTON_EVENTS:
         work = usecases.move_subgroup(
             services,
@@ -222,8 +225,11 @@ async def button(update: Update, context: BotContext) -> None:
 
 
 def _well_formed(parts: list[str]) -> bool:
-    """Button data we could have made: 'klaar:12:3' or 'pd:2:7:ok' / 'pd:2:7:w4' / 'pd:2:7:u'."""
+    """Button data we could have made: 'klaar:12:3', 'pd:2:7:ok' / 'pd:2:7:w4' / 'pd:2:7:u',
+    or a vote 'st:2:7:3:4' (column, version, votes each, item)."""
     if len(parts) == 3 and parts[0] in (*BUTTON_EVENTS, "kaart"):
+        return all(p.isdigit() and len(p) < 10 for p in parts[1:])
+    if len(parts) == 5 and parts[0] == "st":
         return all(p.isdigit() and len(p) < 10 for p in parts[1:])
     if len(parts) == 4 and parts[0] == "pd":
         numbers_ok = all(p.isdigit() and len(p) < 10 for p in parts[1:3])
@@ -259,6 +265,8 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["bevestig", "confirm"], _command(u.confirm), filters=new),
         CommandHandler(["ongedaan", "undo"], _command(u.undo_edit), filters=new),
         CommandHandler(list(DRAFT_COMMANDS), draft_edit, filters=new),
+        CommandHandler(["stemmen", "vote"], _with_text(u.start_vote), filters=new),
+        CommandHandler(["telling", "count"], _command(u.count_votes), filters=new),
         CommandHandler(["einde", "end"], _command(u.end_workshop), filters=new),
         CommandHandler(["verder", "next"], _with_text(u.move_subgroup_on), filters=new),
         CommandHandler(["heropen", "reopen"], _with_text(u.reopen_column), filters=new),

@@ -26,6 +26,7 @@ from bot.actions import (
     AskQuestion,
     Broadcast,
     Button,
+    CloseVotes,
     FreezeBoard,
     Outcome,
     React,
@@ -33,6 +34,7 @@ from bot.actions import (
     RefreshStatus,
     Say,
     SendDocument,
+    SendVote,
     ShowDraft,
     ShowStatus,
 )
@@ -101,6 +103,10 @@ class Shell:
                 await self.show_status(action)
             case RefreshStatus():
                 self.schedule_status(action.workshop_id)
+            case SendVote():
+                await self.send_votes(action)
+            case CloseVotes():
+                await self.close_votes(action)
             case React():
                 await self.bot.set_message_reaction(
                     action.chat_id, action.message_id, [ReactionTypeEmoji(action.emoji)]
@@ -237,6 +243,41 @@ class Shell:
         except BadRequest as exc:
             if "not modified" not in exc.message:
                 raise
+
+    async def send_votes(self, action: SendVote) -> None:
+        """Send the voting message to each subgroup and remember where it went."""
+        workshop = await self.storage.get_workshop(action.workshop_id)
+        draft = await self.storage.get_draft(action.workshop_id, action.kolom)
+        if workshop is None or draft is None:
+            return
+        text, buttons = views_plenary.vote_message(workshop, draft, action.votes_each)
+        for subgroup_id in action.subgroup_ids:
+            subgroup = await self.storage.get_subgroup(subgroup_id)
+            if subgroup is None or subgroup.chat_id is None:
+                continue
+            try:
+                message_id = await self.say(
+                    Say(subgroup.chat_id, subgroup.topic_id, text, buttons=buttons)
+                )
+            except Forbidden as exc:
+                log.warning("cannot send a vote to subgroup %d: %s", subgroup_id, exc.message)
+                continue
+            await self.storage.add_vote_message(
+                workshop.id, action.kolom, subgroup.chat_id, message_id
+            )
+
+    async def close_votes(self, action: CloseVotes) -> None:
+        """Replace each voting message by the outcome, without buttons."""
+        workshop = await self.storage.get_workshop(action.workshop_id)
+        draft = await self.storage.get_draft(action.workshop_id, action.kolom)
+        if workshop is None or draft is None:
+            return
+        text = views_plenary.vote_closed(workshop, draft)
+        for chat_id, message_id in await self.storage.take_vote_messages(workshop.id, action.kolom):
+            try:
+                await self._edit(chat_id, message_id, text, ())
+            except TelegramError as exc:
+                log.warning("closing a vote message failed: %s", exc)
 
     async def _status_text(self, workshop: Workshop) -> str:
         return views_plenary.status_board(

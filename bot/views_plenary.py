@@ -143,3 +143,41 @@ def _minutes(since: str, now: datetime) -> int:
     if then.tzinfo is None and now.tzinfo is not None:
         then = then.replace(tzinfo=now.tzinfo)
     return max(0, int((now - then).total_seconds() // 60))
+
+
+def vote_message(
+    workshop: Workshop, draft: PlenaryDraft, votes_each: int
+) -> tuple[Html, tuple[tuple[Button, ...], ...]]:
+    """The message on which participants vote: one button per item of the list."""
+    lang = workshop.lang
+    lines: list[Html] = [
+        render("stemmen.vraag", lang, kolom=column_label(draft.kolom, lang), stemmen=votes_each)
+    ]
+    rows = []
+    for n, item in enumerate(draft.items[:BUTTON_ITEMS], start=1):
+        text = item["text"]
+        lines.append(render("plenair.item_kort", lang, nummer=n, tekst=_short(text, 200)))
+        data = f"st:{int(draft.kolom)}:{draft.version}:{votes_each}:{n}"
+        rows.append((Button(f"{n}. {_short(text, 40)}", data),))
+    return chunk(lines, 4000)[0], tuple(rows)
+
+
+def vote_closed(workshop: Workshop, draft: PlenaryDraft) -> Html:
+    """A voting message after the count: the list in its new order, with the votes."""
+    lang = workshop.lang
+    lines: list[Html] = [render("stemmen.uitslag", lang, kolom=column_label(draft.kolom, lang))]
+    for n, item in enumerate(draft.items, start=1):
+        lines.append(
+            render(
+                "stemmen.uitslag_regel",
+                lang,
+                nummer=n,
+                tekst=_short(item["text"], 200),
+                aantal=item.get("votes", 0),
+            )
+        )
+    return chunk(lines, 4000)[0]
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -146,7 +146,24 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             thread_id    INTEGER,
             message_id   INTEGER,
             confirmed_at TEXT,
+            voting       INTEGER NOT NULL DEFAULT 0,  -- 1 while participants vote on it
             PRIMARY KEY (workshop_id, column_no)
+        );
+
+        -- Prioritising: each participant's votes on the items of a column's list.
+        CREATE TABLE votes (
+            workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            column_no   INTEGER NOT NULL,
+            user_id     INTEGER NOT NULL,
+            position    INTEGER NOT NULL,
+            PRIMARY KEY (workshop_id, column_no, user_id, position)
+        );
+        CREATE TABLE vote_messages (
+            workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            column_no   INTEGER NOT NULL,
+            chat_id     INTEGER NOT NULL,
+            message_id  INTEGER NOT NULL,
+            PRIMARY KEY (chat_id, message_id)
         );
         """,
     ),

@@ -113,6 +113,7 @@ class PlenaryDraft:
     thread_id: int | None
     message_id: int | None
     confirmed_at: str | None
+    voting: bool = False
 
     @property
     def confirmed(self) -> bool:

@@ -22,6 +22,7 @@ def _draft(row: aiosqlite.Row) -> PlenaryDraft:
         thread_id=row["thread_id"],
         message_id=row["message_id"],
         confirmed_at=row["confirmed_at"],
+        voting=bool(row["voting"]),
     )
 
 
@@ -73,8 +74,8 @@ class PlenaryQueries:
         """Store an edited list if nobody changed or confirmed it meanwhile; else None."""
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
-                "UPDATE plenary_drafts SET items = ?, history = ?, version = version + 1"
-                " WHERE workshop_id = ? AND column_no = ? AND version = ?"
+                "UPDATE plenary_drafts SET items = ?, history = ?, version = version + 1,"
+                " voting = 0 WHERE workshop_id = ? AND column_no = ? AND version = ?"
                 " AND confirmed_at IS NULL",
                 (_dump(items), _dump(history), draft.workshop_id, int(draft.kolom), draft.version),
             )
@@ -122,3 +123,92 @@ class PlenaryQueries:
                 " WHERE workshop_id = ? AND column_no = ?",
                 (chat_id, thread_id, message_id, workshop_id, int(kolom)),
             )
+
+    async def start_voting(self, draft: PlenaryDraft) -> bool:
+        """Open voting on exactly this version of the list; False if it changed."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "DELETE FROM votes WHERE workshop_id = ? AND column_no = ?",
+                (draft.workshop_id, int(draft.kolom)),
+            )
+            cursor = await conn.execute(
+                "UPDATE plenary_drafts SET voting = 1 WHERE workshop_id = ? AND column_no = ?"
+                " AND version = ? AND confirmed_at IS NULL AND voting = 0",
+                (draft.workshop_id, int(draft.kolom), draft.version),
+            )
+            return cursor.rowcount == 1
+
+    async def toggle_vote(
+        self, draft: PlenaryDraft, user_id: int, position: int, max_votes: int
+    ) -> tuple[list[int], bool]:
+        """Add or take back one vote; (the person's votes now, whether the press counted).
+
+        A vote beyond ``max_votes`` does not count.
+        """
+        key = (draft.workshop_id, int(draft.kolom), user_id)
+        async with self.db.transaction() as conn:
+            removed = await conn.execute(
+                "DELETE FROM votes WHERE workshop_id = ? AND column_no = ? AND user_id = ?"
+                " AND position = ?",
+                (*key, position),
+            )
+            counted = True
+            if removed.rowcount == 0:
+                rows = await conn.execute_fetchall(
+                    "SELECT COUNT(*) AS n FROM votes WHERE workshop_id = ? AND column_no = ?"
+                    " AND user_id = ?",
+                    key,
+                )
+                if rows[0]["n"] < max_votes:
+                    await conn.execute(
+                        "INSERT INTO votes (workshop_id, column_no, user_id, position)"
+                        " VALUES (?, ?, ?, ?)",
+                        (*key, position),
+                    )
+                else:
+                    counted = False
+            rows = await conn.execute_fetchall(
+                "SELECT position FROM votes WHERE workshop_id = ? AND column_no = ?"
+                " AND user_id = ? ORDER BY position",
+                key,
+            )
+        return [r["position"] for r in rows], counted
+
+    async def vote_counts(self, workshop_id: int, kolom: Kolom) -> tuple[dict[int, int], int]:
+        """Votes per position, and how many people voted."""
+        rows = await self.db.fetch_all(
+            "SELECT position, COUNT(*) AS n FROM votes WHERE workshop_id = ? AND column_no = ?"
+            " GROUP BY position",
+            (workshop_id, int(kolom)),
+        )
+        voters = await self.db.fetch_one(
+            "SELECT COUNT(DISTINCT user_id) AS n FROM votes WHERE workshop_id = ?"
+            " AND column_no = ?",
+            (workshop_id, int(kolom)),
+        )
+        return {r["position"]: r["n"] for r in rows}, int(voters["n"]) if voters else 0
+
+    async def add_vote_message(
+        self, workshop_id: int, kolom: Kolom, chat_id: int, message_id: int
+    ) -> None:
+        """Remember a voting message, to close it when the votes are counted."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT OR IGNORE INTO vote_messages (workshop_id, column_no, chat_id, message_id)"
+                " VALUES (?, ?, ?, ?)",
+                (workshop_id, int(kolom), chat_id, message_id),
+            )
+
+    async def take_vote_messages(self, workshop_id: int, kolom: Kolom) -> list[tuple[int, int]]:
+        """The voting messages of a column, forgotten as they are handed out."""
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(
+                "SELECT chat_id, message_id FROM vote_messages WHERE workshop_id = ?"
+                " AND column_no = ?",
+                (workshop_id, int(kolom)),
+            )
+            await conn.execute(
+                "DELETE FROM vote_messages WHERE workshop_id = ? AND column_no = ?",
+                (workshop_id, int(kolom)),
+            )
+        return [(r["chat_id"], r["message_id"]) for r in rows]

@@ -34,6 +34,7 @@ from bot.usecases.phases import (
 )
 from bot.usecases.plenary import edit_draft, remove_by_button, undo_edit
 from bot.usecases.reporting import build_deck, export_map, show_help, show_status
+from bot.usecases.voting import count_votes, start_vote, vote
 
 __all__ = [
     "Refused",
@@ -45,6 +46,7 @@ __all__ = [
     "capture_answer",
     "cofacilitator_link",
     "confirm",
+    "count_votes",
     "create_workshop",
     "edit_answer",
     "edit_draft",
@@ -64,7 +66,9 @@ __all__ = [
     "show_map",
     "show_status",
     "start_plenary",
+    "start_vote",
     "type_paper_answers",
     "undo_edit",
+    "vote",
     "workshop_for_chat",
 ]

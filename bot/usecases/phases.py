@@ -90,6 +90,8 @@ async def confirm(s: Services, inc: Incoming, *, version: int | None = None) -> 
         )
     draft = await s.storage.get_draft(workshop.id, kolom)
     assert draft is not None
+    if draft.voting:
+        return reply(inc, "plenair.fout.stemmen_loopt", lang)
     if version is not None and version != draft.version:
         return reply(inc, "plenair.fout.verouderd", lang)
     if not await s.storage.confirm_draft(draft, actor_id=inc.user_id, now=s.stamp()):

@@ -57,18 +57,24 @@ async def open_draft(s: Services, workshop: Workshop, kolom: Kolom) -> PlenaryDr
     return draft
 
 
-async def _current_draft(s: Services, inc: Incoming) -> tuple[Workshop, PlenaryDraft]:
+async def current_draft(
+    s: Services, inc: Incoming, *, allow_voting: bool = False
+) -> tuple[Workshop, PlenaryDraft]:
+    """The list under discussion, for its facilitator; Refused when there is none or
+    participants are voting on it (its numbers must not shift under their votes)."""
     workshop = await facilitated_workshop(s, inc)
     if not workshop.fase.plenary or workshop.plenary_column is None:
         raise Refused(reply(inc, "plenair.fout.geen_plenair", workshop.lang))
     draft = await s.storage.get_draft(workshop.id, workshop.plenary_column)
     assert draft is not None, "a plenary column always has its draft"
+    if draft.voting and not allow_voting:
+        raise Refused(reply(inc, "plenair.fout.stemmen_loopt", workshop.lang))
     return workshop, draft
 
 
 async def edit_draft(s: Services, inc: Incoming, command: str, args: str) -> Outcome:
     """Apply a typed edit (/samen, /splits, /tekst, /weg, /erbij, /zet) to the draft."""
-    workshop, stored = await _current_draft(s, inc)
+    workshop, stored = await current_draft(s, inc)
     try:
         edit = plenair.parse_edit(command, args)
         before = to_draft(stored.kolom, stored.items)
@@ -78,12 +84,12 @@ async def edit_draft(s: Services, inc: Incoming, command: str, args: str) -> Out
         after = plenair.apply_edit(before, edit, answers)
     except plenair.PlenairFout as fout:
         return reply(inc, fout.reason, workshop.lang, **fout.params)
-    return await _save(s, inc, workshop, stored, after, push=True)
+    return await save_edit(s, inc, workshop, stored, after)
 
 
 async def undo_edit(s: Services, inc: Incoming) -> Outcome:
     """Take back the facilitator's last edit of the draft."""
-    workshop, stored = await _current_draft(s, inc)
+    workshop, stored = await current_draft(s, inc)
     history = plenair.History(tuple(to_draft(stored.kolom, h) for h in stored.history))
     try:
         history, previous = history.undo()
@@ -101,31 +107,30 @@ async def remove_by_button(
     s: Services, inc: Incoming, kolom: int, version: int, position: int
 ) -> Outcome:
     """The facilitator pressed 🗑 under an item of the draft."""
-    workshop, stored = await _current_draft(s, inc)
+    workshop, stored = await current_draft(s, inc)
     if int(stored.kolom) != kolom or stored.version != version or stored.confirmed:
         return Outcome(toast=plain("weigering.knop_verlopen", workshop.lang))
     try:
         after = plenair.remove(to_draft(stored.kolom, stored.items), position)
     except plenair.PlenairFout as fout:
         return Outcome(toast=plain(fout.reason, workshop.lang, **fout.params))
-    outcome = await _save(s, inc, workshop, stored, after, push=True, react=False)
+    outcome = await save_edit(s, inc, workshop, stored, after, react=False)
     outcome.toast = plain("plenair.verwijderd", workshop.lang, nummer=position)
     return outcome
 
 
-async def _save(
+async def save_edit(
     s: Services,
     inc: Incoming,
     workshop: Workshop,
     stored: PlenaryDraft,
     after: plenair.Draft,
     *,
-    push: bool,
     react: bool = True,
 ) -> Outcome:
+    """Store an edited list (the one before it goes on the undo history) and show it."""
     history = plenair.History(tuple(to_draft(stored.kolom, h) for h in stored.history))
-    if push:
-        history = history.push(to_draft(stored.kolom, stored.items))
+    history = history.push(to_draft(stored.kolom, stored.items))
     saved = await s.storage.save_draft(
         stored, to_items(after), [to_items(d) for d in history.drafts]
     )

@@ -355,4 +355,32 @@ MESSAGES: dict[str, str] = {
     "status.papier": "{nummer}. <b>{naam}</b> (papier)\n    antwoorden per kolom: {aantallen}",
     "status.voet": "<i>Dit overzicht werkt zichzelf bij.</i>",
     "export.gezamenlijk": "Gezamenlijk model",
+    # Stemmen (prioriteren)
+    "stemmen.gestart": (
+        "Het stemmen is begonnen in {groepen} subgroep(en). Ieder heeft {stemmen} stemmen. "
+        "Typ /telling als iedereen gestemd heeft. Dan zet ik de lijst in volgorde."
+    ),
+    "stemmen.gebruik": (
+        "Zeg hoeveel stemmen ieder krijgt, van 1 tot {max}. Bijvoorbeeld: /stemmen 3"
+    ),
+    "stemmen.loopt_al": "Het stemmen loopt al. Typ /telling om de stemmen te tellen.",
+    "stemmen.te_weinig": "Stemmen heeft pas zin bij twee punten of meer.",
+    "stemmen.niet_bezig": "Er loopt geen stemming. Start er een met /stemmen.",
+    "stemmen.vraag": (
+        "🗳 <b>Stem op de belangrijkste punten van {kolom}</b>\n"
+        "Je hebt {stemmen} stemmen. Tik op een punt om te stemmen. Nog eens tikken haalt je "
+        "stem weg."
+    ),
+    "stemmen.jouw_stemmen": "Jouw stemmen: {punten}. Nog {over} over.",
+    "stemmen.op": (
+        "Je stemmen zijn op (je had er {max}). Tik op een gekozen punt om die stem terug te nemen."
+    ),
+    "stemmen.gesloten": "Het stemmen is gesloten.",
+    "stemmen.geteld": "{mensen} mensen hebben gestemd. De lijst staat nu in volgorde van stemmen.",
+    "stemmen.uitslag": "🗳 <b>Uitslag voor {kolom}</b>",
+    "stemmen.uitslag_regel": "{nummer}. {tekst}: {aantal}",
+    "plenair.item_kort": "{nummer}. {tekst}",
+    "plenair.fout.stemmen_loopt": (
+        "De deelnemers stemmen nu op deze lijst. Typ eerst /telling. Daarna kun je weer aanpassen."
+    ),
 }

@@ -123,7 +123,7 @@ async def test_a_facilitator_runs_the_six_steps_with_every_kind_of_subgroup(
     assert "Plenair: 2 Relaties" in shown
     for chat, thread in chats.values():
         assert "plenaire ronde" in sandbox.last_bot_message(chat, thread).text
-    for column in (2, 3, 4, 5):
+    for _column in (2, 3, 4, 5):
         shown = await facilitator_says(sandbox, fac, "/bevestig")
     assert "samenwerkingsmodel voor de wijk van morgen" in shown
     assert "definitief" in await facilitator_says(sandbox, fac, "/bevestig")
@@ -215,3 +215,56 @@ async def test_the_status_board_is_one_message_kept_up_to_date(sandbox: Sandbox,
     await sandbox.wait_until(lambda: "antwoorden per kolom: 2 · 0" in status.text)
     assert "2 actief" in status.text
     assert len([msg for msg in sandbox.bot_messages(private) if msg.text.startswith("Status")]) == 1
+
+
+async def test_participants_vote_and_the_counts_order_the_list(sandbox: Sandbox, bot, people):
+    fac, m = people
+    t1, t2 = sandbox.add_group("Tafel 1"), sandbox.add_group("Tafel 2")
+    code = await new_workshop(sandbox, fac, "de wijk")
+    await sandbox.send_message(t1, m["Anna"], f"/join {code}")
+    await sandbox.send_message(t2, m["Dewi"], f"/join {code}")
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/begin")
+    for text in ("Veilige straten", "Meer speelplekken", "Schone lucht"):
+        await sandbox.send_message(t1, m["Anna"], f"/idee {text}")
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/plenair")
+    assert "2 subgroep(en)" in await facilitator_says(sandbox, fac, "/stemmen 2")
+    # Edits wait until the votes are counted: the numbers must not shift.
+    assert "stemmen nu" in await facilitator_says(sandbox, fac, "/weg 1")
+
+    ballots = {chat.id: sandbox.last_bot_message(chat) for chat in (t1, t2)}
+    assert [label.split(". ", 1)[1] for label, _ in ballots[t1.id].buttons] == [
+        "Veilige straten",
+        "Meer speelplekken",
+        "Schone lucht",
+    ]
+
+    async def press(chat, user, label):
+        await sandbox.press_button(chat, user, ballots[chat.id].message_id, text=label)
+        await sandbox.wait_idle()
+        return sandbox.callback_answers[-1].text
+
+    assert "Nog 1 over" in await press(t1, m["Anna"], "Schone lucht")
+    assert "Nog 1 over" in await press(t1, m["Bram"], "Schone lucht")
+    await press(t1, m["Anna"], "Meer speelplekken")
+    assert "op" in await press(t1, m["Anna"], "Veilige straten")  # a third vote does not count
+    assert "Nog 1 over" in await press(t1, m["Anna"], "Meer speelplekken")  # taken back
+    await press(t2, m["Dewi"], "Schone lucht")
+    await press(t2, m["Erik"], "Meer speelplekken")
+
+    shown = await facilitator_says(sandbox, fac, "/telling")
+    assert "4 mensen hebben gestemd" in shown
+    workshop = await bot.storage.latest_workshop_of_facilitator(fac.id)
+    draft = await bot.storage.get_draft(workshop.id, Kolom.WAARDEN)
+    assert [(i["text"], i["votes"]) for i in draft.items] == [
+        ("Schone lucht", 3),
+        ("Meer speelplekken", 1),
+        ("Veilige straten", 0),
+    ]
+    assert ballots[t1.id].buttons == []
+    assert "Uitslag" in ballots[t1.id].text
+    # A ballot pressed after the count changes nothing.
+    await sandbox.press_button(t2, m["Dewi"], ballots[t2.id].message_id, "st:1:1:2:3", check=False)
+    await sandbox.wait_idle()
+    assert sandbox.callback_answers[-1].text == "Het stemmen is gesloten."
