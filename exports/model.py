@@ -32,3 +32,95 @@ class MapData:
     def items(self, kolom: Kolom) -> Sequence[MapItem]:
         """The items of one column; empty when the column is missing."""
         return self.columns.get(kolom, ())
+
+
+# The whole workshop, as every export (and the JSON round trip) sees it. Bump the schema
+# version when a field changes meaning; readers refuse versions they do not know.
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class SubgroupRecord:
+    """A subgroup: a group chat, a forum topic, or a paper table."""
+
+    number: int
+    name: str
+    kind: str  # "chat", "topic" or "paper"
+    members: tuple[str, ...] = ()  # first names of those who took part
+    roles: tuple[str, ...] = ()  # roles present (professional, beleidsmaker, burger, …)
+
+
+@dataclass(frozen=True)
+class ParticipantRecord:
+    name: str
+    subgroup: str | None
+    role: str | None = None
+    network: str | None = None  # the person's organisation or network
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One answer as a participant typed it (or the facilitator, for a paper table)."""
+
+    id: int
+    text: str
+    kolom: Kolom
+    subgroup: str
+    author: str | None
+    created_at: str
+    edited_at: str | None = None
+
+
+@dataclass(frozen=True)
+class ModelItem:
+    """An item of the joint model: merged from answers, or added by the facilitator."""
+
+    text: str
+    answer_ids: tuple[int, ...] = ()
+    subgroups: tuple[str, ...] = ()
+    votes: int = 0
+
+
+@dataclass(frozen=True)
+class PhaseRecord:
+    """A step of the method the workshop went through, and when."""
+
+    phase: str
+    at: str
+
+
+@dataclass(frozen=True)
+class WorkshopData:
+    """Everything an export needs, read from storage (or from an exported JSON file)."""
+
+    goal: str
+    lang: str
+    date: datetime.date  # the day of the export
+    created_at: str
+    phase: str  # the current step (flows.fase.Fase value)
+    subgroups: tuple[SubgroupRecord, ...]
+    participants: tuple[ParticipantRecord, ...]
+    answers: tuple[AnswerRecord, ...]
+    model: Mapping[Kolom, tuple[ModelItem, ...]]  # the plenary's list per column
+    confirmed: frozenset[Kolom]  # the columns whose list the plenary confirmed
+    phases: tuple[PhaseRecord, ...] = ()
+    homogeneous: bool = False  # groups of one kind first (burgers, professionals, …)
+    schema_version: int = SCHEMA_VERSION
+
+    @property
+    def final(self) -> bool:
+        """True once the joint model is confirmed in full (stap 6)."""
+        return self.phase == "afgerond" and set(Kolom) <= set(self.confirmed)
+
+    def answers_of(self, subgroup: str, kolom: Kolom | None = None) -> list[AnswerRecord]:
+        """A subgroup's answers (of one column, or all), in the order they came."""
+        return [
+            a for a in self.answers
+            if a.subgroup == subgroup and (kolom is None or a.kolom == kolom)
+        ]  # fmt: skip
+
+    def roles_present(self) -> tuple[str, ...]:
+        """Every role named by a participant or a subgroup, first-seen order."""
+        seen = [p.role for p in self.participants if p.role]
+        seen += [r for g in self.subgroups for r in g.roles]
+        return tuple(dict.fromkeys(seen))
