@@ -231,11 +231,8 @@ class Workshop:
             f"/samen {self.position('Beslissingen')} {self.position('Samen beslissen')}"
         )
         await self.facilitator(
-            f"/samen {self.position('Iedereen doet mee')} {self.position('Iedereen kan')}"
-        )
-        await self.facilitator(
-            f"/tekst {self.position('Iedereen doet mee')} Iedereen kan meedoen, ook wie "
-            "weinig tijd of geld heeft"
+            f"/tekst {self.position('Iedereen')} Iedereen kan meedoen, ook wie weinig tijd "
+            "of geld heeft"
         )
         await self.facilitator("/bevestig")
 

@@ -213,7 +213,7 @@ async def button(update: Update, context: BotContext) -> None:
         )
     elif parts[3] == "ok":
         version = int(parts[2]) if parts[1] != "0" else None
-        work = usecases.confirm(services, inc, version=version)
+        work = usecases.confirm(services, inc, version=version, column=int(parts[1]))
     elif parts[3] == "u":
         work = usecases.undo_edit(services, inc)
     else:
@@ -224,19 +224,22 @@ async def button(update: Update, context: BotContext) -> None:
     await query.answer(outcome.toast)
 
 
+def _number(part: str, max_digits: int = 9) -> bool:
+    """ASCII digits only: '²' is a digit to str.isdigit() but int() refuses it."""
+    return part.isascii() and part.isdigit() and len(part) <= max_digits
+
+
 def _well_formed(parts: list[str]) -> bool:
     """Button data we could have made: 'klaar:12:3', 'pd:2:7:ok' / 'pd:2:7:w4' / 'pd:2:7:u',
     or a vote 'st:2:7:3:4' (column, version, votes each, item)."""
     if len(parts) == 3 and parts[0] in (*BUTTON_EVENTS, "kaart"):
-        return all(p.isdigit() and len(p) < 10 for p in parts[1:])
+        return all(_number(p) for p in parts[1:])
     if len(parts) == 5 and parts[0] == "st":
-        return all(p.isdigit() and len(p) < 10 for p in parts[1:])
+        return all(_number(p) for p in parts[1:])
     if len(parts) == 4 and parts[0] == "pd":
-        numbers_ok = all(p.isdigit() and len(p) < 10 for p in parts[1:3])
+        numbers_ok = all(_number(p) for p in parts[1:3])
         op = parts[3]
-        return numbers_ok and (
-            op in ("ok", "u") or (op[:1] == "w" and op[1:].isdigit() and len(op) < 6)
-        )
+        return numbers_ok and (op in ("ok", "u") or (op[:1] == "w" and _number(op[1:], 4)))
     return False
 
 

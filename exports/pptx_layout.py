@@ -9,11 +9,13 @@ continuation slides (an item longer than a whole column is split between words).
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from exports import fonts
 from exports.model import MapData, MapItem
@@ -78,7 +80,7 @@ def clean_text(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
@@ -99,6 +101,7 @@ class Para:
     sources: str = ""  # " (Tafel 1, Tafel 2)"
     bullet: bool = True  # False for the continuation of a split item and the empty note
     note: bool = False  # the "(nog leeg)" note
+    bold: bool = False  # a heading inside a body (e.g. a subgroup name on a comparison slide)
 
     @property
     def full(self) -> str:
@@ -116,6 +119,27 @@ def _item_para(item: MapItem) -> Para | None:
         author=f" — {author}" if author else "",
         sources=f" ({', '.join(sources)})" if sources else "",
     )
+
+
+# Measuring is the hot spot of a big deck: the same text is measured at several sizes, then
+# again while paginating. Cache per (text, width, size, bold).
+@lru_cache(maxsize=65536)
+def line_spans(
+    text: str, width_pt: float, size: float, bold: bool = False
+) -> tuple[tuple[int, int], ...]:
+    """fonts.wrap, cached."""
+    return tuple(fonts.wrap(text, width_pt, size, bold))
+
+
+def line_count(text: str, width_pt: float, size: float, bold: bool = False) -> int:
+    """fonts.line_count, cached."""
+    return len(line_spans(text, width_pt, size, bold))
+
+
+@lru_cache(maxsize=65536)
+def breaks_words(text: str, width_pt: float, size: float, bold: bool = False) -> bool:
+    """fonts.breaks_words, cached."""
+    return fonts.breaks_words(text, width_pt, size, bold)
 
 
 def line_height_pt(size: float) -> float:
@@ -139,28 +163,39 @@ def _body_room(box: Box) -> tuple[float, float]:
     return box.width - left - right - BULLET_INDENT, box.height - top - bottom
 
 
-def _para_height(para: Para, room_w: float, size: float) -> float:
-    lines = fonts.line_count(para.full, room_w, size)
+def para_height(para: Para, room_w: float, size: float) -> float:
+    """Height of one body paragraph (lines plus the space before it) in room_w."""
+    lines = line_count(para.full, room_w, size, para.bold)
     return lines * line_height_pt(size) + para_space_pt(size)
 
 
+def body_room(box: Box) -> tuple[float, float]:
+    """Room for text in a body box: width (insets and bullet indent off) and height."""
+    return _body_room(box)
+
+
 def _body_fits(paras: Sequence[Para], box: Box, size: float) -> bool:
-    return fonts.fits(
-        [p.full for p in paras],
-        box.width,
-        box.height,
-        size,
-        insets=BODY_INSETS,
-        indent_pt=BULLET_INDENT,
-        space_pt=para_space_pt(size),
-        line_pt=line_height_pt(size),
-    )
+    # The same sum as fonts.fits with BODY_INSETS and BULLET_INDENT, per paragraph (bold
+    # headings measure bold) and with cached line counts.
+    # Stops measuring as soon as the box is full: most long columns overflow early.
+    room_w, room_h = _body_room(box)
+    if room_w <= 0 or room_h <= 0:
+        return not paras
+    limit = room_h + 1e-6
+    if len(paras) * (line_height_pt(size) + para_space_pt(size)) > limit:
+        return False  # at least one line each does not fit
+    used = 0.0
+    for para in paras:
+        used += para_height(para, room_w, size)
+        if used > limit:
+            return False
+    return True
 
 
-def _split(para: Para, keep_lines: int, room_w: float, size: float) -> tuple[Para, Para] | None:
+def split_para(para: Para, keep_lines: int, room_w: float, size: float) -> tuple[Para, Para] | None:
     """Split para after keep_lines lines, between words; None when that is not possible."""
     full = para.full
-    spans = fonts.wrap(full, room_w, size)
+    spans = line_spans(full, room_w, size, para.bold)
     limit = len(para.text)
     j = min(keep_lines, len(spans) - 1)
     # The head must end inside the text (author and sources stay with the last part) and
@@ -174,7 +209,7 @@ def _split(para: Para, keep_lines: int, room_w: float, size: float) -> tuple[Par
     return head, tail
 
 
-def _paginate(paras: Sequence[Para], box: Box, size: float) -> list[list[Para]]:
+def paginate(paras: Sequence[Para], box: Box, size: float) -> list[list[Para]]:
     """Distribute paragraphs over as many boxes as needed; whole items move on, an item
     longer than a whole box is split at line (word) boundaries."""
     room_w, room_h = _body_room(box)
@@ -184,7 +219,7 @@ def _paginate(paras: Sequence[Para], box: Box, size: float) -> list[list[Para]]:
     queue = deque(paras)
     while queue:
         para = queue.popleft()
-        needed = _para_height(para, room_w, size)
+        needed = para_height(para, room_w, size)
         if used + needed <= room_h + 1e-6:
             pages[-1].append(para)
             used += needed
@@ -195,11 +230,11 @@ def _paginate(paras: Sequence[Para], box: Box, size: float) -> list[list[Para]]:
             queue.appendleft(para)
             continue
         keep = math.floor((room_h - used - space + 1e-6) / line)
-        parts = _split(para, keep, room_w, size) if keep >= 2 or not pages[-1] else None
+        parts = split_para(para, keep, room_w, size) if keep >= 2 or not pages[-1] else None
         if parts is None and not pages[-1]:
             # Author/sources alone longer than a box: split them as plain text.
-            plain_para = Para(text=para.full, bullet=para.bullet, note=para.note)
-            parts = _split(plain_para, max(keep, 1), room_w, size)
+            plain_para = Para(text=para.full, bullet=para.bullet, note=para.note, bold=para.bold)
+            parts = split_para(plain_para, max(keep, 1), room_w, size)
             if parts is None:  # cannot happen for a box that holds one line; be safe
                 raise ValueError("column box too small for a single line of text")
         if parts is None:
@@ -223,13 +258,15 @@ def _column_pages(paras: Sequence[Para], box: Box) -> tuple[list[list[Para]], fl
     The largest size at which everything fits, preferring one at which no word has to be
     broken in the middle."""
     room_w, _ = _body_room(box)
+    if not _body_fits(paras, box, MIN_BODY_SIZE):  # then no larger size fits either
+        return paginate(paras, box, MIN_BODY_SIZE), MIN_BODY_SIZE
     fitting = [size for size in BODY_SIZES if _body_fits(paras, box, size)]
     for size in fitting:
-        if not any(fonts.breaks_words(p.full, room_w, size) for p in paras):
+        if not any(breaks_words(p.full, room_w, size, p.bold) for p in paras):
             return [list(paras)], size
     if fitting:
         return [list(paras)], fitting[0]
-    return _paginate(paras, box, MIN_BODY_SIZE), MIN_BODY_SIZE
+    return paginate(paras, box, MIN_BODY_SIZE), MIN_BODY_SIZE
 
 
 # -- geometry of a map slide ------------------------------------------------------------------
@@ -294,9 +331,18 @@ def _header_height(name: str, question: str) -> float:
     )
 
 
-def _geometry(
-    title: str, longest_subtitle: str, badge_text: str | None, lang: str, goal: str, hint: str
-) -> Geometry:
+@dataclass(frozen=True)
+class TitleBlock:
+    """The title area of a slide: title box, (title, subtitle) sizes and the concept badge."""
+
+    box: Box
+    sizes: tuple[int, int]
+    badge: Box | None
+
+
+def title_block(title: str, longest_subtitle: str, badge_text: str | None) -> TitleBlock:
+    """Title and subtitle at the largest sizes that keep the title area low, with room for
+    the concept badge at the right when there is one."""
     content_w = SLIDE_W - 2 * MARGIN_X
     badge = None
     title_w = content_w
@@ -319,7 +365,16 @@ def _geometry(
             sizes, title_h = candidate, needed
             break
     title_h = math.ceil(max(title_h, badge.height if badge else 0))
-    title_box = Box(MARGIN_X, MARGIN_TOP, title_w, title_h)
+    return TitleBlock(Box(MARGIN_X, MARGIN_TOP, title_w, title_h), sizes, badge)
+
+
+def _geometry(
+    title: str, longest_subtitle: str, badge_text: str | None, lang: str, goal: str, hint: str
+) -> Geometry:
+    content_w = SLIDE_W - 2 * MARGIN_X
+    block = title_block(title, longest_subtitle, badge_text)
+    title_box, sizes, badge = block.box, block.sizes, block.badge
+    title_h = title_box.height
 
     arrow_top = MARGIN_TOP + title_h + 8
     head = ARROW_HEAD * 26.0
@@ -332,18 +387,23 @@ def _geometry(
     return Geometry(title_box, sizes, badge, arrow, header_h, body_top)
 
 
-def _date_text(data: MapData) -> str:
-    if data.lang == "nl":
-        return data.date.strftime("%d-%m-%Y")
-    return data.date.isoformat()
+def date_text(date: datetime.date, lang: str) -> str:
+    if lang == "nl":
+        return date.strftime("%d-%m-%Y")
+    return date.isoformat()
 
 
-def _subtitle(data: MapData, title: str, page: int, pages: int) -> str:
-    parts = [title + (f" ({plain('export.vervolg', data.lang)})" if page > 1 else "")]
-    parts.append(_date_text(data))
+def page_subtitle(title: str, date: datetime.date, lang: str, page: int, pages: int) -> str:
+    """'Tafel 1 (vervolg) · 29-11-2026 · 2/3': what, when, and which page of how many."""
+    parts = [title + (f" ({plain('export.vervolg', lang)})" if page > 1 else "")]
+    parts.append(date_text(date, lang))
     if pages > 1:
         parts.append(f"{page}/{pages}")
     return " · ".join(parts)
+
+
+def _subtitle(data: MapData, title: str, page: int, pages: int) -> str:
+    return page_subtitle(title, data.date, data.lang, page, pages)
 
 
 # -- one map ------------------------------------------------------------------------------------
@@ -384,8 +444,8 @@ class MapLayout:
 def layout_map(data: MapData) -> MapLayout:
     """Texts, geometry, body sizes and the slide of every paragraph for one map."""
     lang = data.lang
-    goal = _shorten(clean_text(data.goal).strip(), GOAL_MAX)
-    map_title = _shorten(clean_text(data.title).strip(), GOAL_MAX)
+    goal = shorten(clean_text(data.goal).strip(), GOAL_MAX)
+    map_title = shorten(clean_text(data.title).strip(), GOAL_MAX)
     title = clean_text(plain("export.kaart_titel", lang, doel=goal))
     hint = clean_text(plain("export.rtl_hint", lang))
     badge_text = clean_text(plain("export.concept", lang)) if data.concept else None

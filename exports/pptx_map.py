@@ -18,11 +18,9 @@ from collections.abc import Sequence
 
 from lxml import etree
 from pptx import Presentation
-from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from exports.model import MapData
@@ -69,8 +67,11 @@ __all__ = [
     "NAME_HEADER",
     "NAME_RTL",
     "NAME_TITLE",
+    "add_map_slides",
     "build_map_deck",
     "clean_text",
+    "new_presentation",
+    "to_bytes",
 ]
 
 LANGUAGE_IDS = {"nl": MSO_LANGUAGE_ID.DUTCH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
@@ -85,7 +86,7 @@ NAME_BODY = "Kolom {}"
 # -- writing text into shapes -----------------------------------------------------------------
 
 
-def _frame(shape, insets: tuple[float, float, float, float], anchor=MSO_ANCHOR.TOP):
+def text_frame(shape, insets: tuple[float, float, float, float], anchor=MSO_ANCHOR.TOP):
     frame = shape.text_frame
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.word_wrap = True
@@ -96,7 +97,29 @@ def _frame(shape, insets: tuple[float, float, float, float], anchor=MSO_ANCHOR.T
     return frame
 
 
-def _format_paragraph(
+# Paragraphs, runs and fills are written as XML directly: python-pptx's property setters
+# re-search the element tree on every call, which made a big deck take seconds. What is
+# written is exactly what those setters write.
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_ALIGN = {PP_ALIGN.LEFT: "l", PP_ALIGN.CENTER: "ctr", PP_ALIGN.RIGHT: "r"}
+_LANG_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+
+
+def _centipoints(value: float) -> str:
+    return str(int(Pt(value) / 127))  # the same rounding as python-pptx's Pt → spcPts
+
+
+def _spacing(parent, tag: str, value: float) -> None:
+    spacing = etree.SubElement(parent, _A + tag)
+    etree.SubElement(spacing, _A + "spcPts", val=_centipoints(value))
+
+
+def _solid(parent, colour: str) -> None:
+    fill = etree.SubElement(parent, _A + "solidFill")
+    etree.SubElement(fill, _A + "srgbClr", val=colour)
+
+
+def format_paragraph(
     paragraph,
     size: float,
     *,
@@ -105,23 +128,30 @@ def _format_paragraph(
     bullet_colour: str | None = None,
     align=PP_ALIGN.LEFT,
 ) -> None:
-    paragraph.alignment = align
-    paragraph.line_spacing = Pt(line_height_pt(size))
-    paragraph.space_before = Pt(space)
-    paragraph.space_after = Pt(0)
-    p_pr = paragraph._p.get_or_add_pPr()
+    """Alignment, exact line spacing, space before, hanging indent and bullet (or none)."""
+    p = paragraph._p
+    p_pr = p.find(_A + "pPr")
+    if p_pr is None:
+        p_pr = etree.Element(_A + "pPr")
+        p.insert(0, p_pr)
+    for child in list(p_pr):
+        p_pr.remove(child)
     p_pr.set("marL", str(Pt(indent)))
     p_pr.set("indent", str(-Pt(indent) if bullet_colour else 0))
+    p_pr.set("algn", _ALIGN.get(align, "l"))
+    _spacing(p_pr, "lnSpc", line_height_pt(size))
+    _spacing(p_pr, "spcBef", space)
+    _spacing(p_pr, "spcAft", 0.0)
     if bullet_colour:
-        colour = etree.SubElement(p_pr, qn("a:buClr"))
-        etree.SubElement(colour, qn("a:srgbClr"), val=bullet_colour)
-        etree.SubElement(p_pr, qn("a:buFont"), typeface=FONT)
-        etree.SubElement(p_pr, qn("a:buChar"), char="•")
+        colour = etree.SubElement(p_pr, _A + "buClr")
+        etree.SubElement(colour, _A + "srgbClr", val=bullet_colour)
+        etree.SubElement(p_pr, _A + "buFont", typeface=FONT)
+        etree.SubElement(p_pr, _A + "buChar", char="•")
     else:
-        etree.SubElement(p_pr, qn("a:buNone"))
+        etree.SubElement(p_pr, _A + "buNone")
 
 
-def _add_text(
+def add_text(
     paragraph,
     text: str,
     size: float,
@@ -132,128 +162,159 @@ def _add_text(
     italic: bool = False,
 ) -> None:
     """Add text as runs; a newline becomes a line break inside the paragraph."""
+    p = paragraph._p
+    end = p.find(_A + "endParaRPr")
+    attrs = {
+        "lang": _LANG_TAGS.get(lang, "nl-NL"),
+        "sz": str(round(size * 100)),
+        "b": "1" if bold else "0",
+        "i": "1" if italic else "0",
+    }
     for index, segment in enumerate(text.split("\n")):
+        elements = []
         if index:
-            paragraph.add_line_break()
-        if not segment:
-            continue
-        run = paragraph.add_run()
-        run.text = segment
-        font = run.font
-        font.name = FONT
-        font.size = Pt(size)
-        font.bold = bold
-        font.italic = italic
-        font.color.rgb = RGBColor.from_string(colour)
-        font.language_id = LANGUAGE_IDS.get(lang, MSO_LANGUAGE_ID.DUTCH)
+            elements.append(etree.Element(_A + "br"))
+        if segment:
+            run = etree.Element(_A + "r")
+            r_pr = etree.SubElement(run, _A + "rPr", attrs)
+            _solid(r_pr, colour)
+            etree.SubElement(r_pr, _A + "latin", typeface=FONT)
+            etree.SubElement(run, _A + "t").text = segment
+            elements.append(run)
+        for element in elements:
+            if end is None:
+                p.append(element)
+            else:
+                end.addprevious(element)
 
 
-def _fill(shape, fill: str | None, line: str | None, line_pt: float = 0.75) -> None:
+def fill_shape(shape, fill: str | None, line: str | None, line_pt: float = 0.75) -> None:
+    """Solid fill (or none), outline (or none) and no shadow, in the shape's spPr."""
+    sp_pr = shape._element.spPr
+    for tag in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "ln",
+                "effectLst"):  # fmt: skip
+        for old in sp_pr.findall(_A + tag):
+            sp_pr.remove(old)
     if fill:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = RGBColor.from_string(fill)
+        _solid(sp_pr, fill)
     else:
-        shape.fill.background()
+        etree.SubElement(sp_pr, _A + "noFill")
+    ln = etree.SubElement(sp_pr, _A + "ln")
     if line:
-        shape.line.color.rgb = RGBColor.from_string(line)
-        shape.line.width = Pt(line_pt)
+        ln.set("w", str(Pt(line_pt)))
+        _solid(ln, line)
     else:
-        shape.line.fill.background()
-    shape.shadow.inherit = False
+        etree.SubElement(ln, _A + "noFill")
+    etree.SubElement(sp_pr, _A + "effectLst")
 
 
 # -- one map ------------------------------------------------------------------------------------
 
 
-def _add_map_slides(prs, data: MapData) -> None:
+def add_map_slides(prs, data: MapData) -> int:
+    """Add the slides of one map (one, plus continuations) to prs; returns how many."""
     layout = layout_map(data)
     geo, lang = layout.geo, layout.lang
     for page in range(1, layout.pages + 1):
         slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only"
         _add_title(slide, geo, layout.title, layout.subtitle(page), lang)
         if geo.badge and layout.badge_text:
-            _add_badge(slide, geo.badge, layout.badge_text, lang)
-        _add_arrow(slide, geo.arrow, layout.hint, lang)
+            add_badge(slide, geo.badge, layout.badge_text, lang)
+        add_arrow(slide, geo.arrow, layout.hint, lang)
         for position, kolom in enumerate(MAP_ORDER):
             name, question = header_texts(kolom, lang, layout.goal)
-            _add_header(slide, geo.header(position), kolom, name, question, lang)
+            add_header(slide, geo.header(position), kolom, name, question, lang)
             chunk = layout.chunk(kolom, page)
-            _add_body(slide, geo.body(position), kolom, chunk, layout.column_size[kolom], lang)
+            add_body(slide, geo.body(position), kolom, chunk, layout.column_size[kolom], lang)
+    return layout.pages
 
 
 def _add_title(slide, geo: Geometry, title: str, subtitle: str, lang: str) -> None:
+    add_title(slide, geo.title, geo.title_sizes, title, subtitle, lang)
+
+
+def add_title(
+    slide, box: Box, sizes: tuple[int, int], title: str, subtitle: str, lang: str
+) -> None:
+    """Fill the slide's title placeholder: a bold title and a lighter subtitle line."""
     shape = slide.shapes.title
     shape.name = NAME_TITLE
-    box = geo.title
     shape.left, shape.top, shape.width, shape.height = (
         Pt(box.left),
         Pt(box.top),
         Pt(box.width),
         Pt(box.height),
     )
-    frame = _frame(shape, TITLE_INSETS)
-    big, small = geo.title_sizes
+    frame = text_frame(shape, TITLE_INSETS)
+    big, small = sizes
     first = frame.paragraphs[0]
-    _format_paragraph(first, big)
-    _add_text(first, title, big, INK, lang, bold=True)
+    format_paragraph(first, big)
+    add_text(first, title, big, INK, lang, bold=True)
     second = frame.add_paragraph()
-    _format_paragraph(second, small, space=TITLE_SUB_SPACE)
-    _add_text(second, subtitle, small, MUTED, lang)
+    format_paragraph(second, small, space=TITLE_SUB_SPACE)
+    add_text(second, subtitle, small, MUTED, lang)
 
 
-def _add_badge(slide, box: Box, text: str, lang: str) -> None:
+def add_badge(slide, box: Box, text: str, lang: str) -> None:
     shape = slide.shapes.add_shape(
         MSO_SHAPE.ROUNDED_RECTANGLE, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height)
     )
     shape.name = NAME_CONCEPT
-    _fill(shape, BADGE_FILL, BADGE_LINE, 1.25)
-    frame = _frame(shape, BADGE_INSETS, MSO_ANCHOR.MIDDLE)
+    fill_shape(shape, BADGE_FILL, BADGE_LINE, 1.25)
+    frame = text_frame(shape, BADGE_INSETS, MSO_ANCHOR.MIDDLE)
     paragraph = frame.paragraphs[0]
-    _format_paragraph(paragraph, BADGE_SIZE, align=PP_ALIGN.CENTER)
-    _add_text(paragraph, text, BADGE_SIZE, BADGE_INK, lang, bold=True)
+    format_paragraph(paragraph, BADGE_SIZE, align=PP_ALIGN.CENTER)
+    add_text(paragraph, text, BADGE_SIZE, BADGE_INK, lang, bold=True)
 
 
-def _add_arrow(slide, box: Box, hint: str, lang: str) -> None:
+def add_arrow(slide, box: Box, hint: str, lang: str) -> None:
     shape = slide.shapes.add_shape(
         MSO_SHAPE.LEFT_ARROW, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height)
     )
     shape.name = NAME_RTL
     shape.adjustments[0] = ARROW_SHAFT
     shape.adjustments[1] = ARROW_HEAD
-    _fill(shape, ARROW_FILL, None)
-    frame = _frame(shape, (4.0, 0.0, 4.0, 0.0), MSO_ANCHOR.MIDDLE)
+    fill_shape(shape, ARROW_FILL, None)
+    frame = text_frame(shape, (4.0, 0.0, 4.0, 0.0), MSO_ANCHOR.MIDDLE)
     paragraph = frame.paragraphs[0]
-    _format_paragraph(paragraph, ARROW_TEXT_SIZE, align=PP_ALIGN.CENTER)
-    _add_text(paragraph, hint, ARROW_TEXT_SIZE, QUESTION_INK, lang)
+    format_paragraph(paragraph, ARROW_TEXT_SIZE, align=PP_ALIGN.CENTER)
+    add_text(paragraph, hint, ARROW_TEXT_SIZE, QUESTION_INK, lang)
 
 
-def _add_header(slide, box: Box, kolom: Kolom, name: str, question: str, lang: str) -> None:
+def add_header(slide, box: Box, kolom: Kolom, name: str, question: str, lang: str) -> None:
     shape = slide.shapes.add_shape(
         MSO_SHAPE.RECTANGLE, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height)
     )
     shape.name = NAME_HEADER.format(int(kolom))
     fill, line = COLOURS[kolom]
-    _fill(shape, fill, line)
-    frame = _frame(shape, HEADER_INSETS)
+    fill_shape(shape, fill, line)
+    frame = text_frame(shape, HEADER_INSETS)
     first = frame.paragraphs[0]
-    _format_paragraph(first, HEADER_NAME_SIZE)
-    _add_text(first, name, HEADER_NAME_SIZE, INK, lang, bold=True)
+    format_paragraph(first, HEADER_NAME_SIZE)
+    add_text(first, name, HEADER_NAME_SIZE, INK, lang, bold=True)
     second = frame.add_paragraph()
-    _format_paragraph(second, HEADER_QUESTION_SIZE, space=HEADER_QUESTION_SPACE)
-    _add_text(second, question, HEADER_QUESTION_SIZE, QUESTION_INK, lang)
+    format_paragraph(second, HEADER_QUESTION_SIZE, space=HEADER_QUESTION_SPACE)
+    add_text(second, question, HEADER_QUESTION_SIZE, QUESTION_INK, lang)
 
 
-def _add_body(slide, box: Box, kolom: Kolom, paras: Sequence[Para], size: float, lang: str) -> None:
+def add_body(slide, box: Box, kolom: Kolom, paras: Sequence[Para], size: float, lang: str) -> None:
     shape = slide.shapes.add_shape(
         MSO_SHAPE.RECTANGLE, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height)
     )
     shape.name = NAME_BODY.format(int(kolom))
     _, line = COLOURS[kolom]
-    _fill(shape, BODY_FILL, line)
-    frame = _frame(shape, BODY_INSETS)
+    fill_shape(shape, BODY_FILL, line)
+    write_paras(shape, paras, size, line, lang)
+
+
+def write_paras(shape, paras: Sequence[Para], size: float, colour: str, lang: str) -> None:
+    """Write body paragraphs (bullets in colour, bold headings, muted notes) into a shape,
+    with BODY_INSETS and the hanging BULLET_INDENT the layout measured with."""
+    line = colour
+    frame = text_frame(shape, BODY_INSETS)
     for index, para in enumerate(paras):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        _format_paragraph(
+        format_paragraph(
             paragraph,
             size,
             space=para_space_pt(size),
@@ -261,25 +322,38 @@ def _add_body(slide, box: Box, kolom: Kolom, paras: Sequence[Para], size: float,
             bullet_colour=line if para.bullet else None,
         )
         if para.note:
-            _add_text(paragraph, para.text, size, MUTED, lang, italic=True)
+            add_text(paragraph, para.text, size, MUTED, lang, italic=True)
             continue
-        _add_text(paragraph, para.text, size, INK, lang)
+        if para.bold:
+            add_text(paragraph, para.full, size, INK, lang, bold=True)
+            continue
+        add_text(paragraph, para.text, size, INK, lang)
         if para.author:
-            _add_text(paragraph, para.author, size, MUTED, lang)
+            add_text(paragraph, para.author, size, MUTED, lang)
         if para.sources:
-            _add_text(paragraph, para.sources, size, MUTED, lang)
+            add_text(paragraph, para.sources, size, MUTED, lang)
 
 
 # -- the deck -----------------------------------------------------------------------------------
 
 
-def build_map_deck(maps: Sequence[MapData]) -> bytes:
-    """A 16:9 deck with every map as one slide (plus continuation slides when needed)."""
+def new_presentation(width_pt: float = SLIDE_W, height_pt: float = SLIDE_H):
+    """An empty presentation of the given size (16:9 by default)."""
     prs = Presentation()
-    prs.slide_width = Pt(SLIDE_W)
-    prs.slide_height = Pt(SLIDE_H)
-    for data in maps:
-        _add_map_slides(prs, data)
+    prs.slide_width = Pt(width_pt)
+    prs.slide_height = Pt(height_pt)
+    return prs
+
+
+def to_bytes(prs) -> bytes:
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+def build_map_deck(maps: Sequence[MapData]) -> bytes:
+    """A 16:9 deck with every map as one slide (plus continuation slides when needed)."""
+    prs = new_presentation()
+    for data in maps:
+        add_map_slides(prs, data)
+    return to_bytes(prs)

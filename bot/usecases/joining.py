@@ -114,7 +114,7 @@ async def plan_topics(s: Services, inc: Incoming, typed: str) -> tuple[Workshop,
     if inc.chat_type != "supergroup" or not inc.is_forum:
         raise Refused(reply(inc, "onderwerpen.geen_forum", workshop.lang))
     count = typed.strip()
-    if not count.isdigit() or not 1 <= int(count) <= MAX_TOPICS:
+    if not (count.isascii() and count.isdigit()) or not 1 <= int(count) <= MAX_TOPICS:
         raise Refused(reply(inc, "onderwerpen.gebruik", workshop.lang, max=MAX_TOPICS))
     existing = await s.storage.list_subgroups(workshop.id)
     start = len(existing) + 1
@@ -172,7 +172,7 @@ async def type_paper_answers(s: Services, inc: Incoming, typed: str) -> Outcome:
     kolom = parse_kolom(parts[1]) if len(parts) > 1 else None
     if len(parts) > 2:  # '/typ 3 waarden eerste antwoord' on one line
         body = parts[2] + "\n" + body
-    if not number.isdigit() or kolom is None:
+    if not (number.isascii() and number.isdigit() and len(number) < 6) or kolom is None:
         return reply(inc, "tafel.typ_gebruik", workshop.lang)
     subgroup = await s.storage.find_subgroup_by_number(workshop.id, int(number))
     if subgroup is None or not subgroup.paper:

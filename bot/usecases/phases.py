@@ -71,8 +71,11 @@ async def start_plenary(s: Services, inc: Incoming) -> Outcome:
     )
 
 
-async def confirm(s: Services, inc: Incoming, *, version: int | None = None) -> Outcome:
-    """Confirm the plenary's list (typed, or pressed with the version seen) and go on."""
+async def confirm(
+    s: Services, inc: Incoming, *, version: int | None = None, column: int | None = None
+) -> Outcome:
+    """Confirm the plenary's list (typed, or pressed with the column and version seen; column
+    0 is the whole model) and go on."""
     workshop = await facilitated_workshop(s, inc)
     lang = workshop.lang
     if not workshop.fase.plenary:
@@ -80,6 +83,10 @@ async def confirm(s: Services, inc: Incoming, *, version: int | None = None) -> 
             inc, "fase.fout.niets_te_bevestigen", lang, fase=views.phase_name(workshop.fase, lang)
         )
     kolom = workshop.plenary_column
+    if column is not None and column != int(kolom or 0):
+        # A button of another list (a double tap after the list moved on): versions
+        # restart per column, so only the column tells the lists apart.
+        return reply(inc, "plenair.fout.verouderd", lang)
     if kolom is None:  # the last look at the whole model: confirming makes it final
         entered = await _enter(s, inc, workshop, Stap.BEVESTIG, plenary_column=None)
         if isinstance(entered, Outcome):
@@ -135,7 +142,7 @@ async def move_subgroup_on(s: Services, inc: Incoming, typed: str) -> Outcome:
     number = typed.strip().lstrip("#")
     subgroup = (
         await s.storage.find_subgroup_by_number(workshop.id, int(number))
-        if number.isdigit() and len(number) < 6
+        if number.isascii() and number.isdigit() and len(number) < 6
         else None
     )
     if subgroup is None:

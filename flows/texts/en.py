@@ -173,6 +173,7 @@ MESSAGES: dict[str, str] = {
         "/begin – step 2: the subgroups get the question about values\n"
         "/plenary – start the plenary round (after step 2 and after step 4)\n"
         "/merge 1 2 · /split · /text · /remove · /add · /move · /undo – edit the list\n"
+        "/vote · /count – let everyone vote, count the votes\n"
         "/confirm – the list is good, go on\n"
         "/status – how far each subgroup is\n"
         "/next <i>no.</i> · /reopen <i>column</i> – steer subgroups\n"
@@ -356,4 +357,32 @@ MESSAGES: dict[str, str] = {
     "status.papier": "{nummer}. <b>{naam}</b> (paper)\n    answers per column: {aantallen}",
     "status.voet": "<i>This overview updates itself.</i>",
     "export.gezamenlijk": "Joint model",
+    # Voting (prioritising)
+    "stemmen.gestart": (
+        "Voting has started in {groepen} subgroup(s). Everyone has {stemmen} votes. "
+        "Type /count when everyone has voted. Then I put the list in order."
+    ),
+    "stemmen.gebruik": (
+        "Say how many votes each person gets, from 1 to {max}. For example: /vote 3"
+    ),
+    "stemmen.loopt_al": "Voting is already going on. Type /count to count the votes.",
+    "stemmen.te_weinig": "Voting only makes sense with two items or more.",
+    "stemmen.niet_bezig": "There is no vote going on. Start one with /vote.",
+    "stemmen.vraag": (
+        "🗳 <b>Vote for the most important items of {kolom}</b>\n"
+        "You have {stemmen} votes. Tap an item to vote. Tap it again to take your "
+        "vote back."
+    ),
+    "stemmen.jouw_stemmen": "Your votes: {punten}. {over} left.",
+    "stemmen.op": (
+        "You have used all your votes (you had {max}). Tap a chosen item to take that vote back."
+    ),
+    "stemmen.gesloten": "Voting is closed.",
+    "stemmen.geteld": "{mensen} people have voted. The list is now in order of votes.",
+    "stemmen.uitslag": "🗳 <b>Result for {kolom}</b>",
+    "stemmen.uitslag_regel": "{nummer}. {tekst}: {aantal}",
+    "plenair.item_kort": "{nummer}. {tekst}",
+    "plenair.fout.stemmen_loopt": (
+        "The participants are voting on this list now. First type /count. Then you can edit again."
+    ),
 }

@@ -9,13 +9,13 @@ MESSAGES: dict[str, str] = {
     "kolom.acties": "Acties",
     "vraag.waarden": (
         "Wanneer is {doel} voor jullie geslaagd? Denk aan de ideale situatie, jullie droom. "
-        "Los van hoe het nu gaat en los van beren op de weg."
+        "Denk nog niet aan hoe het nu gaat. Denk ook nog niet aan wat lastig is."
     ),
     "vraag.relaties": (
         "Hoe gaan de partners met elkaar om, om die waarden te halen? "
         "Wat geeft en wat krijgt ieder?"
     ),
-    "vraag.handelen": "Wat vraagt dat van het handelen en de vaardigheden van de partners?",
+    "vraag.handelen": "Wat moeten de partners daarvoor doen? En wat moeten ze daarvoor kunnen?",
     "vraag.voorwaarden": (
         "Welke voorwaarden zijn nodig om zo te handelen en de relaties goed te houden?"
     ),
@@ -132,8 +132,8 @@ MESSAGES: dict[str, str] = {
         "Ik houd de oude tekst op de kaart."
     ),
     "weigering.wacht_antwoord": (
-        "Jullie wachten nu. Ik heb dit antwoord niet opgeslagen. Wil je iets toevoegen "
-        "aan {kolom}? Typ eerst /terug."
+        "Jullie wachten nu op de volgende stap. Ik heb dit antwoord niet opgeslagen. "
+        "Wil je iets toevoegen aan {kolom}? Typ eerst /terug."
     ),
     "weigering.alleen_facilitator": (
         "Dit kan alleen de facilitator van de workshop. Vraag het hem of haar even."
@@ -173,6 +173,7 @@ MESSAGES: dict[str, str] = {
         "/begin – stap 2: de subgroepen krijgen de vraag over de waarden\n"
         "/plenair – start de plenaire ronde (na stap 2 en na stap 4)\n"
         "/samen 1 2 · /splits · /tekst · /weg · /erbij · /zet · /ongedaan – pas de lijst aan\n"
+        "/stemmen · /telling – laat iedereen stemmen, tel de stemmen\n"
         "/bevestig – de lijst is goed, ga door\n"
         "/status – hoe ver is elke subgroep\n"
         "/verder <i>nr</i> · /heropen <i>kolom</i> – stuur subgroepen bij\n"
@@ -180,8 +181,8 @@ MESSAGES: dict[str, str] = {
         "/onderwerpen <i>N</i> – maak N onderwerpen in een forumgroep\n"
         "/cofac – laat iemand meehelpen · /einde – sluit af\n"
         "/export – de kaart als PowerPoint\n\n"
-        "<b>Tip:</b> maak de bot beheerder van elke groep. Dan ziet hij ook gewone "
-        "berichten en hoeft niemand op de vraag te antwoorden. Zonder beheer ziet de bot "
+        "<b>Tip:</b> maak de bot beheerder van elke groep. Dan ziet de bot ook gewone "
+        "berichten. Niemand hoeft dan nog op Beantwoorden te tikken. Zonder beheer ziet de bot "
         "alleen antwoorden op zijn vragen en /idee."
     ),
     # Het menu van commando's
@@ -244,7 +245,7 @@ MESSAGES: dict[str, str] = {
     "weigering.nog_niet_begonnen": "De facilitator is nog niet begonnen. Even geduld.",
     "weigering.plenair_bezig": (
         "Nu is de plenaire ronde. Ik heb dit niet opgeslagen. Zeg het in de plenaire ronde, "
-        "of bewaar het tot jullie weer verder gaan."
+        "Of bewaar het tot jullie hier weer verder gaan."
     ),
     "weigering.workshop_afgerond": "De workshop is klaar. Ik sla niets meer op.",
     "weigering.anoniem": (
@@ -288,7 +289,7 @@ MESSAGES: dict[str, str] = {
     # Subgroepen sturen
     "verder.gebruik": "Zeg welke subgroep. Bijvoorbeeld: /verder 2. Het nummer staat bij /status.",
     "verder.niet_nu": "Dat kan alleen als de subgroepen aan het werk zijn (stap 2 of 4).",
-    "verder.kan_niet": "{naam} kan nu niet verder. Ze zijn al zo ver als deze stap toestaat.",
+    "verder.kan_niet": "{naam} kan nu niet verder. Verder gaan kan pas in de volgende stap.",
     "verder.gedaan": "{naam} gaat verder met {kolom}.",
     "heropen.niet_nu": "Een kolom opnieuw openen kan in stap 4.",
     "heropen.gebruik": "Zeg welke kolom. Bijvoorbeeld: /heropen 3 of /heropen handelen.",
@@ -300,7 +301,7 @@ MESSAGES: dict[str, str] = {
     "plenair.item_een_groep": "{nummer}. {tekst} <i>({groepen})</i> 🌱",
     "plenair.stemmen": " · {aantal} stem(men)",
     "plenair.winwin": (
-        "🌱 Deze waarde noemde één subgroep. Partners mogen verschillende waarden hebben. "
+        "🌱 Die waarde noemde maar één subgroep. Partners mogen verschillende waarden hebben. "
         "Vraag: hoe maken we er een win-win van?"
     ),
     "plenair.uitleg": (
@@ -310,7 +311,7 @@ MESSAGES: dict[str, str] = {
     "plenair.bevestigd": "\n✅ <b>Bevestigd.</b>",
     "plenair.verwijderd": "Punt {nummer} is weg.",
     "plenair.waarden_bevestigd": (
-        "De waarden zijn vastgesteld. {aantal} subgroep(en) krijgen ze nu en gaan verder "
+        "De waarden zijn vastgesteld. {aantal} subgroep(en) krijgen ze nu. Zij gaan verder "
         "met kolom 2 tot en met 5. Klaar? Typ /plenair voor de tweede plenaire ronde."
     ),
     "plenair.overzicht_kop": "<b>Het samenwerkingsmodel voor {doel}</b>",
@@ -327,10 +328,12 @@ MESSAGES: dict[str, str] = {
     "plenair.fout.nummer": "Punt {nummer} bestaat niet. De lijst heeft {aantal} punten.",
     "plenair.fout.zelfde_item": "Je noemt punt {nummer} twee keer. Kies twee verschillende punten.",
     "plenair.fout.niet_splitsen": "Punt {nummer} komt uit één antwoord. Dat kan ik niet splitsen.",
-    "plenair.fout.antwoord_onbekend": "Punt {nummer} kan ik niet meer splitsen.",
+    "plenair.fout.antwoord_onbekend": (
+        "Punt {nummer} kan ik niet meer splitsen. Een antwoord waar het uit komt is er niet meer."
+    ),
     "plenair.fout.leeg": "Er staat geen tekst. Typ de tekst achter het commando.",
     "plenair.fout.te_lang": "Die tekst is te lang ({lengte} tekens). Hooguit {max}.",
-    "plenair.fout.stemmen": "Punt {nummer} kreeg een vreemd aantal stemmen ({stemmen}).",
+    "plenair.fout.stemmen": "Het aantal stemmen bij punt {nummer} klopt niet ({stemmen}).",
     "plenair.fout.niets_ongedaan": "Er is niets om ongedaan te maken.",
     "plenair.fout.tegelijk": (
         "Iemand anders paste de lijst net aan. Kijk naar de nieuwe lijst en probeer het opnieuw."

@@ -89,7 +89,7 @@ def dummy_params(key: str, lang: str, width: int = 5) -> dict[str, str]:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a template, without markup or placeholders' braces."""
+    """The sentences of a template (split on . ! ? and newlines), without markup."""
     text = re.sub(r"<[^>]+>", "", text)
     return [s.strip() for s in re.split(r"[.!?\n]+", text) if s.strip()]
 

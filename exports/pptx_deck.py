@@ -1,0 +1,155 @@
+"""The complete workshop deck a facilitator takes home (16:9 PowerPoint).
+
+``build_deck(data, actions=None) -> bytes``, in this order:
+
+1. a title slide: the method, the goal, the date, how many subgroups and participants, the
+   roles present, and "Concept" while the model is not confirmed;
+2. the joint map (the plenary's model), each item with the subgroups that named it;
+3. one map per subgroup, each answer with its author;
+4. for a homogeneous workshop, per column what the groups share and where they differ;
+5. the action plan as a table (what, who, when, linked condition).
+
+The maps are built by :mod:`exports.pptx_map` (continuation slides, 16→12 pt, never
+overflowing); the other slides by :mod:`exports.pptx_slides`, with the same measuring.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from exports.model import AnswerRecord, MapData, MapItem, WorkshopData
+from exports.pptx_layout import GOAL_MAX, Para, clean_text, shorten
+from exports.pptx_map import add_map_slides, new_presentation, to_bytes
+from exports.pptx_slides import (
+    TEXTS,
+    Comparison,
+    TitleFacts,
+    add_comparison_slides,
+    add_plan_slides,
+    add_title_slide,
+)
+from flows.kaart import FILL_ORDER, Kolom
+from flows.merge import MergeInput, propose_items
+from flows.texts import plain
+
+__all__ = ["TEXTS", "build_deck", "comparisons", "participant_count", "plan_rows"]
+
+Action = tuple[str, str, str, str]  # what, who, when, linked condition
+
+
+def participant_count(data: WorkshopData) -> int:
+    """Everyone who took part: registered participants and subgroup members, each once."""
+    people = {(p.subgroup, p.name) for p in data.participants}
+    people |= {(g.name, m) for g in data.subgroups for m in g.members}
+    return len(people)
+
+
+def _by_subgroup(data: WorkshopData) -> dict[str, dict[Kolom, list[AnswerRecord]]]:
+    grouped: dict[str, dict[Kolom, list[AnswerRecord]]] = defaultdict(lambda: defaultdict(list))
+    for answer in data.answers:
+        grouped[answer.subgroup][answer.kolom].append(answer)
+    return grouped
+
+
+def _joint_map(data: WorkshopData) -> MapData:
+    columns = {
+        kolom: [MapItem(item.text, None, tuple(item.subgroups)) for item in items]
+        for kolom, items in data.model.items()
+    }
+    return MapData(
+        goal=data.goal,
+        title=plain("export.gezamenlijk", data.lang),
+        columns=columns,
+        date=data.date,
+        lang=data.lang,
+        concept=not data.final,
+    )
+
+
+def comparisons(data: WorkshopData) -> list[Comparison]:
+    """Per column (in fill order): items more than one subgroup named (merged with
+    flows.merge.propose_items) and, per subgroup, the items only it named."""
+    names = [g.name for g in data.subgroups]
+    names += [a.subgroup for a in data.answers if a.subgroup not in names]
+    names = list(dict.fromkeys(names))
+    result = []
+    for kolom in FILL_ORDER:
+        inputs = [
+            MergeInput(a.id, a.text, a.subgroup)
+            for a in data.answers
+            if a.kolom == kolom and clean_text(a.text).strip()
+        ]
+        items = propose_items(inputs, lang=data.lang) if inputs else []
+        shared = sorted((i for i in items if len(i.subgroups) > 1), key=lambda i: -len(i.subgroups))
+        shared_paras = [
+            Para(
+                text=clean_text(i.text).strip(),
+                sources=" (" + ", ".join(clean_text(s).strip() for s in i.subgroups) + ")",
+            )
+            for i in shared
+        ]
+        own: dict[str, list[Para]] = defaultdict(list)
+        for item in items:
+            if len(item.subgroups) == 1 and clean_text(item.text).strip():
+                own[item.subgroups[0]].append(Para(text=clean_text(item.text).strip()))
+        groups = [
+            (shorten(clean_text(name).strip(), GOAL_MAX) or "?", own[name])
+            for name in names
+            if own.get(name)
+        ]
+        result.append(Comparison(kolom, shared_paras, groups))
+    return result
+
+
+def plan_rows(data: WorkshopData, actions: Sequence[Action] | None) -> list[Action]:
+    """The rows of the action plan: the given actions, else the acties of the model (or,
+    before there is a model, the subgroups' acties answers) as "what"."""
+    if actions is not None:
+        return [tuple(str(c or "") for c in (*a, "", "", "", ""))[:4] for a in actions]
+    items = [i.text for i in data.model.get(Kolom.ACTIES, ())]
+    if not items:
+        items = [a.text for a in data.answers if a.kolom == Kolom.ACTIES]
+    return [(t, "", "", "") for t in dict.fromkeys(items)]
+
+
+def build_deck(data: WorkshopData, actions: Sequence[Action] | None = None) -> bytes:
+    """The complete 16:9 workshop deck as .pptx bytes."""
+    lang = data.lang
+    badge = None if data.final else clean_text(plain("export.concept", lang))
+    prs = new_presentation()
+    add_title_slide(
+        prs,
+        TitleFacts(
+            goal=data.goal,
+            date=data.date,
+            subgroups=len(data.subgroups),
+            participants=participant_count(data),
+            roles=data.roles_present(),
+            final=data.final,
+            lang=lang,
+        ),
+    )
+    add_map_slides(prs, _joint_map(data))
+    grouped = _by_subgroup(data)
+    for group in data.subgroups:
+        answers = grouped.get(group.name, {})
+        columns = {
+            kolom: [MapItem(a.text, a.author) for a in answers.get(kolom, ())] for kolom in Kolom
+        }
+        add_map_slides(
+            prs,
+            MapData(
+                goal=data.goal,
+                title=group.name,
+                columns=columns,
+                date=data.date,
+                lang=lang,
+                concept=not data.final,
+            ),
+        )
+    if data.homogeneous:
+        for comparison in comparisons(data):
+            add_comparison_slides(prs, comparison, data.goal, data.date, badge, lang)
+    add_plan_slides(prs, plan_rows(data, actions), data.goal, data.date, badge, lang)
+    return to_bytes(prs)

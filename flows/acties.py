@@ -1,0 +1,418 @@
+"""Reading an action (kolom 5: "wat, wie en wanneer") from free text.
+
+Pure functions, no I/O. ``parse_action`` splits what participants type into *what*, *who*
+and *when*; it recognises the forms people use at a table:
+
+- ``"Gemeente, voor 1 maart: buurtavond organiseren"`` (who, when: what)
+- ``"Wie: Anna. Wat: flyers maken. Wanneer: week 12"`` (labels, Dutch or English)
+- ``"buurtavond organiseren (gemeente, 1 maart)"`` (who/when between brackets at the end)
+- ``"Gemeente - 1 maart - buurtavond organiseren"`` (comma or dash separated parts)
+- ``"Voor de zomer organiseert de wijkraad een schouw"`` (a sentence)
+
+Dates and periods are recognised loosely in Dutch and English: ``1 maart``, ``01-03-2027``,
+``1/3``, month names, ``voor de zomer``, ``in week 12``, ``elke maand``, ``volgend jaar``,
+``Q2``, ``binnen 3 maanden``, ``by March 1``, ``every month`` …
+
+Nothing is ever lost: only whitespace, separators (``, ; : . - – — | ( )``) at the edges of a
+part and the labels ``wie:``/``wat:``/``wanneer:`` (``who:``/``what:``/``when:``) are dropped;
+every other character of the input is in ``what``, ``who`` or ``when``. Text that does not
+fit any form stays whole in ``what``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flows.merge_normalise import INFLECTION, Token, match_kind, tokens
+
+
+@dataclass(frozen=True)
+class ParsedAction:
+    """An action split into what is done, by whom and when (empty strings when unknown)."""
+
+    what: str
+    who: str = ""
+    when: str = ""
+
+
+# --- dates and periods -------------------------------------------------------------------
+
+_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    "|january|february|march|may|june|july|august|october"
+    "|feb|mrt|apr|jun|jul|sept|okt|oct|nov"
+)
+_MONTH = rf"(?:{_MONTHS})\.?"
+_NUMBER_WORDS = (
+    r"\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|paar"
+    r"|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|couple of"
+)
+_UNITS = (
+    r"dagen|dag|weken|week|maanden|maand|kwartalen|kwartaal|jaren|jaar"
+    r"|days?|weeks?|months?|quarters?|years?"
+)
+_WEEKDAYS = (
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_SEASONS = (
+    r"zomervakantie|zomer|winter|lente|voorjaar|najaar|herfst|kerstvakantie|kerst"
+    r"|meivakantie|herfstvakantie|voorjaarsvakantie|jaarwisseling|jaareinde"
+    r"|summer holidays?|summer|winter|spring|autumn|fall|christmas"
+)
+_ORD = r"(?:e|ste|de|st|nd|rd|th)?"
+_THE = r"(?:de\s+|het\s+|the\s+|deze\s+|dit\s+|this\s+|next\s+|volgende?\s+|komende?\s+)?"
+_DATE_CORE = "|".join(
+    (
+        r"\d{4}-\d{1,2}-\d{1,2}",  # 2027-03-01
+        r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?",  # 01-03-2027, 1/3
+        rf"\d{{1,2}}{_ORD}\s+{_MONTH}(?:\s+\d{{4}})?",  # 1 maart (2027)
+        rf"{_MONTH}\s+\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?",  # March 1(, 2027)
+        rf"(?:{_MONTH})(?:\s+\d{{4}})?",  # april (2027)
+        r"week\s*\d{1,2}(?:\s+\d{4})?",  # week 12
+        r"q[1-4](?:\s*\d{4})?",  # Q2
+        r"(?:het\s+|the\s+)?(?:eerste|tweede|derde|vierde|first|second|third|fourth)\s+"
+        r"(?:kwartaal|quarter|helft|half)(?:\s+(?:van\s+|of\s+)?\d{4})?",
+        rf"(?:het\s+|de\s+|the\s+)?(?:eind|einde|begin|end|start)\s+(?:van\s+|of\s+)?"
+        rf"{_THE}(?:{_UNITS}|{_SEASONS}|{_MONTH})",
+        rf"{_THE}(?:{_SEASONS})(?:\s+\d{{4}})?",
+        rf"(?:volgende?|komende?|deze|dit|next|this|coming)\s+(?:{_UNITS}|{_WEEKDAYS})",
+        rf"(?:elke|iedere|ieder|elk|every|each)\s+(?:(?:twee|drie|vier|zes|two|three|four|six|"
+        rf"\d+|other)\s+)?(?:{_UNITS}|{_WEEKDAYS}|ochtend|middag|avond|morning|evening)",
+        rf"(?:{_NUMBER_WORDS})\s*(?:keer|x|times?)\s+(?:per|in\s+de|in\s+het|a|each)\s+"
+        rf"(?:{_UNITS})",
+        r"(?:once|twice)\s+a\s+(?:day|week|month|quarter|year)",
+        r"(?:twee|drie|vier)?(?:dagelijks|wekelijks|maandelijks|jaarlijks)"
+        r"|halfjaarlijks|daily|weekly|fortnightly|monthly|quarterly|yearly|annually",
+        rf"(?:binnen|within|in|over|na|after|for)\s+(?:{_NUMBER_WORDS})\s+(?:{_UNITS})",
+        rf"(?:op\s+|on\s+)?(?:{_WEEKDAYS})",
+        r"20\d{2}",
+        r"morgen|overmorgen|vandaag|tomorrow|today|zsm|z\.s\.m\.?|asap"
+        r"|zo snel mogelijk|as soon as possible|meteen|binnenkort",
+    )
+)
+_PREPOSITIONS = (
+    r"voor|vóór|uiterlijk|vanaf|per|in|op|na|rond|rondom|tot|tussen|begin|eind|einde"
+    r"|medio|halverwege|binnen|sinds|by|before|on|from|after|until|till|around|within"
+    r"|early|late|mid|not\s+later\s+than|no\s+later\s+than|niet\s+later\s+dan"
+)
+_WHEN = re.compile(
+    rf"(?<![\w-])(?:(?:{_PREPOSITIONS})\s+){{0,2}}(?:{_DATE_CORE})(?![\w-])",
+    re.IGNORECASE,
+)
+# Words that are a date only with a preposition or a day number: "may", "march", "fall" …
+_AMBIGUOUS = frozenset({"may", "march", "fall", "spring", "mid", "sept", "nov", "feb"})
+
+
+def find_when(text: str) -> re.Match[str] | None:
+    """The first date/period expression in text (with its prepositions), or None."""
+    for match in _WHEN.finditer(text):
+        if match.group(0).lower().rstrip(".") in _AMBIGUOUS:
+            continue
+        return match
+    return None
+
+
+def is_when(text: str) -> bool:
+    """True when the whole text is one date/period expression."""
+    stripped = _trim(text)
+    match = find_when(stripped)
+    return bool(stripped) and match is not None and match.group(0) == stripped
+
+
+# --- who -----------------------------------------------------------------------------------
+
+_PARTY_WORDS = frozenset(
+    """
+    gemeente wijkraad bewoners bewonerscommissie bewonersraad bewonersgroep welzijnswerk
+    welzijn corporatie woningcorporatie woningbouwcorporatie wijkteam buurtteam politie
+    school scholen ondernemers ondernemersvereniging opbouwwerk opbouwwerker wijkagent
+    wethouder gemeenteraad college facilitator werkgroep projectgroep stuurgroep kerngroep
+    vrijwilligers jongerenwerk jongerenwerker huurders huurdersvereniging provincie
+    waterschap ggd buurtcoach wijkcoach wijkverpleging bibliotheek bestuur directie
+    iedereen allemaal wij we ik zij jij jullie
+    council municipality residents committee volunteers police everyone we i they
+    """.split()
+)
+_PARTY_SUFFIXES = (
+    "raad", "commissie", "vereniging", "werker", "werkers", "team", "groep", "corporatie",
+    "stichting", "organisatie", "coördinator", "coordinator", "agent", "bestuur", "welzijn",
+    "council", "committee", "association", "foundation", "office",
+)  # fmt: skip
+_ARTICLES = frozenset({"de", "het", "the", "een", "onze", "our"})
+_CONNECTORS = frozenset({"en", "&", "and", "of", "or", "/", "+", "van", "de", "het", "the"})
+_WORD = re.compile(r"[^\s,;:()]+")
+
+
+def _is_party_word(word: str) -> bool:
+    bare = word.strip(".!?\"'‘’“”").lower()
+    return bare in _PARTY_WORDS or (len(bare) > 5 and bare.endswith(_PARTY_SUFFIXES))
+
+
+def looks_like_party(text: str) -> bool:
+    """True when text reads as who: a known kind of partner, or a short name ("Anna")."""
+    words = _trim(text).split()
+    if not words or len(words) > 5:
+        return False
+    if any(_is_party_word(w) for w in words):
+        return True
+    return len(words) <= 3 and all(
+        w[:1].isupper() or w.lower() in _CONNECTORS for w in words
+    ) and words[0][:1].isupper()  # fmt: skip
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+_EDGE = " \t\r\n,;:.-–—|"
+
+
+def _trim(text: str) -> str:
+    """Strip whitespace and separators from the edges, and an unbalanced bracket."""
+    out = text.strip(_EDGE)
+    while True:
+        before = out
+        if out.endswith("(") or (out.endswith(")") and out.count("(") < out.count(")")):
+            out = out[:-1].strip(_EDGE)
+        if out.startswith(")") or (out.startswith("(") and out.count(")") < out.count("(")):
+            out = out[1:].strip(_EDGE)
+        if out.startswith("(") and out.endswith(")") and out.count("(") == 1:
+            out = out[1:-1].strip(_EDGE)
+        if out == before:
+            return out
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in (_trim(p) for p in parts) if p)
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    """Text with [start:end] removed; the two sides stay separate words."""
+    return _join(text[:start], text[end:])
+
+
+def _split_when(text: str) -> tuple[str, str]:
+    """(rest, when): the first date/period expression taken out of text."""
+    match = find_when(text)
+    if match is None:
+        return text, ""
+    return _cut(text, match.start(), match.end()), _trim(match.group(0))
+
+
+# --- the forms -----------------------------------------------------------------------------
+
+LABELS = {
+    "wie": "who", "who": "who", "door wie": "who",
+    "wat": "what", "what": "what",
+    "wanneer": "when", "when": "when", "datum": "when", "date": "when", "deadline": "when",
+}  # fmt: skip
+LABEL_RE = re.compile(
+    r"(?<!\w)(door wie|wanneer|deadline|datum|date|wie|who|wat|what|when)\s*:", re.IGNORECASE
+)
+
+
+def _labelled(text: str) -> ParsedAction | None:
+    found = list(LABEL_RE.finditer(text))
+    if not found:
+        return None
+    fields: dict[str, list[str]] = {"what": [], "who": [], "when": []}
+    lead = text[: found[0].start()]
+    for n, match in enumerate(found):
+        end = found[n + 1].start() if n + 1 < len(found) else len(text)
+        value = _trim(text[match.end() : end])
+        if value:
+            fields[LABELS[match.group(1).lower()]].append(value)
+    what = _join(lead, *fields["what"])
+    who, when = "; ".join(fields["who"]), "; ".join(fields["when"])
+    if not when and what:
+        what, when = _split_when(what)
+    return ParsedAction(what, who, when)
+
+
+def _head_parts(head: str) -> tuple[str, str]:
+    """(who, when) from the part before a colon or inside brackets."""
+    who_parts, when_parts = [], []
+    for part in re.split(r"\s*[,;]\s*|\s+[-–—|]\s+", head):
+        if not _trim(part):
+            continue
+        if is_when(part):
+            when_parts.append(_trim(part))
+            continue
+        rest, when = _split_when(part) if not when_parts else (part, "")
+        if when:
+            when_parts.append(when)
+        if _trim(rest):
+            who_parts.append(_trim(rest))
+    return ", ".join(who_parts), ", ".join(when_parts)
+
+
+_COLON = re.compile(r"(?<!\d):(?!\d)|:(?=\s)")
+
+
+def _colon_form(text: str) -> ParsedAction | None:
+    match = _COLON.search(text)
+    if match is None:
+        return None
+    head, tail = text[: match.start()], text[match.end() :]
+    if not _trim(head) or not _trim(tail) or len(head.split()) > 8:
+        return None
+    who, when = _head_parts(head)
+    if who and len(who.split()) > 5:
+        return None
+    what = _trim(tail)
+    if not when:
+        what, when = _split_when(what)
+    return ParsedAction(what, who, when)
+
+
+_BRACKETS = re.compile(r"\(([^()]*)\)\s*[.!]?\s*$")
+
+
+def _bracket_form(text: str) -> ParsedAction | None:
+    match = _BRACKETS.search(text)
+    if match is None or not _trim(text[: match.start()]):
+        return None
+    inner = match.group(1)
+    if len(inner.split()) > 8:
+        return None
+    who, when = _head_parts(inner)
+    if not when and not looks_like_party(who):
+        return None
+    what = _trim(text[: match.start()])
+    if not when:
+        what, when = _split_when(what)
+    return ParsedAction(what, who, when)
+
+
+_PART_SPLIT = re.compile(r"\s*,\s*|\s+[-–—|]\s+")
+
+
+def _parts_form(text: str) -> ParsedAction | None:
+    """'Gemeente, 1 maart, buurtavond' or 'buurtavond - gemeente - 1 maart'."""
+    pieces = _PART_SPLIT.split(text)
+    if len(pieces) < 2:
+        return None
+    seps = _PART_SPLIT.findall(text)
+
+    def rejoin(chunk: list[str], chunk_seps: list[str]) -> str:
+        out = chunk[0]
+        for sep, piece in zip(chunk_seps, chunk[1:], strict=True):
+            out += sep + piece
+        return out
+
+    for lead in (2, 1):  # who/when first
+        if len(pieces) > lead:
+            head = pieces[:lead]
+            if any(is_when(p) for p in head) and all(
+                is_when(p) or looks_like_party(p) for p in head
+            ):
+                who = ", ".join(_trim(p) for p in head if not is_when(p))
+                when = ", ".join(_trim(p) for p in head if is_when(p))
+                return ParsedAction(_trim(rejoin(pieces[lead:], seps[lead:])), who, when)
+    for lead in (2, 1):  # who/when last
+        if len(pieces) > lead:
+            tail = pieces[-lead:]
+            if any(is_when(p) for p in tail) and all(
+                is_when(p) or looks_like_party(p) for p in tail
+            ):
+                who = ", ".join(_trim(p) for p in tail if not is_when(p))
+                when = ", ".join(_trim(p) for p in tail if is_when(p))
+                what = _trim(rejoin(pieces[:-lead], seps[: len(pieces) - lead - 1]))
+                return ParsedAction(what, who, when)
+    return None
+
+
+_SUBJECT = re.compile(
+    r"^(?P<verb>[a-zà-ÿ]+t)\s+(?P<who>(?:(?:de|het|the)\s+)?[\w'-]+)(?=\s|$)", re.IGNORECASE
+)
+
+
+def _sentence_form(text: str) -> ParsedAction:
+    rest, when = _split_when(text)
+    who = ""
+    words = rest.split()
+    if words:
+        # Subject first: "De wijkraad organiseert …", "Anna maakt …", "Wij organiseren …".
+        first = words[0]
+        lead = 2 if first.lower() in _ARTICLES and len(words) > 1 else 1
+        subject_words = words[:lead]
+        following = words[lead] if len(words) > lead else ""
+        if _is_party_word(subject_words[-1]) and (following or lead == 2):
+            who = " ".join(subject_words)
+        elif (
+            lead == 1
+            and first[:1].isupper()
+            and first.lower() not in _ARTICLES
+            and len(following) > 3
+            and following.lower().endswith("t")
+            and following[:1].islower()
+        ):
+            who = first
+        if who:
+            rest = " ".join(words[lead:])
+        elif when and text.lower().startswith(when.lower()):
+            # Inverted after a time: "Voor de zomer organiseert de wijkraad een schouw".
+            match = _SUBJECT.match(rest)
+            if match and (
+                _is_party_word(match.group("who"))
+                or match.group("who")[:1].isupper()
+                or match.group("who").lower().split()[0] in {"de", "het", "the"}
+            ):
+                who = match.group("who")
+                rest = _cut(rest, match.start("who"), match.end("who"))
+    return ParsedAction(_trim(rest) or (text.strip() if not (who or when) else ""), who, when)
+
+
+def parse_action(text: str) -> ParsedAction:
+    """Split an action into what / who / when; unparseable text stays whole in ``what``."""
+    cleaned = text.strip()
+    if not cleaned:
+        return ParsedAction("")
+    for form in (_labelled, _colon_form, _bracket_form, _parts_form):
+        parsed = form(cleaned)
+        if parsed is not None and (parsed.who or parsed.when):
+            return parsed
+    return _sentence_form(cleaned)
+
+
+# --- linking an action to a condition ------------------------------------------------------
+
+
+def _content(text: str, lang: str) -> tuple[Token, ...]:
+    return tuple(t for t in tokens(text, lang if lang in ("nl", "en") else "nl") if not t.common)
+
+
+def _shares(a: Token, pool: Sequence[Token]) -> bool:
+    return any((kind := match_kind(a, b)) is not None and kind <= INFLECTION for b in pool)
+
+
+def link_condition(action_text: str, conditions: list[str], lang: str = "nl") -> str | None:
+    """The condition that shares the most distinctive content words with the action.
+
+    Dates and periods in the action are ignored. A word is not distinctive when it is a
+    stop word, a word every answer in this method uses ("samen", "partners", …) or, with
+    two or more conditions, a word all of them share. Ties go to the rarer shared words,
+    then to the first condition. None when no condition shares a distinctive word.
+    """
+    if not conditions:
+        return None
+    rest, _ = _split_when(action_text)
+    words = _content(rest, lang)
+    condition_tokens = [_content(c, lang) for c in conditions]
+    counts = {
+        w.word: sum(1 for pool in condition_tokens if _shares(w, pool)) for w in words
+    }
+    best: tuple[int, float, int] | None = None
+    best_text: str | None = None
+    for index, (condition, pool) in enumerate(zip(conditions, condition_tokens, strict=True)):
+        shared = [
+            w for w in words
+            if _shares(w, pool) and (len(conditions) == 1 or counts[w.word] < len(conditions))
+        ]  # fmt: skip
+        if not shared:
+            continue
+        key = (len(shared), sum(1 / counts[w.word] for w in shared), -index)
+        if best is None or key > best:
+            best, best_text = key, condition
+    return best_text
