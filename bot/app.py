@@ -41,6 +41,7 @@ class Settings:
     db_path: Path = Path("partnerschapkaart.sqlite3")
     board_delay: float = 2.0
     poll_timeout: int = 20
+    template_dir: Path | None = None  # the facilitator's own agreement templates
 
 
 def utc_now() -> datetime:
@@ -57,7 +58,12 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
     async def post_init(app: Application) -> None:
         storage = await Storage.open(settings.db_path)
         username = app.bot.username
-        app.bot_data.services = Services(storage=storage, clock=clock, bot_username=username)
+        app.bot_data.services = Services(
+            storage=storage,
+            clock=clock,
+            bot_username=username,
+            template_dir=settings.template_dir,
+        )
         app.bot_data.shell = Shell(app.bot, storage, board_delay=settings.board_delay, clock=clock)
         await app.bot.set_my_commands(
             [BotCommand(name, plain(f"menu.{name}", "nl")) for name in COMMANDS]

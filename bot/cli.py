@@ -1,4 +1,4 @@
-"""The command line: `partnerschapkaart run | demo`."""
+"""The command line: `partnerschapkaart run | demo | export | template`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from telegram.error import InvalidToken, NetworkError
 
+from bot import cli_export
 from bot.app import TELEGRAM_API, RunningBot, Settings, build_application
 from bot.logs import setup_logging
 from flows.texts import language_for, plain
@@ -32,6 +33,11 @@ def settings_from_env() -> Settings | None:
         token=token,
         base_url=os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API,
         db_path=Path(os.environ.get("PARTNERSCHAPKAART_DB", "partnerschapkaart.sqlite3")),
+        template_dir=(
+            Path(os.environ["PARTNERSCHAPKAART_TEMPLATES"])
+            if os.environ.get("PARTNERSCHAPKAART_TEMPLATES")
+            else None
+        ),
     )
 
 
@@ -89,10 +95,15 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("run", help="run the bot (needs TELEGRAM_BOT_TOKEN)")
     demo_parser = sub.add_parser("demo", help="run the offline demo workshop")
     demo_parser.add_argument("--out", type=Path, default=Path("out"), help="folder for files")
+    cli_export.add_commands(sub)
     args = parser.parse_args(argv)
     command = args.command or ("run" if os.environ.get("TELEGRAM_BOT_TOKEN") else "demo")
     if command == "run":
         return run()
+    if command == "export":
+        return cli_export.export_command(args)
+    if command == "template":
+        return cli_export.template_command(args)
     return demo(getattr(args, "out", Path("out")))
 
 

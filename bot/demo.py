@@ -120,12 +120,15 @@ async def run_demo(out_dir: Path, *, quiet: bool = False) -> int:
         bot = RunningBot(build_application(settings), poll_timeout=1)
         await bot.start()
         try:
-            document = await Workshop(sandbox).play()
+            documents = await Workshop(sandbox).play()
         finally:
             await bot.stop()
-    path = out_dir / document.file_name
-    path.write_bytes(document.data)
-    print(f"\nDe kaart staat in: {path}  ({time.monotonic() - started:.1f} s)")
+    print("\nDe bestanden van de workshop:")
+    for document in documents:
+        path = out_dir / document.file_name
+        path.write_bytes(document.data)
+        print(f"  {path}")
+    print(f"({time.monotonic() - started:.1f} s)")
     return 0
 
 
@@ -206,7 +209,7 @@ class Workshop:
         lines = "\n".join(PAPER[column])
         await self.facilitator(f"/typ 4 {column}\n{lines}")
 
-    async def play(self) -> SentDocument:
+    async def play(self) -> list[SentDocument]:
         # Stap 1: the workshop, its subgroups and the paper table.
         reply = await self.facilitator(f"/nieuw {GOAL}")
         code = reply.split("/join ")[1].split()[0]
@@ -250,7 +253,9 @@ class Workshop:
         await self.facilitator("/bevestig")  # acties
         await self.facilitator("/bevestig")  # het hele model
 
-        # Stap 6: the export.
+        # Stap 6: the export, and the blank templates for a next session.
         await self.sb.send_message(self.plenary, self.fac, "/export")
-        await self.sb.wait_until(lambda: self.sb.documents(self.plenary), timeout=20)
-        return self.sb.documents(self.plenary)[-1]
+        await self.sb.wait_until(lambda: len(self.sb.documents(self.plenary)) >= 6, timeout=20)
+        await self.facilitator("/sjabloon")
+        await self.sb.wait_until(lambda: len(self.sb.documents(self.plenary)) >= 8, timeout=20)
+        return self.sb.documents(self.plenary)

@@ -262,6 +262,7 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["terug", "back"], back, filters=new),
         CommandHandler(["kaart", "map"], _command(u.show_map), filters=new),
         CommandHandler("export", _command(u.export_map), filters=new),
+        CommandHandler(["sjabloon", "template"], _command(u.send_templates), filters=new),
         CommandHandler("help", _command(u.show_help), filters=new),
         CommandHandler("begin", _command(u.begin), filters=new),
         CommandHandler(["plenair", "plenary"], _command(u.start_plenary), filters=new),

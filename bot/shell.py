@@ -115,8 +115,8 @@ class Shell:
                 await self.bot.send_document(
                     action.chat_id,
                     InputFile(action.data, filename=action.file_name),
-                    caption=action.caption,
-                    parse_mode=ParseMode.HTML,
+                    caption=action.caption or None,
+                    parse_mode=ParseMode.HTML if action.caption else None,
                     message_thread_id=action.thread_id,
                 )
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from exports.model import WorkshopData
 from flows.acties import link_condition, parse_action
 from flows.kaart import Kolom
+from flows.texts import plain
 
 
 @dataclass(frozen=True)
@@ -28,13 +29,6 @@ class ActionRow:
     condition: str | None  # the voorwaarde it serves, when one shares its words
     subgroups: tuple[str, ...]  # the subgroups that named it (may be empty)
     text: str  # the action as it was typed / merged
-
-
-# CSV column headers per language (to move to the message catalogue).
-CSV_HEADERS: dict[str, tuple[str, ...]] = {
-    "nl": ("Wat", "Wie", "Wanneer", "Voorwaarde", "Subgroepen", "Oorspronkelijke tekst"),
-    "en": ("What", "Who", "When", "Condition", "Subgroups", "Original text"),
-}
 
 
 def column_texts(data: WorkshopData, kolom: Kolom) -> list[tuple[str, tuple[str, ...]]]:
@@ -54,6 +48,10 @@ def column_texts(data: WorkshopData, kolom: Kolom) -> list[tuple[str, tuple[str,
         if answer.subgroup not in groups:
             groups.append(answer.subgroup)
     return [(text, tuple(groups)) for text, groups in merged.values()]
+
+
+CSV_HEADER_KEYS = ("csv.wat", "csv.wie", "csv.wanneer", "csv.voorwaarde", "csv.subgroepen",
+                   "csv.tekst")  # fmt: skip
 
 
 def action_plan_rows(data: WorkshopData) -> list[ActionRow]:
@@ -104,13 +102,13 @@ def action_plan_csv(data: WorkshopData) -> bytes:
       line ends CRLF, fields quoted by the ``csv`` module where needed (``;``, ``"``, line
       breaks inside a field are kept and quoted).
     - Columns: what, who, when, condition, subgroups, the original text; the header row is
-      in the workshop's language (:data:`CSV_HEADERS`, Dutch for unknown languages).
+      in the workshop's language (message catalogue keys ``csv.*``).
     - Formula injection: a field that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
       carriage return gets a leading apostrophe (``'``), so Excel and LibreOffice show it
       as text and never run it. Control characters other than tab, CR and LF are dropped.
       Every other character survives exactly.
     """
-    header = CSV_HEADERS.get(data.lang, CSV_HEADERS["nl"])
+    header = tuple(plain(key, data.lang) for key in CSV_HEADER_KEYS)
     body = [
         (row.what, row.who, row.when, row.condition or "", ", ".join(row.subgroups), row.text)
         for row in action_plan_rows(data)

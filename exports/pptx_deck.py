@@ -22,7 +22,6 @@ from exports.model import AnswerRecord, MapData, MapItem, WorkshopData
 from exports.pptx_layout import GOAL_MAX, Para, clean_text, shorten
 from exports.pptx_map import add_map_slides, new_presentation, to_bytes
 from exports.pptx_slides import (
-    TEXTS,
     Comparison,
     TitleFacts,
     add_comparison_slides,
@@ -33,7 +32,7 @@ from flows.kaart import FILL_ORDER, Kolom
 from flows.merge import MergeInput, propose_items
 from flows.texts import plain
 
-__all__ = ["TEXTS", "build_deck", "comparisons", "participant_count", "plan_rows"]
+__all__ = ["build_deck", "comparisons", "participant_count", "plan_rows"]
 
 Action = tuple[str, str, str, str]  # what, who, when, linked condition
 

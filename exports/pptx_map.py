@@ -13,6 +13,7 @@ module turns it into python-pptx shapes.
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Sequence
 
@@ -20,7 +21,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Pt
 
 from exports.model import MapData
@@ -85,22 +86,34 @@ NAME_BODY = "Kolom {}"
 
 # -- writing text into shapes -----------------------------------------------------------------
 
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+_ANCHORS = {MSO_ANCHOR.TOP: "t", MSO_ANCHOR.MIDDLE: "ctr", MSO_ANCHOR.BOTTOM: "b"}
+
 
 def text_frame(shape, insets: tuple[float, float, float, float], anchor=MSO_ANCHOR.TOP):
+    """The shape's text frame with auto-fit off, word wrap on and the given insets (what
+    python-pptx's setters write, set on bodyPr directly: much faster)."""
     frame = shape.text_frame
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.word_wrap = True
-    frame.margin_left, frame.margin_top, frame.margin_right, frame.margin_bottom = (
-        Pt(v) for v in insets
+    body_pr = frame._txBody.bodyPr
+    for name, value in zip(("lIns", "tIns", "rIns", "bIns"), insets, strict=True):
+        body_pr.set(name, str(Pt(value)))
+    body_pr.set("wrap", "square")
+    body_pr.set("anchor", _ANCHORS.get(anchor, "t"))
+    for tag in ("noAutofit", "normAutofit", "spAutoFit"):
+        for old in body_pr.findall(_A + tag):
+            body_pr.remove(old)
+    body_pr.insert(
+        0 if body_pr.find(_A + "prstTxWarp") is None else 1, etree.Element(_A + "noAutofit")
     )
-    frame.vertical_anchor = anchor
     return frame
 
 
 # Paragraphs, runs and fills are written as XML directly: python-pptx's property setters
 # re-search the element tree on every call, which made a big deck take seconds. What is
 # written is exactly what those setters write.
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _ALIGN = {PP_ALIGN.LEFT: "l", PP_ALIGN.CENTER: "ctr", PP_ALIGN.RIGHT: "r"}
 _LANG_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 
@@ -206,6 +219,10 @@ def fill_shape(shape, fill: str | None, line: str | None, line_pt: float = 0.75)
     else:
         etree.SubElement(ln, _A + "noFill")
     etree.SubElement(sp_pr, _A + "effectLst")
+    # The theme's effect style 2 draws a shadow in some renderers despite the empty list.
+    effect_ref = shape._element.find(_P + "style/" + _A + "effectRef")
+    if effect_ref is not None:
+        effect_ref.set("idx", "0")
 
 
 # -- one map ------------------------------------------------------------------------------------
@@ -215,18 +232,34 @@ def add_map_slides(prs, data: MapData) -> int:
     """Add the slides of one map (one, plus continuations) to prs; returns how many."""
     layout = layout_map(data)
     geo, lang = layout.geo, layout.lang
+    fixed: list = []  # badge, arrow and headers of the first slide: the same on every page
     for page in range(1, layout.pages + 1):
         slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only"
         _add_title(slide, geo, layout.title, layout.subtitle(page), lang)
-        if geo.badge and layout.badge_text:
-            add_badge(slide, geo.badge, layout.badge_text, lang)
-        add_arrow(slide, geo.arrow, layout.hint, lang)
+        if page == 1:
+            if geo.badge and layout.badge_text:
+                add_badge(slide, geo.badge, layout.badge_text, lang)
+            add_arrow(slide, geo.arrow, layout.hint, lang)
+            for position, kolom in enumerate(MAP_ORDER):
+                name, question = header_texts(kolom, lang, layout.goal)
+                add_header(slide, geo.header(position), kolom, name, question, lang)
+            fixed = [shape._element for shape in slide.shapes if shape.name != NAME_TITLE]
+        else:
+            _copy_shapes(slide, fixed)
         for position, kolom in enumerate(MAP_ORDER):
-            name, question = header_texts(kolom, lang, layout.goal)
-            add_header(slide, geo.header(position), kolom, name, question, lang)
             chunk = layout.chunk(kolom, page)
             add_body(slide, geo.body(position), kolom, chunk, layout.column_size[kolom], lang)
     return layout.pages
+
+
+def _copy_shapes(slide, elements) -> None:
+    """Copy shapes (no pictures or links: plain autoshapes) onto slide, with fresh ids."""
+    tree = slide.shapes._spTree
+    next_id = slide.shapes._next_shape_id
+    for offset, element in enumerate(elements):
+        clone = copy.deepcopy(element)
+        clone.find(".//" + _P + "cNvPr").set("id", str(next_id + offset))
+        tree.append(clone)
 
 
 def _add_title(slide, geo: Geometry, title: str, subtitle: str, lang: str) -> None:
@@ -267,7 +300,7 @@ def add_badge(slide, box: Box, text: str, lang: str) -> None:
     add_text(paragraph, text, BADGE_SIZE, BADGE_INK, lang, bold=True)
 
 
-def add_arrow(slide, box: Box, hint: str, lang: str) -> None:
+def add_arrow(slide, box: Box, hint: str, lang: str, size: float = ARROW_TEXT_SIZE) -> None:
     shape = slide.shapes.add_shape(
         MSO_SHAPE.LEFT_ARROW, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height)
     )
@@ -277,8 +310,8 @@ def add_arrow(slide, box: Box, hint: str, lang: str) -> None:
     fill_shape(shape, ARROW_FILL, None)
     frame = text_frame(shape, (4.0, 0.0, 4.0, 0.0), MSO_ANCHOR.MIDDLE)
     paragraph = frame.paragraphs[0]
-    format_paragraph(paragraph, ARROW_TEXT_SIZE, align=PP_ALIGN.CENTER)
-    add_text(paragraph, hint, ARROW_TEXT_SIZE, QUESTION_INK, lang)
+    format_paragraph(paragraph, size, align=PP_ALIGN.CENTER)
+    add_text(paragraph, hint, size, QUESTION_INK, lang)
 
 
 def add_header(slide, box: Box, kolom: Kolom, name: str, question: str, lang: str) -> None:

@@ -63,50 +63,11 @@ from flows.kaart import MAP_ORDER, Kolom
 from flows.texts import plain
 
 # catalogue: move to flows/texts
-TEXTS: dict[str, dict[str, str]] = {
-    "nl": {
-        "deck.titel": "Partnerschapkaart",
-        "deck.doel": "Doel: {doel}",
-        "deck.datum": "Datum: {datum}",
-        "deck.aantallen": "Subgroepen: {groepen} · Deelnemers: {deelnemers}",
-        "deck.rollen": "Aanwezige rollen: {rollen}",
-        "deck.concept_uitleg": "Concept: het samenwerkingsmodel is nog niet vastgesteld.",
-        "deck.definitief": "Definitieve versie: het samenwerkingsmodel is vastgesteld.",
-        "vergelijk.titel": "{kolom}: wat de groepen delen en waar ze verschillen",
-        "vergelijk.gedeeld": "Door meer groepen genoemd",
-        "vergelijk.eigen": "Door één groep genoemd",
-        "vergelijk.geen": "(geen)",
-        "actie.titel": "Actieplan",
-        "actie.wat": "Actie",
-        "actie.wie": "Wie",
-        "actie.wanneer": "Wanneer",
-        "actie.voorwaarde": "Gekoppelde voorwaarde",
-    },
-    "en": {
-        "deck.titel": "Partnership map",
-        "deck.doel": "Goal: {doel}",
-        "deck.datum": "Date: {datum}",
-        "deck.aantallen": "Subgroups: {groepen} · Participants: {deelnemers}",
-        "deck.rollen": "Roles present: {rollen}",
-        "deck.concept_uitleg": "Draft: the model of cooperation is not confirmed yet.",
-        "deck.definitief": "Final version: the model of cooperation is confirmed.",
-        "vergelijk.titel": "{kolom}: what the groups share and where they differ",
-        "vergelijk.gedeeld": "Named by more than one group",
-        "vergelijk.eigen": "Named by one group only",
-        "vergelijk.geen": "(none)",
-        "actie.titel": "Action plan",
-        "actie.wat": "Action",
-        "actie.wie": "Who",
-        "actie.wanneer": "When",
-        "actie.voorwaarde": "Linked condition",
-    },
-}
 
 
 def text(key: str, lang: str, **params: object) -> str:
     """A text of this module (Dutch when the language is unknown), cleaned for the file."""
-    catalogue = TEXTS.get(lang, TEXTS["nl"])
-    return clean_text(catalogue[key].format(**params))
+    return clean_text(plain(key, lang, **params))
 
 
 # Shape names, so a reader (and the tests) can find the parts.
@@ -335,23 +296,32 @@ def flow_grouped(
 
 
 def _comparison_layout(comp: Comparison, shared_box: Box, own_box: Box, vervolg: str, none: str):
+    """The pages of both sides and the body size: the largest size at which everything fits
+    one slide without a broken word, else 12 pt over as many slides as needed."""
     shared = comp.shared or [Para(text=none, bullet=False, note=True)]
-    groups = comp.own
     room_w, _ = body_room(shared_box)
-    for size in BODY_SIZES:
-        shared_pages = paginate(shared, shared_box, size)
+
+    def pages_at(size: float):
         own_pages = (
-            flow_grouped(groups, own_box, size, vervolg)
-            if groups
+            flow_grouped(comp.own, own_box, size, vervolg)
+            if comp.own
             else [[Para(text=none, bullet=False, note=True)]]
         )
+        return paginate(shared, shared_box, size), own_pages
+
+    smallest = pages_at(MIN_BODY_SIZE)
+    if len(smallest[0]) > 1 or len(smallest[1]) > 2:
+        return (*smallest, MIN_BODY_SIZE)  # no larger size fits one slide either
+    for size in BODY_SIZES[:-1]:
+        shared_pages, own_pages = pages_at(size)
         paras = [p for page in shared_pages + own_pages for p in page]
-        one_slide = len(shared_pages) == 1 and len(own_pages) <= 2
-        if size == MIN_BODY_SIZE or (
-            one_slide and not any(breaks_words(p.full, room_w, size, p.bold) for p in paras)
+        if (
+            len(shared_pages) == 1
+            and len(own_pages) <= 2
+            and not any(breaks_words(p.full, room_w, size, p.bold) for p in paras)
         ):
             return shared_pages, own_pages, size
-    raise AssertionError("unreachable")
+    return (*smallest, MIN_BODY_SIZE)
 
 
 def add_comparison_slides(
@@ -362,8 +332,9 @@ def add_comparison_slides(
     name = clean_text(f"{int(kolom)} {plain(f'kolom.{kolom.key}', lang)}")
     title = text("vergelijk.titel", lang, kolom=name)
     goal = shorten(clean_text(goal).strip(), GOAL_MAX)
-    longest = page_subtitle(goal, date, lang, 99, 99)
-    block = title_block(title, longest, badge_text)
+    block = title_block(
+        _page_title(title, lang, 2), _goal_line(goal, date, lang, 99, 99), badge_text
+    )
     top = block.box.top + block.box.height + 10
     shared_head, shared_box, own_head, own_box, own_box2 = _comparison_boxes(top)
     vervolg = clean_text(plain("export.vervolg", lang))
@@ -378,8 +349,8 @@ def add_comparison_slides(
             slide,
             block.box,
             block.sizes,
-            title,
-            page_subtitle(goal, date, lang, page, slides),
+            _page_title(title, lang, page),
+            _goal_line(goal, date, lang, page, slides),
             lang,
         )
         if block.badge and badge_text:
@@ -405,6 +376,16 @@ def add_comparison_slides(
             fill_shape(shape, "FFFFFF", line)
             write_paras(shape, paras, size, line, lang)
     return slides
+
+
+def _page_title(title: str, lang: str, page: int) -> str:
+    """The title, with "(vervolg)" on continuation slides."""
+    return title + (f" ({clean_text(plain('export.vervolg', lang))})" if page > 1 else "")
+
+
+def _goal_line(goal: str, date: datetime.date, lang: str, page: int, pages: int) -> str:
+    """'<goal> · 29-11-2026 · 2/3' (the page only when there are more)."""
+    return page_subtitle(goal, date, lang, 1, 1) + (f" · {page}/{pages}" if pages > 1 else "")
 
 
 def _page(pages: list[list[Para]], index: int) -> list[Para]:
@@ -557,7 +538,9 @@ def add_plan_slides(
     """The action plan as a table over as many slides as needed; returns how many."""
     title = text("actie.titel", lang)
     goal = shorten(clean_text(goal).strip(), GOAL_MAX)
-    block = title_block(title, page_subtitle(goal, date, lang, 99, 99), badge_text)
+    block = title_block(
+        _page_title(title, lang, 2), _goal_line(goal, date, lang, 99, 99), badge_text
+    )
     top = block.box.top + block.box.height + 12
     room_h = SLIDE_H - MARGIN_BOTTOM - top
     header = tuple(
@@ -576,8 +559,8 @@ def add_plan_slides(
             slide,
             block.box,
             block.sizes,
-            title,
-            page_subtitle(goal, date, lang, page_no, len(pages)),
+            _page_title(title, lang, page_no),
+            _goal_line(goal, date, lang, page_no, len(pages)),
             lang,
         )
         if block.badge and badge_text:
@@ -614,7 +597,6 @@ __all__ = [
     "NAME_PLAN",
     "NAME_SHARED",
     "NAME_SHARED_HEAD",
-    "TEXTS",
     "Comparison",
     "TitleFacts",
     "add_comparison_slides",

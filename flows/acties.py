@@ -400,9 +400,7 @@ def link_condition(action_text: str, conditions: list[str], lang: str = "nl") ->
     rest, _ = _split_when(action_text)
     words = _content(rest, lang)
     condition_tokens = [_content(c, lang) for c in conditions]
-    counts = {
-        w.word: sum(1 for pool in condition_tokens if _shares(w, pool)) for w in words
-    }
+    counts = {w.word: sum(1 for pool in condition_tokens if _shares(w, pool)) for w in words}
     best: tuple[int, float, int] | None = None
     best_text: str | None = None
     for index, (condition, pool) in enumerate(zip(conditions, condition_tokens, strict=True)):

@@ -150,6 +150,16 @@ class AnswerQueries:
         )
         return {row["subgroup_id"]: row["n"] for row in rows}
 
+    async def last_event(self, workshop_id: int, kinds: tuple[str, ...]) -> Event | None:
+        """The most recent event of one of these kinds."""
+        marks = ", ".join("?" for _ in kinds)
+        row = await self.db.fetch_one(
+            f"SELECT * FROM events WHERE workshop_id = ? AND kind IN ({marks})"
+            " ORDER BY id DESC LIMIT 1",
+            (workshop_id, *kinds),
+        )
+        return Event(**dict(row)) if row else None
+
     async def list_events(self, workshop_id: int) -> list[Event]:
         """Read a workshop's history of state changes, oldest first."""
         rows = await self.db.fetch_all(

@@ -33,7 +33,13 @@ from bot.usecases.phases import (
     start_plenary,
 )
 from bot.usecases.plenary import edit_draft, remove_by_button, undo_edit
-from bot.usecases.reporting import build_deck, export_map, show_help, show_status
+from bot.usecases.reporting import (
+    export_map,
+    send_templates,
+    show_help,
+    show_status,
+    workshop_data,
+)
 from bot.usecases.voting import count_votes, start_vote, vote
 
 __all__ = [
@@ -42,7 +48,6 @@ __all__ = [
     "add_paper_table",
     "become_cofacilitator",
     "begin",
-    "build_deck",
     "capture_answer",
     "cofacilitator_link",
     "confirm",
@@ -62,6 +67,7 @@ __all__ = [
     "refuse_media",
     "remove_by_button",
     "reopen_column",
+    "send_templates",
     "show_help",
     "show_map",
     "show_status",
@@ -70,5 +76,6 @@ __all__ = [
     "type_paper_answers",
     "undo_edit",
     "vote",
+    "workshop_data",
     "workshop_for_chat",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from bot.actions import Outcome, Say
 from bot.incoming import Incoming
@@ -22,6 +23,7 @@ class Services:
     storage: Storage
     clock: Clock
     bot_username: str
+    template_dir: Path | None = None  # the facilitator's own agreement templates
 
     def stamp(self) -> str:
         """Now, as stored."""

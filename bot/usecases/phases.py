@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot import views
 from bot.actions import Broadcast, Outcome, RefreshStatus, ShowDraft
 from bot.incoming import Incoming
@@ -78,6 +80,8 @@ async def confirm(
     0 is the whole model) and go on."""
     workshop = await facilitated_workshop(s, inc)
     lang = workshop.lang
+    if version is None and column is None and await _just_confirmed_by_another(s, workshop, inc):
+        return reply(inc, "plenair.fout.net_bevestigd", lang)
     if not workshop.fase.plenary:
         return reply(
             inc, "fase.fout.niets_te_bevestigen", lang, fase=views.phase_name(workshop.fase, lang)
@@ -122,6 +126,23 @@ async def confirm(
         assert refreshed is not None
         await open_draft(s, refreshed, nxt)
     return outcome.add(ShowDraft(workshop.id, inc.chat_id, inc.thread_id))
+
+
+# A typed /bevestig says nothing about which list it meant. When another facilitator
+# confirmed a moment ago, two people confirmed the same list at once: the second one must
+# not confirm the next list, which nobody has looked at yet.
+CONFIRM_GRACE_SECONDS = 5.0
+
+
+async def _just_confirmed_by_another(s: Services, workshop: Workshop, inc: Incoming) -> bool:
+    last = await s.storage.last_event(workshop.id, ("column_confirmed", "phase"))
+    if last is None or last.actor_id == inc.user_id:
+        return False
+    try:
+        when = datetime.fromisoformat(last.at)
+    except ValueError:
+        return False
+    return (s.clock() - when).total_seconds() < CONFIRM_GRACE_SECONDS
 
 
 async def end_workshop(s: Services, inc: Incoming) -> Outcome:

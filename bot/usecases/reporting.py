@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from bot.actions import Outcome, Say, SendDocument, ShowStatus
 from bot.incoming import Incoming
-from bot.usecases.common import Services, facilitated_workshop, reply, workshop_for_chat
-from exports.files import export_file_name
+from bot.usecases.common import Services, facilitated_workshop, reply, say, workshop_for_chat
+from exports.bundle import ExportError, ExportFile, export_set, template_set
 from exports.model import (
     AnswerRecord,
-    MapData,
-    MapItem,
     ModelItem,
     ParticipantRecord,
     PhaseRecord,
     SubgroupRecord,
     WorkshopData,
 )
-from exports.pptx_map import build_map_deck
 from flows.fase import Fase
-from flows.kaart import Kolom
-from flows.texts import language_for, plain, render
+from flows.texts import Html, language_for, render
 from storage.models import Workshop
 
 
@@ -92,61 +88,46 @@ async def workshop_data(s: Services, workshop: Workshop) -> WorkshopData:
     )
 
 
-async def joint_model(s: Services, workshop: Workshop) -> dict[Kolom, list[MapItem]]:
-    """The plenary's confirmed (or, before that, draft) items per column."""
-    model: dict[Kolom, list[MapItem]] = {k: [] for k in Kolom}
-    for draft in await s.storage.list_drafts(workshop.id):
-        model[draft.kolom] = [
-            MapItem(i["text"], None, tuple(i.get("subgroups", ()))) for i in draft.items
-        ]
-    return model
-
-
-async def build_deck(s: Services, workshop: Workshop) -> bytes:
-    """The PowerPoint: the joint model first (once a plenary began), then each subgroup."""
-    today = s.clock().date()
-    final = workshop.fase is Fase.AFGEROND
-    maps = []
-    if await s.storage.list_drafts(workshop.id):
-        maps.append(
-            MapData(
-                goal=workshop.goal,
-                title=plain("export.gezamenlijk", workshop.lang),
-                columns=await joint_model(s, workshop),
-                date=today,
-                lang=workshop.lang,
-                concept=not final,
-            )
-        )
-    subgroups = await s.storage.list_subgroups(workshop.id)
-    for subgroup in subgroups:
-        answers = await s.storage.list_answers(subgroup.id)
-        columns = {
-            kolom: [MapItem(a.text, a.author) for a in answers if a.kolom == kolom]
-            for kolom in Kolom
-        }
-        maps.append(
-            MapData(
-                goal=workshop.goal,
-                title=subgroup.name,
-                columns=columns,
-                date=today,
-                lang=workshop.lang,
-                concept=not (final or subgroup.stand.finished_map),
-            )
-        )
-    return build_map_deck(maps)
+# Telegram's upload limit for bots on the cloud Bot API.
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 async def export_map(s: Services, inc: Incoming) -> Outcome:
-    """Send the facilitator the PowerPoint of the joint model and every subgroup's map."""
+    """Send the facilitator the export set: the PowerPoint, the draft agreement, the
+    action plan, the A3 template and the data."""
     workshop = await facilitated_workshop(s, inc)
     if not await s.storage.list_subgroups(workshop.id):
         return reply(inc, "export.leeg", workshop.lang)
-    data = await build_deck(s, workshop)
-    name = export_file_name(workshop.goal, s.clock().date(), "pptx")
-    caption = render("export.bijschrift", workshop.lang, doel=workshop.goal)
-    return Outcome().add(SendDocument(inc.chat_id, inc.thread_id, name, data, caption))
+    data = await workshop_data(s, workshop)
+    try:
+        files = export_set(data, template_dir=s.template_dir)
+    except ExportError as exc:
+        return reply(inc, "export.sjabloon_fout", workshop.lang, fout=str(exc))
+    return _documents(
+        inc, files, render("export.bijschrift", workshop.lang, doel=workshop.goal), workshop.lang
+    )
+
+
+async def send_templates(s: Services, inc: Incoming) -> Outcome:
+    """Send blank map templates (A3 to print, 16:9 for the screen): /sjabloon."""
+    workshop = await workshop_for_chat(s, inc)
+    lang = workshop.lang if workshop else language_for(inc.language_code)
+    files = template_set(workshop.goal if workshop else None, lang, s.clock().date())
+    return _documents(inc, files, render("sjabloon.bijschrift", lang), lang)
+
+
+def _documents(inc: Incoming, files: list[ExportFile], caption: str, lang: str) -> Outcome:
+    outcome = Outcome()
+    for n, file in enumerate(files):
+        if len(file.data) > MAX_UPLOAD_BYTES:
+            outcome.add(say(inc, "export.te_groot", lang, naam=file.name))
+            continue
+        outcome.add(
+            SendDocument(
+                inc.chat_id, inc.thread_id, file.name, file.data, caption if n == 0 else Html("")
+            )
+        )
+    return outcome
 
 
 async def show_help(s: Services, inc: Incoming) -> Outcome:

@@ -18,7 +18,7 @@ async def start_vote(s: Services, inc: Incoming, typed: str) -> Outcome:
     workshop, stored = await current_draft(s, inc)
     lang = workshop.lang
     typed = typed.strip()
-    if typed and not (typed.isdigit() and 1 <= int(typed) <= MAX_VOTES):
+    if typed and not (typed.isascii() and typed.isdigit() and 1 <= int(typed) <= MAX_VOTES):
         return reply(inc, "stemmen.gebruik", lang, max=MAX_VOTES)
     votes_each = int(typed) if typed else DEFAULT_VOTES
     if stored.voting:

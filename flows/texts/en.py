@@ -149,7 +149,10 @@ MESSAGES: dict[str, str] = {
     "weigering.knop_onbekend": "I don't know this button.",
     "weigering.onbekend_commando": "I don't know that command. Type /help to see what I can do.",
     # Export
-    "export.bijschrift": "The partnership map of <b>{doel}</b> as PowerPoint.",
+    "export.bijschrift": (
+        "The results of <b>{doel}</b>: the map as PowerPoint, a draft cooperation "
+        "agreement, the action plan, a blank A3 template and all data."
+    ),
     "export.leeg": "There are no subgroups yet. There is nothing to export yet.",
     # Help
     "help.groep": (
@@ -384,5 +387,49 @@ MESSAGES: dict[str, str] = {
     "plenair.item_kort": "{nummer}. {tekst}",
     "plenair.fout.stemmen_loopt": (
         "The participants are voting on this list now. First type /count. Then you can edit again."
+    ),
+    # Export and templates
+    "export.sjabloon_fout": "Your own agreement template does not work: {fout}",
+    "export.te_groot": "{naam} is too large to send through Telegram (over 50 MB).",
+    "sjabloon.bijschrift": "Blank partnership maps: A3 to print and 16:9 for the screen.",
+    # PowerPoint: title slide, comparison, action plan, blank templates
+    "deck.titel": "Partnership map",
+    "deck.doel": "Goal: {doel}",
+    "deck.datum": "Date: {datum}",
+    "deck.aantallen": "Subgroups: {groepen} · Participants: {deelnemers}",
+    "deck.rollen": "Roles present: {rollen}",
+    "deck.concept_uitleg": "Draft: the model of cooperation is not confirmed yet.",
+    "deck.definitief": "Final version: the model of cooperation is confirmed.",
+    "vergelijk.titel": "{kolom}: what the groups share and where they differ",
+    "vergelijk.gedeeld": "Named by more than one group",
+    "vergelijk.eigen": "Named by one group only",
+    "vergelijk.geen": "(none)",
+    "actie.titel": "Action plan",
+    "actie.wat": "Action",
+    "actie.wie": "Who",
+    "actie.wanneer": "When",
+    "actie.voorwaarde": "Linked condition",
+    "sjabloon.titel": "Partnership map",
+    "sjabloon.titel_doel": "Partnership map: {doel}",
+    "sjabloon.invullen": "Group: ………………………    Date: ………………",
+    "sjabloon.doel_leeg": "……………………",
+    "sjabloon.principes": "Keep in mind at every step:",
+    "principe.dialoog": "Dialogue",
+    "principe.dialoog_uitleg": "It is a dialogue: listen and ask questions.",
+    "principe.wederkerigheid": "Reciprocity",
+    "principe.wederkerigheid_uitleg": "It is about reciprocity: everyone gives and gets.",
+    "principe.meedoen": "Help each other",
+    "principe.meedoen_uitleg": "Help each other to take an active part.",
+    "principe.winwin": "Different values → win-win",
+    "principe.winwin_uitleg": "Partners may have different values. How do you make it win-win?",
+    # Action plan (CSV)
+    "csv.wat": "What",
+    "csv.wie": "Who",
+    "csv.wanneer": "When",
+    "csv.voorwaarde": "Condition",
+    "csv.subgroepen": "Subgroups",
+    "csv.tekst": "Original text",
+    "plenair.fout.net_bevestigd": (
+        "Someone else confirmed this a moment ago. Look at the new list before you go on."
     ),
 }

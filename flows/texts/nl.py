@@ -149,7 +149,10 @@ MESSAGES: dict[str, str] = {
     "weigering.knop_onbekend": "Deze knop ken ik niet.",
     "weigering.onbekend_commando": "Dat commando ken ik niet. Typ /help voor wat ik kan.",
     # Export
-    "export.bijschrift": "De partnerschapkaart van <b>{doel}</b> als PowerPoint.",
+    "export.bijschrift": (
+        "De resultaten van <b>{doel}</b>: de kaart als PowerPoint, een concept voor de "
+        "samenwerkingsovereenkomst, het actieplan, een leeg A3-sjabloon en alle gegevens."
+    ),
     "export.leeg": "Er zijn nog geen subgroepen. Er valt nog niets te exporteren.",
     # Hulp
     "help.groep": (
@@ -385,5 +388,53 @@ MESSAGES: dict[str, str] = {
     "plenair.item_kort": "{nummer}. {tekst}",
     "plenair.fout.stemmen_loopt": (
         "De deelnemers stemmen nu op deze lijst. Typ eerst /telling. Daarna kun je weer aanpassen."
+    ),
+    # Export en sjablonen
+    "export.sjabloon_fout": "Je eigen sjabloon voor de overeenkomst werkt niet: {fout}",
+    "export.te_groot": "{naam} is te groot om via Telegram te sturen (meer dan 50 MB).",
+    "sjabloon.bijschrift": (
+        "Lege partnerschapkaarten: op A3 om te printen en 16:9 voor het scherm."
+    ),
+    # PowerPoint: titeldia, vergelijking, actieplan, lege sjablonen
+    "deck.titel": "Partnerschapkaart",
+    "deck.doel": "Doel: {doel}",
+    "deck.datum": "Datum: {datum}",
+    "deck.aantallen": "Subgroepen: {groepen} · Deelnemers: {deelnemers}",
+    "deck.rollen": "Aanwezige rollen: {rollen}",
+    "deck.concept_uitleg": "Concept: het samenwerkingsmodel is nog niet vastgesteld.",
+    "deck.definitief": "Definitieve versie: het samenwerkingsmodel is vastgesteld.",
+    "vergelijk.titel": "{kolom}: wat de groepen delen en waar ze verschillen",
+    "vergelijk.gedeeld": "Door meer groepen genoemd",
+    "vergelijk.eigen": "Door één groep genoemd",
+    "vergelijk.geen": "(geen)",
+    "actie.titel": "Actieplan",
+    "actie.wat": "Actie",
+    "actie.wie": "Wie",
+    "actie.wanneer": "Wanneer",
+    "actie.voorwaarde": "Gekoppelde voorwaarde",
+    "sjabloon.titel": "Partnerschapkaart",
+    "sjabloon.titel_doel": "Partnerschapkaart: {doel}",
+    "sjabloon.invullen": "Groep: ………………………    Datum: ………………",
+    "sjabloon.doel_leeg": "……………………",
+    "sjabloon.principes": "Houd bij alle stappen in de gaten:",
+    "principe.dialoog": "Dialoog",
+    "principe.dialoog_uitleg": "Het gaat om een dialoog: luisteren en vragen stellen.",
+    "principe.wederkerigheid": "Wederkerigheid",
+    "principe.wederkerigheid_uitleg": "Het gaat om wederkerigheid: ieder geeft en krijgt.",
+    "principe.meedoen": "Elkaar helpen",
+    "principe.meedoen_uitleg": "Help elkaar om actief deel te nemen.",
+    "principe.winwin": "Verschillende waarden → win-win",
+    "principe.winwin_uitleg": (
+        "Partners kunnen verschillende waarden hebben. Hoe maak je het win-win?"
+    ),
+    # Actieplan (CSV)
+    "csv.wat": "Wat",
+    "csv.wie": "Wie",
+    "csv.wanneer": "Wanneer",
+    "csv.voorwaarde": "Voorwaarde",
+    "csv.subgroepen": "Subgroepen",
+    "csv.tekst": "Oorspronkelijke tekst",
+    "plenair.fout.net_bevestigd": (
+        "Iemand anders heeft dit net bevestigd. Kijk naar de nieuwe lijst voor je verder gaat."
     ),
 }

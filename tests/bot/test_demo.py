@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
+import re
 
 from pptx import Presentation
 
@@ -17,9 +19,29 @@ def _slide_text(slide) -> str:
 
 async def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(tmp_path, capsys):
     assert await run_demo(tmp_path) == 0
-    [pptx] = list(tmp_path.glob("partnerschapkaart-*.pptx"))
+    # The whole export set: map, agreement (Word and Markdown), action plan, templates, data.
+    names = sorted(p.name for p in tmp_path.glob("partnerschapkaart-*"))
+    kinds = sorted(
+        re.sub(
+            r"^partnerschapkaart-de-gebiedsontwikkeling-van-noord-|"
+            r"\d{4}-\d{2}-\d{2}",
+            "",
+            name,
+        )
+        for name in names
+    )
+    assert kinds == [
+        ".json",
+        ".pptx",
+        "actieplan-.csv",
+        "overeenkomst-.docx",
+        "overeenkomst-.md",
+        "sjabloon-16x9-.pptx",
+        "sjabloon-a3-.pptx",
+    ], names
+    [pptx] = [p for p in tmp_path.glob("partnerschapkaart-*.pptx") if "sjabloon" not in p.name]
     deck = Presentation(io.BytesIO(pptx.read_bytes()))
-    joint = deck.slides[0]
+    joint = deck.slides[1]  # after the title slide
     headers = sorted(
         (s for s in joint.shapes if s.has_text_frame and s.name.startswith("Kop ")),
         key=lambda s: s.left,
@@ -47,3 +69,55 @@ async def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(tmp_path,
     ):
         assert step in transcript
     assert str(pptx) in transcript
+
+
+def _deck_texts(data: bytes) -> list[str]:
+    deck = Presentation(io.BytesIO(data))
+    return [_slide_text(slide) for slide in deck.slides]
+
+
+def test_the_command_line_export_and_the_json_round_trip_give_the_same_deck(tmp_path, capsys):
+    from bot.cli import main
+
+    chat_dir, cli_dir, json_dir = tmp_path / "chat", tmp_path / "cli", tmp_path / "json"
+    assert asyncio.run(run_demo(chat_dir, quiet=True)) == 0
+    assert main(["export", "--db", str(chat_dir / "demo.sqlite3"), "--out", str(cli_dir)]) == 0
+    [exported_json] = cli_dir.glob("*.json")
+    assert main(["export", "--from-json", str(exported_json), "--out", str(json_dir)]) == 0
+
+    def deck(folder):
+        [pptx] = [p for p in folder.glob("*.pptx") if "sjabloon" not in p.name]
+        return _deck_texts(pptx.read_bytes())
+
+    assert deck(cli_dir) == deck(chat_dir)
+    assert deck(json_dir) == deck(cli_dir)
+    for name in ("overeenkomst", "actieplan"):
+        [a] = [p for p in cli_dir.iterdir() if name in p.name and p.suffix != ".docx"]
+        [b] = [p for p in json_dir.iterdir() if name in p.name and p.suffix != ".docx"]
+        assert a.read_bytes() == b.read_bytes()
+
+
+def test_export_problems_are_one_clear_line_and_exit_code_2(tmp_path, capsys):
+    from bot.cli import main
+
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema_version": 7}')
+    assert main(["export", "--from-json", str(broken), "--out", str(tmp_path)]) == 2
+    assert main(["export", "--db", str(tmp_path / "none.sqlite3")]) == 2
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert len(errors) == 2
+    assert "schema version 7" in errors[0]
+    assert "no database" in errors[1]
+
+
+def test_the_template_command_writes_a3_and_16x9(tmp_path):
+    from bot.cli import main
+
+    assert main(["template", "--goal", "de wijk", "--out", str(tmp_path)]) == 0
+    sizes = {}
+    for path in tmp_path.glob("*.pptx"):
+        deck = Presentation(io.BytesIO(path.read_bytes()))
+        sizes[path.name.split("sjabloon-")[1][:5]] = (deck.slide_width, deck.slide_height)
+    assert sizes["a3-20"][0] > sizes["a3-20"][1]  # landscape
+    assert abs(sizes["a3-20"][0] / 36000 - 420) < 1  # 420 mm wide
+    assert sizes["16x9-"][0] * 9 == sizes["16x9-"][1] * 16

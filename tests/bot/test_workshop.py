@@ -142,9 +142,12 @@ async def test_a_facilitator_runs_the_six_steps_with_every_kind_of_subgroup(
         assert "klaar. Dank jullie wel" in sandbox.last_bot_message(chat, thread).text
 
     await facilitator_says(sandbox, fac, "/export")
-    [document] = sandbox.documents(sandbox.private_chat(fac))
+    documents = sandbox.documents(sandbox.private_chat(fac))
+    [document] = [
+        d for d in documents if d.file_name.endswith(".pptx") and "sjabloon" not in d.file_name
+    ]
     deck = Presentation(io.BytesIO(document.data))
-    joint = deck.slides[0]
+    joint = deck.slides[1]  # after the title slide
     bodies = {s.name: s.text_frame.text for s in joint.shapes if s.has_text_frame}
     assert "Gezamenlijk model" in "\n".join(bodies.values())
     for kolom, draft in drafts.items():

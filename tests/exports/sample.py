@@ -57,8 +57,12 @@ def sample_workshop(*, final: bool = True, extra: dict | None = None) -> Worksho
             for author, text in items:
                 answers.append(
                     AnswerRecord(
-                        id=len(answers) + 1, text=text, kolom=kolom, subgroup=name,
-                        author=author, created_at=f"2026-11-29T10:{len(answers):02d}:00+00:00",
+                        id=len(answers) + 1,
+                        text=text,
+                        kolom=kolom,
+                        subgroup=name,
+                        author=author,
+                        created_at=f"2026-11-29T10:{len(answers):02d}:00+00:00",
                     )
                 )
     model: dict[Kolom, tuple[ModelItem, ...]] = {}
@@ -90,6 +94,8 @@ def sample_workshop(*, final: bool = True, extra: dict | None = None) -> Worksho
         answers=tuple(answers),
         model=model,
         confirmed=frozenset(Kolom) if final else frozenset({Kolom.WAARDEN}),
-        phases=(PhaseRecord("opening", "2026-11-29T09:00:00+00:00"),
-                PhaseRecord("afgerond", "2026-11-29T12:30:00+00:00")),
+        phases=(
+            PhaseRecord("opening", "2026-11-29T09:00:00+00:00"),
+            PhaseRecord("afgerond", "2026-11-29T12:30:00+00:00"),
+        ),
     )

@@ -112,7 +112,7 @@ def _assert_nothing_lost(text: str) -> None:
 WORDS = st.sampled_from(
     "Gemeente gemeente Anna de het wijkraad voor in op 1 maart 01-03-2027 1/3 april zomer week "
     "12 elke maand volgend jaar Q2 binnen 3 maanden by March 1 every month wie: wat: wanneer: "
-    "organiseert buurtavond flyers maken ( ) , ; : - – . 🤝 café \"x\" Wie: Wat:".split()
+    'organiseert buurtavond flyers maken ( ) , ; : - – . 🤝 café "x" Wie: Wat:'.split()
 )
 
 

@@ -1,0 +1,98 @@
+"""`partnerschapkaart export` and `partnerschapkaart template`: the files, offline."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.usecases.common import Services
+from bot.usecases.reporting import workshop_data
+from exports.bundle import ExportError, export_set, template_set
+from exports.json_data import WorkshopFileError, from_json
+from exports.model import WorkshopData
+from storage import Storage
+
+EXIT_USAGE = 2
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register the export and template commands on the CLI's subparsers."""
+    export = sub.add_parser(
+        "export", help="write the export set (PPTX, agreement, action plan, JSON) of a workshop"
+    )
+    export.add_argument("--db", type=Path, help="the SQLite file (default: $PARTNERSCHAPKAART_DB)")
+    export.add_argument("--workshop", help="join code of the workshop (default: the latest)")
+    export.add_argument("--from-json", type=Path, help="rebuild every file from an exported JSON")
+    export.add_argument("--templates", type=Path, help="a folder with your own agreement templates")
+    export.add_argument("--out", type=Path, default=Path("out"), help="folder to write to")
+    template = sub.add_parser("template", help="write blank map templates (A3 and 16:9)")
+    template.add_argument("--goal", help="the workshop's goal, printed in the values question")
+    template.add_argument("--lang", default="nl", choices=["nl", "en"])
+    template.add_argument("--out", type=Path, default=Path("out"), help="folder to write to")
+
+
+def _fail(message: str) -> int:
+    print(f"partnerschapkaart: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+async def _from_database(db: Path, code: str | None) -> WorkshopData | str:
+    storage = await Storage.open(db)
+    try:
+        if code:
+            workshop = await storage.find_workshop_by_code(code.strip().lower())
+        else:
+            row = await storage.db.fetch_one("SELECT id FROM workshops ORDER BY id DESC LIMIT 1")
+            workshop = await storage.get_workshop(row["id"]) if row else None
+        if workshop is None:
+            return f"no workshop {'with code ' + code if code else 'in ' + str(db)}"
+        services = Services(storage=storage, clock=lambda: datetime.now(UTC), bot_username="")
+        return await workshop_data(services, workshop)
+    finally:
+        await storage.close()
+
+
+def export_command(args: argparse.Namespace) -> int:
+    """Write every export file; one clear line and exit code 2 on any problem."""
+    if args.from_json:
+        try:
+            data = from_json(args.from_json.read_bytes())
+        except OSError as exc:
+            return _fail(f"cannot read {args.from_json}: {exc.strerror}")
+        except WorkshopFileError as exc:
+            return _fail(f"{args.from_json}: {exc}")
+    else:
+        db = args.db or Path(os.environ.get("PARTNERSCHAPKAART_DB", "partnerschapkaart.sqlite3"))
+        if not db.exists():
+            return _fail(f"no database at {db} (use --db or --from-json)")
+        found = asyncio.run(_from_database(db, args.workshop))
+        if isinstance(found, str):
+            return _fail(found)
+        data = found
+    templates = args.templates or (
+        Path(os.environ["PARTNERSCHAPKAART_TEMPLATES"])
+        if os.environ.get("PARTNERSCHAPKAART_TEMPLATES") else None
+    )  # fmt: skip
+    try:
+        files = export_set(data, template_dir=templates)
+    except ExportError as exc:
+        return _fail(str(exc))
+    return _write(files, args.out)
+
+
+def template_command(args: argparse.Namespace) -> int:
+    """Write the blank A3 and 16:9 map templates."""
+    return _write(template_set(args.goal, args.lang, datetime.now(UTC).date()), args.out)
+
+
+def _write(files, out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    for file in files:
+        path = out / file.name
+        path.write_bytes(file.data)
+        print(path)
+    return 0

@@ -1,0 +1,61 @@
+"""The complete export set of a workshop, as named files: what `/export` sends and
+`partnerschapkaart export` writes."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from exports.action_plan import action_plan_csv, action_plan_rows
+from exports.agreement import AgreementTemplateError, agreement_docx, render_agreement_markdown
+from exports.files import export_file_name
+from exports.json_data import to_json
+from exports.model import WorkshopData
+from exports.pptx_deck import build_deck
+from exports.pptx_template import blank_template
+
+
+class ExportError(Exception):
+    """An export that cannot be made; the message says why (e.g. a broken template)."""
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    name: str
+    data: bytes
+
+
+def export_set(data: WorkshopData, *, template_dir: Path | None = None) -> list[ExportFile]:
+    """Every file the facilitator takes home, in the order they are most often needed:
+    the PowerPoint, the draft agreement (Word and Markdown), the action plan, the A3
+    template and the complete data."""
+    rows = action_plan_rows(data)
+    actions = [(r.what, r.who, r.when, r.condition or "") for r in rows]
+    try:
+        markdown = render_agreement_markdown(data, template_dir)
+    except AgreementTemplateError as exc:
+        raise ExportError(str(exc)) from exc
+
+    def name(extension: str, kind: str = "") -> str:
+        return export_file_name(data.goal, data.date, extension, kind=kind)
+
+    return [
+        ExportFile(name("pptx"), build_deck(data, actions)),
+        ExportFile(name("docx", "overeenkomst"), agreement_docx(markdown, lang=data.lang)),
+        ExportFile(name("md", "overeenkomst"), markdown.encode("utf-8")),
+        ExportFile(name("csv", "actieplan"), action_plan_csv(data)),
+        ExportFile(name("pptx", "sjabloon-a3"), blank_template(data.goal, data.lang, "a3")),
+        ExportFile(name("json"), to_json(data)),
+    ]
+
+
+def template_set(goal: str | None, lang: str, date: datetime.date) -> list[ExportFile]:
+    """The blank map templates for preparation: A3 to print, 16:9 for the screen."""
+    title = goal or "partnerschapkaart"
+    return [
+        ExportFile(export_file_name(title, date, "pptx", kind="sjabloon-a3"),
+                   blank_template(goal, lang, "a3")),
+        ExportFile(export_file_name(title, date, "pptx", kind="sjabloon-16x9"),
+                   blank_template(goal, lang, "16:9")),
+    ]  # fmt: skip

@@ -1,0 +1,489 @@
+"""The complete workshop deck, checked the way a reader sees it: reopened with python-pptx."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import random
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.util import Emu
+
+from exports import fonts
+from exports.model import AnswerRecord, ModelItem, WorkshopData
+from exports.pptx_deck import build_deck, participant_count
+from exports.pptx_map import NAME_BODY, NAME_CONCEPT, NAME_HEADER
+from exports.pptx_slides import NAME_OWN, NAME_PLAN, NAME_SHARED
+from flows.kaart import Kolom
+from flows.texts import CATALOGUES, plain
+from tests.exports.sample import ANSWERS, sample_workshop
+
+NL = CATALOGUES["nl"]
+ACTIONS = [
+    ("Buurtavond organiseren", "Gemeente", "voor 1 maart", "Een vaste plek in de wijk"),
+    ("Spreekuur in het buurthuis", "Welzijnswerk", "elke maand", "Tijd voor professionals"),
+]
+
+# -- reading a deck --------------------------------------------------------------------------------
+
+
+def open_deck(data: WorkshopData, actions=None):
+    return Presentation(io.BytesIO(build_deck(data, actions)))
+
+
+def pt(length) -> float:
+    return Emu(length).pt
+
+
+def named(slide, prefix: str):
+    return [shape for shape in slide.shapes if shape.name.startswith(prefix)]
+
+
+def title_of(slide) -> str:
+    return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+
+
+def subtitle_of(slide) -> str:
+    paragraphs = slide.shapes.title.text_frame.paragraphs
+    return paragraphs[1].text if len(paragraphs) > 1 else ""
+
+
+def map_slides(prs, map_title: str):
+    """The slides of one map: map slides whose subtitle starts with its title."""
+    return [
+        slide
+        for slide in prs.slides
+        if named(slide, NAME_HEADER.format(""))
+        and named(slide, NAME_BODY.format(""))
+        and subtitle_of(slide).split(" · ")[0].removesuffix(" (vervolg)") == map_title
+    ]
+
+
+def comparison_slides(prs):
+    return [slide for slide in prs.slides if named(slide, NAME_SHARED)]
+
+
+def plan_tables(prs):
+    return [shape.table for slide in prs.slides for shape in named(slide, NAME_PLAN)]
+
+
+def body_texts(slides, kolom: Kolom | None = None) -> list[str]:
+    prefix = NAME_BODY.format(int(kolom) if kolom else "")
+    return [
+        paragraph.text.replace("\v", "\n")
+        for slide in slides
+        for shape in named(slide, prefix)
+        for paragraph in shape.text_frame.paragraphs
+        if paragraph.runs
+    ]
+
+
+def header_order(slide) -> list[str]:
+    headers = sorted(named(slide, NAME_HEADER.format("")), key=lambda shape: shape.left)
+    return [shape.text_frame.paragraphs[0].text for shape in headers]
+
+
+# -- no overflow, anywhere -------------------------------------------------------------------------
+
+
+def _is_left_arrow(shape) -> bool:
+    try:
+        return shape.auto_shape_type == MSO_SHAPE.LEFT_ARROW
+    except (ValueError, NotImplementedError):
+        return False
+
+
+def _paragraphs_height(paragraphs, room_w: float) -> float:
+    total = 0.0
+    for paragraph in paragraphs:
+        if not paragraph.runs:
+            continue
+        sizes = {run.font.size.pt for run in paragraph.runs}
+        assert len(sizes) == 1, paragraph.text
+        size = sizes.pop()
+        bold = any(run.font.bold for run in paragraph.runs)
+        indent = pt(int(paragraph._p.pPr.get("marL", "0")))
+        space = paragraph.space_before.pt if paragraph.space_before is not None else 0.0
+        total += fonts.paragraphs_height(
+            [paragraph.text], room_w - indent, size, bold=bold, space_pt=space,
+            line_pt=paragraph.line_spacing.pt,
+        )  # fmt: skip
+    return total
+
+
+def min_size_ok(shape, paragraph) -> bool:
+    """Content is at least 12 pt; only the column questions in headers may be smaller."""
+    sizes = [run.font.size.pt for run in paragraph.runs]
+    is_question = (
+        shape.name.startswith(NAME_HEADER.format(""))
+        and paragraph is not (shape.text_frame.paragraphs[0])
+    )
+    return all(size >= (10 if is_question else 12) for size in sizes)
+
+
+def assert_no_overflow(prs) -> int:
+    """Every text frame and every table cell holds its text at its size; returns how many
+    boxes were checked."""
+    checked = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_table:
+                table = shape.table
+                for row in table.rows:
+                    for index, cell in enumerate(row.cells):
+                        room_w = (
+                            pt(table.columns[index].width)
+                            - pt(cell.margin_left)
+                            - pt(cell.margin_right)
+                        )
+                        room_h = pt(row.height) - pt(cell.margin_top) - pt(cell.margin_bottom)
+                        paragraphs = cell.text_frame.paragraphs
+                        for paragraph in paragraphs:
+                            assert all(r.font.size.pt >= 12 for r in paragraph.runs)
+                        assert _paragraphs_height(paragraphs, room_w) <= room_h + 1e-6, cell.text
+                        checked += 1
+                continue
+            if not shape.has_text_frame or not shape.text_frame.text:
+                continue
+            frame = shape.text_frame
+            assert frame.auto_size == MSO_AUTO_SIZE.NONE, shape.name
+            assert frame.word_wrap is True, shape.name
+            width, height = pt(shape.width), pt(shape.height)
+            if _is_left_arrow(shape):
+                shaft, head = shape.adjustments[0], shape.adjustments[1]
+                width, height = width - shaft * head * height, height * shaft
+            room_w = width - pt(frame.margin_left) - pt(frame.margin_right)
+            room_h = height - pt(frame.margin_top) - pt(frame.margin_bottom)
+            for paragraph in frame.paragraphs:
+                assert min_size_ok(shape, paragraph), (shape.name, paragraph.text)
+            assert _paragraphs_height(frame.paragraphs, room_w) <= room_h + 1e-6, shape.name
+            # And still inside the slide.
+            assert shape.left >= 0, shape.name
+            assert shape.top >= 0, shape.name
+            assert shape.left + shape.width <= prs.slide_width + 1, shape.name
+            assert shape.top + shape.height <= prs.slide_height + 1, shape.name
+            checked += 1
+    return checked
+
+
+# -- the title slide -------------------------------------------------------------------------------
+
+
+def facts_text(slide) -> str:
+    return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+
+def test_title_slide_has_the_workshop_facts() -> None:
+    data = sample_workshop(final=False)
+    prs = open_deck(data)
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
+    first = prs.slides[0]
+    text = facts_text(first)
+    assert title_of(first) == "Partnerschapkaart"
+    assert "de gebiedsontwikkeling van Noord" in text
+    assert "29-11-2026" in text
+    people = participant_count(data)
+    assert people == 7  # 3 + 2 + 2 named members; the paper table has no names
+    assert NL["deck.aantallen"].format(groepen=4, deelnemers=people) in text
+    assert "burger, professional, beleidsmaker" in text
+    (badge,) = named(first, NAME_CONCEPT)
+    assert badge.text_frame.text == "Concept"
+    assert NL["deck.concept_uitleg"] in text
+
+
+def test_final_deck_has_no_concept_marks() -> None:
+    prs = open_deck(sample_workshop(final=True))
+    assert NL["deck.definitief"] in facts_text(prs.slides[0])
+    for slide in prs.slides:
+        assert not named(slide, NAME_CONCEPT)
+
+
+def test_draft_marks_every_slide() -> None:
+    prs = open_deck(dataclasses.replace(sample_workshop(final=False), homogeneous=True))
+    assert all(named(slide, NAME_CONCEPT) for slide in prs.slides)
+
+
+def test_english_deck() -> None:
+    data = dataclasses.replace(sample_workshop(final=False), lang="en")
+    prs = open_deck(data)
+    assert title_of(prs.slides[0]) == "Partnership map"
+    assert "Draft" in facts_text(prs.slides[0])
+    (slide,) = map_slides(prs, plain("export.gezamenlijk", "en"))
+    assert header_order(slide) == [
+        "5 Actions",
+        "4 Conditions",
+        "3 Acting",
+        "2 Relations",
+        "1 Values",
+    ]
+    table = plan_tables(prs)[0]
+    assert [c.text for c in table.rows[0].cells] == ["Action", "Who", "When", "Linked condition"]
+
+
+# -- the joint map and the subgroup maps -----------------------------------------------------------
+
+
+def test_joint_map_right_to_left_with_every_item_once() -> None:
+    data = sample_workshop()
+    prs = open_deck(data)
+    slides = map_slides(prs, plain("export.gezamenlijk", "nl"))
+    assert slides == [prs.slides[1]]  # right after the title slide
+    slide = slides[0]
+    assert header_order(slide) == [
+        "5 Acties",
+        "4 Voorwaarden",
+        "3 Handelen",
+        "2 Relaties",
+        "1 Waarden",
+    ]
+    for kolom in Kolom:
+        (header,) = named(slide, NAME_HEADER.format(int(kolom)))
+        question = plain(f"vraag.{kolom.key}", "nl", doel=data.goal)
+        assert header.text_frame.paragraphs[1].text == question
+    assert any(_is_left_arrow(shape) for shape in slide.shapes)
+    texts = body_texts(slides)
+    for kolom, items in data.model.items():
+        column = body_texts(slides, kolom)
+        for item in items:
+            assert sum(t.count(item.text) for t in texts) == 1, item.text
+            expected = f"{item.text} ({', '.join(item.subgroups)})"
+            assert expected in column, expected
+    assert_no_overflow(prs)
+
+
+def test_a_long_joint_model_continues_and_keeps_every_item() -> None:
+    data = sample_workshop()
+    many = tuple(
+        ModelItem(
+            f"Voorwaarde {i}: genoeg tijd en ruimte voor bewoners", (), ("Tafel 1", "Tafel 2")
+        )
+        for i in range(70)
+    )
+    long = ModelItem(" ".join(f"woord{i}" for i in range(700)), (), ("Tafel 3",))
+    model = dict(data.model) | {Kolom.VOORWAARDEN: many, Kolom.HANDELEN: (long,)}
+    prs = open_deck(dataclasses.replace(data, model=model))
+    slides = map_slides(prs, plain("export.gezamenlijk", "nl"))
+    assert len(slides) > 1
+    for slide in slides:
+        assert header_order(slide)[0] == "5 Acties"
+    texts = body_texts(slides, Kolom.VOORWAARDEN)
+    for item in many:
+        assert sum(t.count(item.text + " (") for t in texts) == 1
+    parts = body_texts(slides, Kolom.HANDELEN)
+    assert " ".join(parts).split() == (long.text + " (Tafel 3)").split()
+    assert_no_overflow(prs)
+
+
+def test_one_map_per_subgroup_with_authors() -> None:
+    data = sample_workshop()
+    prs = open_deck(data)
+    for group in data.subgroups:
+        slides = map_slides(prs, group.name)
+        assert len(slides) == 1, group.name
+        texts = body_texts(slides)
+        for kolom, items in ANSWERS[group.name].items():
+            column = body_texts(slides, kolom)
+            for author, text in items:
+                assert (f"{text} — {author}" if author else text) in column
+        assert sum(len(items) for items in ANSWERS[group.name].values()) == len(
+            [t for t in texts if t != plain("export.geen_antwoorden", "nl")]
+        )
+
+
+# -- the comparison (homogeneous round) ------------------------------------------------------------
+
+
+def test_no_comparison_for_a_mixed_workshop() -> None:
+    assert not comparison_slides(open_deck(sample_workshop()))
+
+
+def test_comparison_per_column_when_homogeneous() -> None:
+    data = dataclasses.replace(sample_workshop(), homogeneous=True)
+    prs = open_deck(data)
+    slides = comparison_slides(prs)
+    assert len(slides) == 5
+    names = [f"{int(k)} {plain(f'kolom.{k.key}', 'nl')}" for k in Kolom]
+    for slide, name in zip(slides, names, strict=True):
+        assert title_of(slide).startswith(NL["vergelijk.titel"].format(kolom=name))
+    waarden = slides[0]
+    (shared,) = named(waarden, NAME_SHARED)
+    # "Iedereen kan meedoen" (Tafel 1) and "Iedereen kan mee doen" (Tafel 2) are one item.
+    (line,) = [p.text for p in shared.text_frame.paragraphs if p.runs]
+    assert line.startswith("Iedereen kan m")
+    assert line.endswith("(Tafel 1, Tafel 2)")
+    own = [
+        (p.text, any(r.font.bold for r in p.runs))
+        for shape in sorted(named(waarden, NAME_OWN.format("")), key=lambda s: s.left)
+        for p in shape.text_frame.paragraphs
+        if p.runs
+    ]
+    assert own == [
+        ("Tafel 1", True),
+        ("Bewoners voelen zich thuis en veilig", False),
+        ("Tafel 2", True),
+        ("Meer groen in de wijk", False),
+        ("Tafel 3", True),
+        ("Samen beslissen over de buurt", False),
+        ("Tafel 4", True),
+        ("Winkels en bedrijven blijven in de wijk", False),
+    ]
+    # A column where nothing is shared says so.
+    (shared,) = named(slides[3], NAME_SHARED)
+    assert shared.text_frame.text == NL["vergelijk.geen"]
+    assert_no_overflow(prs)
+
+
+def nonsense_words(seed: int, count: int) -> str:
+    """Words no other answer shares, so the merge keeps every answer apart."""
+    rnd = random.Random(seed)
+    return " ".join(
+        "".join(rnd.choice("bcdfghklmnprstvz") + rnd.choice("aeiou") for _ in range(4))
+        for _ in range(count)
+    )
+
+
+def test_long_comparison_continues_with_headings_repeated() -> None:
+    extra = {
+        f"Groep {g}": {
+            Kolom.RELATIES: [("X", f"Eigen punt {g}-{i}: " + nonsense_words(g * 100 + i, 7))
+                             for i in range(12)]
+        }
+        for g in range(6)
+    }  # fmt: skip
+    data = dataclasses.replace(sample_workshop(extra=extra), homogeneous=True)
+    prs = open_deck(data)
+    slides = [s for s in comparison_slides(prs) if title_of(s).startswith("2 Relaties")]
+    assert len(slides) > 1
+    own = [
+        p.text
+        for slide in slides
+        for shape in sorted(named(slide, NAME_OWN.format("")), key=lambda s: s.left)
+        for p in shape.text_frame.paragraphs
+        if p.runs
+    ]
+    for g in range(6):
+        for i in range(12):
+            assert sum(t.count(f"Eigen punt {g}-{i}:") for t in own) == 1
+    assert any(t.endswith("(vervolg)") for t in own)
+    assert_no_overflow(prs)
+
+
+# -- the action plan -------------------------------------------------------------------------------
+
+
+def plan_rows_read(prs) -> list[list[str]]:
+    return [
+        [cell.text for cell in row.cells]
+        for table in plan_tables(prs)
+        for index, row in enumerate(table.rows)
+        if index
+    ]
+
+
+def test_action_plan_table_from_actions() -> None:
+    prs = open_deck(sample_workshop(), ACTIONS)
+    (table,) = plan_tables(prs)
+    header = [NL[k] for k in ("actie.wat", "actie.wie", "actie.wanneer", "actie.voorwaarde")]
+    assert [cell.text for cell in table.rows[0].cells] == header
+    assert plan_rows_read(prs) == [list(a) for a in ACTIONS]
+    assert title_of(prs.slides[-1]).startswith(NL["actie.titel"])
+    assert_no_overflow(prs)
+
+
+def test_action_plan_defaults_to_the_acties_of_the_model() -> None:
+    data = sample_workshop()
+    prs = open_deck(data)
+    assert [row[0] for row in plan_rows_read(prs)] == [i.text for i in data.model[Kolom.ACTIES]]
+    assert all(row[1:] == ["", "", ""] for row in plan_rows_read(prs))
+
+
+def test_a_long_action_plan_continues_with_the_header_repeated() -> None:
+    actions = [(f"Actie {i}: " + "iets doen " * (i % 7), f"Wie {i}", "juni", "") for i in range(60)]
+    actions.append(("lang " * 800, "Iemand", "ooit", "voorwaarde " * 300))
+    prs = open_deck(sample_workshop(), actions)
+    tables = plan_tables(prs)
+    assert len(tables) > 2
+    for table in tables:
+        assert table.rows[0].cells[0].text == NL["actie.wat"]
+    rows = plan_rows_read(prs)
+    whats = [r[0] for r in rows]
+    for what, *_ in actions[:-1]:
+        assert whats.count(what.strip()) == 1
+    # The huge last row is split over slides between words, nothing lost.
+    tail = [r for r in rows if r[0].startswith("lang") or r[3].startswith("voorwaarde")]
+    assert len(tail) > 1
+    assert " ".join(r[0] for r in tail).split() == actions[-1][0].split()
+    assert " ".join(r[3] for r in tail).split() == actions[-1][3].split()
+    assert_no_overflow(prs)
+
+
+# -- hostile content -------------------------------------------------------------------------------
+
+HOSTILE = [
+    "x" * 4000,
+    ("Heel lang antwoord met woorden " * 140)[:4000],
+    "ctrl\x00\x01\x07\x0b\x0c\x1b\x7f\x85\ufffe\ud800 tekens",
+    "{{ config }} {% raw %} {doel} {0}",
+    "<script>alert('x')</script> & <b>vet</b> &amp;",
+    "\u202eRTL override\u202c \u200fעברית\u200f مرحبا",
+    "Emoji 🤝🏽👩‍👩‍👧 ❤️ 🇳🇱",
+    "Regel een\r\nRegel twee\rRegel drie\n\n",
+]
+
+
+def hostile_workshop(homogeneous: bool) -> WorkshopData:
+    data = sample_workshop(final=False)
+    answers = list(data.answers)
+    for index, text in enumerate(HOSTILE):
+        for kolom in Kolom:
+            answers.append(
+                AnswerRecord(
+                    1000 + index * 10 + int(kolom), text, kolom, "Tafel {{1}} <i>",
+                    "Ann\x08a 🤝", "2026-11-29T11:00:00+00:00",
+                )
+            )  # fmt: skip
+    model = {
+        kolom: (*items, *(ModelItem(t, (), ("Tafel\x00 1", "<b>2</b>")) for t in HOSTILE))
+        for kolom, items in data.model.items()
+    }
+    group = dataclasses.replace(data.subgroups[0], name="Tafel {{1}} <i>", roles=("rol\x01 🤝",))
+    return dataclasses.replace(
+        data,
+        goal="{{ doel }} <b>" + "heel lang doel " * 300 + "\x00",
+        answers=tuple(answers),
+        model=model,
+        subgroups=(*data.subgroups, group),
+        homogeneous=homogeneous,
+    )
+
+
+@pytest.mark.parametrize("homogeneous", [False, True])
+def test_hostile_content_gives_a_valid_deck(homogeneous: bool) -> None:
+    data = hostile_workshop(homogeneous)
+    actions = [(t, t[:300], "\x00morgen", t) for t in HOSTILE]
+    prs = open_deck(data, actions)
+    assert len(prs.slides) > 5
+    joint = map_slides(prs, plain("export.gezamenlijk", "nl"))
+    joined = "\n".join(body_texts(joint))
+    assert "{{ config }} {% raw %} {doel} {0}" in joined
+    assert "<script>alert('x')</script> & <b>vet</b> &amp;" in joined
+    assert "\u202eRTL override\u202c \u200fעברית\u200f مرحبا" in joined
+    assert "Emoji 🤝🏽👩‍👩‍👧 ❤️ 🇳🇱" in joined
+    assert "ctrl tekens" in joined  # control characters dropped, the rest kept
+    assert "Regel een\nRegel twee\nRegel drie" in joined
+    assert "".join(body_texts(joint, Kolom.ACTIES)).count("x" * 100) >= 39
+    assert any(s for s in map_slides(prs, "Tafel {{1}} <i>"))
+    assert_no_overflow(prs)
+
+
+def test_empty_workshop() -> None:
+    data = dataclasses.replace(
+        sample_workshop(final=False), subgroups=(), participants=(), answers=(), model={}
+    )
+    prs = open_deck(data)
+    assert len(prs.slides) == 3  # title, the (empty) joint map, the (empty) action plan
+    assert plan_rows_read(prs) == [[plain("export.geen_antwoorden", "nl"), "", "", ""]]
+    assert_no_overflow(prs)
