@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench render clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -24,6 +24,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
+
+# Turn the PowerPoints in out/ (from `make demo`) into PNG pages, when LibreOffice is there.
+render: $(STAMP)
+	@ls out/*.pptx >/dev/null 2>&1 || { echo "no out/*.pptx: run make demo first"; exit 1; }
+	for f in out/*.pptx; do $(BIN)/python -m exports.render "$$f" out/png || exit 1; done
 
 clean:
 	rm -rf $(VENV) out

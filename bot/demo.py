@@ -124,7 +124,7 @@ async def run_demo(out_dir: Path, *, quiet: bool = False) -> int:
         finally:
             await bot.stop()
     print("\nDe bestanden van de workshop:")
-    for document in documents:
+    for document in {d.file_name: d for d in documents}.values():
         path = out_dir / document.file_name
         path.write_bytes(document.data)
         print(f"  {path}")
@@ -234,7 +234,7 @@ class Workshop:
             f"/samen {self.position('Beslissingen')} {self.position('Samen beslissen')}"
         )
         await self.facilitator(
-            f"/tekst {self.position('Iedereen')} Iedereen kan meedoen, ook wie weinig tijd "
+            f"/tekst {self.position('Iedereen doet mee')} Iedereen kan meedoen, ook wie weinig tijd "
             "of geld heeft"
         )
         await self.facilitator("/bevestig")

@@ -1,0 +1,24 @@
+"""`make bench`: run every benchmark and print its figures (none is a timed test)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHMARKS = ["bench_merge.py", "bench_broadcast.py", "bench_export.py"]
+
+
+def main() -> int:
+    failed = 0
+    for name in BENCHMARKS:
+        if not (HERE / name).exists():
+            continue
+        print(f"== {name}", flush=True)
+        failed += subprocess.run([sys.executable, str(HERE / name)], check=False).returncode != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
