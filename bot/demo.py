@@ -233,9 +233,9 @@ class Workshop:
         await self.facilitator(
             f"/samen {self.position('Beslissingen')} {self.position('Samen beslissen')}"
         )
+        everyone = self.position("Iedereen doet mee")
         await self.facilitator(
-            f"/tekst {self.position('Iedereen doet mee')} Iedereen kan meedoen, ook wie weinig tijd "
-            "of geld heeft"
+            f"/tekst {everyone} Iedereen kan meedoen, ook wie weinig tijd of geld heeft"
         )
         await self.facilitator("/bevestig")
 
