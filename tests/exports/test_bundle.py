@@ -1,0 +1,82 @@
+"""The whole export set stays valid with hostile content, and file names stay safe."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime
+import io
+import json
+
+import pytest
+from docx import Document
+from pptx import Presentation
+
+from exports.bundle import export_set
+from exports.files import export_file_name, slug
+from exports.json_data import from_json
+from flows.kaart import Kolom
+from tests.exports.sample import sample_workshop
+
+HOSTILE = [
+    "x" * 4000,
+    "control\x00\x07\x1b characters",
+    "{{ 7*7 }} and {% for x in y %}",
+    "<b>html</b> & <script>alert(1)</script>",
+    "rechts\u200fnaar links \u202eomgekeerd",
+    'emoji 👩🏽‍🤝‍👨🏻 en ‘quotes’ "dubbel"',
+    "=SOM(A1:A9)",
+]
+
+
+@pytest.mark.parametrize(
+    ("goal", "expected"),
+    [
+        ("../../etc/passwd", "etc-passwd"),
+        ("De gebiedsontwikkeling van Noord!", "de-gebiedsontwikkeling-van-noord"),
+        ('café\x00\n/\\:*?"<>|', "cafe"),
+        ("🤝🤝", "workshop"),
+        ("a" * 300, "a" * 60),
+    ],
+)
+def test_file_names_hold_no_path_separators_or_control_characters(goal, expected):
+    assert slug(goal) == expected
+    name = export_file_name(goal, datetime.date(2026, 11, 29), "pptx")
+    assert "/" not in name
+    assert "\\" not in name
+    assert ".." not in name
+    assert name.isascii()
+    assert name.isprintable()
+
+
+def test_every_file_of_the_set_opens_with_hostile_answers_and_goal():
+    data = sample_workshop(extra={"Tafel 1": {k: [("Anna", t) for t in HOSTILE] for k in Kolom}})
+    data = dataclasses.replace(data, goal="../../etc/passwd")
+    files = {f.name: f.data for f in export_set(data)}
+    assert all(name.startswith("partnerschapkaart-etc-passwd-") for name in files)
+
+    [deck] = [d for n, d in files.items() if n.endswith(".pptx") and "sjabloon" not in n]
+    text = "\n".join(
+        s.text_frame.text
+        for slide in Presentation(io.BytesIO(deck)).slides
+        for s in slide.shapes
+        if s.has_text_frame
+    )
+    assert "<script>alert(1)</script>" in text
+    assert "{{ 7*7 }} and {% for x in y %}" in text
+    assert "controlcharacters" in text.replace(" ", "") or "control characters" in text
+    assert "👩🏽‍🤝‍👨🏻" in text
+
+    [docx] = [d for n, d in files.items() if n.endswith(".docx")]
+    words = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
+    assert "{{ 7*7 }} and {% for x in y %}" in words
+    assert "49" not in words
+    assert "<b>html</b> & <script>alert(1)</script>" in words
+
+    [raw] = [d for n, d in files.items() if n.endswith(".csv")]
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert all(not cell.startswith("=") for row in rows for cell in row)
+
+    [data_json] = [d for n, d in files.items() if n.endswith(".json")]
+    assert json.loads(data_json)["goal"] == "../../etc/passwd"
+    assert from_json(data_json) == data
