@@ -13,7 +13,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot.actions import AskQuestion, Outcome
 from bot.context import AppData, BotContext
-from bot.handlers import all_handlers
+from bot.handlers import all_handlers, keep_time
 from bot.logs import quiet_http_loggers
 from bot.ratelimit import MessageRateLimiter
 from bot.shell import Shell
@@ -42,6 +42,7 @@ class Settings:
     board_delay: float = 2.0
     poll_timeout: int = 20
     template_dir: Path | None = None  # the facilitator's own agreement templates
+    tick_seconds: float = 30.0  # how often time-keeping looks at the clock
 
 
 def utc_now() -> datetime:
@@ -72,6 +73,9 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
             [BotCommand(name, plain(f"menu.{name}", "en")) for name in COMMANDS],
             language_code="en",
         )
+        # Time-keeping lives in storage; this job only looks at the clock now and then,
+        # so heads-ups survive a restart and come once.
+        app.job_queue.run_repeating(keep_time, interval=settings.tick_seconds, first=1.0)
         # Questions that were decided but not sent when the bot last stopped.
         shell: Shell = app.bot_data.shell
         for subgroup in await storage.subgroups_awaiting_prompt():

@@ -182,6 +182,11 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     await context.shell.carry_out(reply(inc, "weigering.onbekend_commando"))
 
 
+async def keep_time(context: BotContext) -> None:
+    """Every half minute: send the heads-ups about time that are due."""
+    await _run(context, usecases.tick(context.services))
+
+
 BUTTON_EVENTS = {"klaar": Gebeurtenis.KLAAR, "terug": Gebeurtenis.TERUG}
 
 
@@ -275,6 +280,7 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["verder", "next"], _with_text(u.move_subgroup_on), filters=new),
         CommandHandler(["heropen", "reopen"], _with_text(u.reopen_column), filters=new),
         CommandHandler("status", _command(u.show_status), filters=new),
+        CommandHandler(["tijd", "time"], _with_text(u.set_duration), filters=new),
         CommandHandler(["tafel", "table"], _with_text(u.add_paper_table), filters=new),
         CommandHandler(["typ", "type"], _with_text(u.type_paper_answers), filters=new),
         CommandHandler(["onderwerpen", "topics"], topics, filters=new),

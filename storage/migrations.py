@@ -167,4 +167,33 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        3,
+        "facilitation: durations, reminders, roles and networks, chat activity",
+        """
+        -- The facilitator's own durations per step, as JSON {"kolommen": 75}.
+        ALTER TABLE workshops ADD COLUMN durations TEXT;
+        ALTER TABLE workshops ADD COLUMN reminders_off INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE workshops ADD COLUMN reminder_cap_minutes INTEGER NOT NULL DEFAULT 8;
+        ALTER TABLE workshops ADD COLUMN homogeneous INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE subgroups ADD COLUMN reminders_muted INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE participants ADD COLUMN role TEXT;
+        ALTER TABLE participants ADD COLUMN network TEXT;
+        ALTER TABLE participants ADD COLUMN play_role TEXT;
+
+        -- What happens in a subgroup besides answers, for the reminder policy: messages
+        -- and replies between members (when the bot can see them) and reminders sent.
+        CREATE TABLE activity (
+            id             INTEGER PRIMARY KEY,
+            workshop_id    INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            subgroup_id    INTEGER NOT NULL REFERENCES subgroups (id) ON DELETE CASCADE,
+            kind           TEXT    NOT NULL,
+            participant_id INTEGER REFERENCES participants (id) ON DELETE SET NULL,
+            column_no      INTEGER,
+            detail         TEXT,
+            at             TEXT    NOT NULL
+        );
+        CREATE INDEX activity_by_subgroup ON activity (subgroup_id, id);
+        """,
+    ),
 )

@@ -26,6 +26,9 @@ class Workshop:
     status_thread_id: int | None
     status_message_id: int | None
     cofac_code: str | None
+    durations: dict[str, int]  # the facilitator's own minutes per step
+    reminders_off: bool
+    reminder_cap_minutes: int
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Subgroup:
     board_message_id: int | None
     joined_at: str
     state_changed_at: str
+    reminders_muted: bool = False
 
     @property
     def paper(self) -> bool:
@@ -61,6 +65,9 @@ class Participant:
     first_name: str
     username: str | None
     subgroup_id: int | None
+    role: str | None = None
+    network: str | None = None
+    play_role: str | None = None
 
 
 @dataclass(frozen=True)

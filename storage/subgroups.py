@@ -26,6 +26,7 @@ def _subgroup(row: aiosqlite.Row) -> Subgroup:
         board_message_id=row["board_message_id"],
         joined_at=row["joined_at"],
         state_changed_at=row["state_changed_at"],
+        reminders_muted=bool(row["reminders_muted"]),
     )
 
 
@@ -37,6 +38,9 @@ def _participant(row: aiosqlite.Row) -> Participant:
         first_name=row["first_name"],
         username=row["username"],
         subgroup_id=row["subgroup_id"],
+        role=row["role"],
+        network=row["network"],
+        play_role=row["play_role"],
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import aiosqlite
 
 from flows.fase import Fase
@@ -28,6 +30,9 @@ def _workshop(row: aiosqlite.Row) -> Workshop:
         status_thread_id=row["status_thread_id"],
         status_message_id=row["status_message_id"],
         cofac_code=row["cofac_code"],
+        durations=json.loads(row["durations"]) if row["durations"] else {},
+        reminders_off=bool(row["reminders_off"]),
+        reminder_cap_minutes=row["reminder_cap_minutes"],
     )
 
 
@@ -232,3 +237,43 @@ class WorkshopQueries:
                 " status_message_id = ? WHERE id = ?",
                 (chat_id, thread_id, message_id, workshop_id),
             )
+
+    async def active_workshops(self) -> list[Workshop]:
+        """Every workshop that has not ended, oldest first."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM workshops WHERE phase != 'afgerond' ORDER BY id"
+        )
+        return [_workshop(r) for r in rows]
+
+    async def set_duration(self, workshop: Workshop, phase: str, minutes: int) -> None:
+        """Set the facilitator's own duration for a step."""
+        chosen = {**workshop.durations, phase: minutes}
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE workshops SET durations = ? WHERE id = ?",
+                (json.dumps(chosen), workshop.id),
+            )
+
+    async def set_reminders_off(self, workshop_id: int, off: bool) -> None:
+        """The facilitator turns the bot's unprompted reminders off (or on again)."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE workshops SET reminders_off = ? WHERE id = ?", (int(off), workshop_id)
+            )
+
+    async def record_once(self, workshop_id: int, source: str, kind: str, now: str) -> bool:
+        """Note that something happened, once per source; False if it was noted before."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT OR IGNORE INTO events (workshop_id, kind, source, at) VALUES (?, ?, ?, ?)",
+                (workshop_id, kind, source, now),
+            )
+            return cursor.rowcount == 1
+
+    async def sources_seen(self, workshop_id: int, prefix: str) -> set[str]:
+        """The sources of events noted for a workshop that start with a prefix."""
+        rows = await self.db.fetch_all(
+            "SELECT source FROM events WHERE workshop_id = ? AND source LIKE ?",
+            (workshop_id, prefix.replace("%", "") + "%"),
+        )
+        return {r["source"] for r in rows}

@@ -40,6 +40,7 @@ from bot.usecases.reporting import (
     show_status,
     workshop_data,
 )
+from bot.usecases.timekeeping import set_duration, tick
 from bot.usecases.voting import count_votes, start_vote, vote
 
 __all__ = [
@@ -68,11 +69,13 @@ __all__ = [
     "remove_by_button",
     "reopen_column",
     "send_templates",
+    "set_duration",
     "show_help",
     "show_map",
     "show_status",
     "start_plenary",
     "start_vote",
+    "tick",
     "type_paper_answers",
     "undo_edit",
     "vote",

@@ -432,4 +432,22 @@ MESSAGES: dict[str, str] = {
     "plenair.fout.net_bevestigd": (
         "Someone else confirmed this a moment ago. Look at the new list before you go on."
     ),
+    # Time
+    "tijd.groep.half": (
+        "⏳ Half of the time for this step has passed. About {minuten} minutes left."
+    ),
+    "tijd.groep.laatste": (
+        "⏳ {minuten} minutes left. Round off your column and type /done when you are ready."
+    ),
+    "tijd.facilitator.half": "⏳ Half of the time for {fase} has passed. {minuten} minutes left.",
+    "tijd.facilitator.laatste": "⏳ {minuten} minutes left for {fase}.",
+    "tijd.facilitator.om": "⏰ The time for {fase} is up. Go on when you are ready.",
+    "tijd.achter": "{tekst}\nBehind schedule: {groepen}. With /next you move a group on.",
+    "tijd.gebruik": "Give the number of minutes, from {min} to {max}. For example: /tijd 45",
+    "tijd.gezet": "{fase} now takes {minuten} minutes.",
+    "tijd.stand": (
+        "{fase} takes {minuten} minutes. {verstreken} have passed. Another number? "
+        "Type for example /tijd 45"
+    ),
+    "tijd.geen_klok": "The workshop has ended. No time is running.",
 }

@@ -437,4 +437,22 @@ MESSAGES: dict[str, str] = {
     "plenair.fout.net_bevestigd": (
         "Iemand anders heeft dit net bevestigd. Kijk naar de nieuwe lijst voor je verder gaat."
     ),
+    # Tijd
+    "tijd.groep.half": (
+        "⏳ De helft van de tijd voor deze stap is om. Nog ongeveer {minuten} minuten."
+    ),
+    "tijd.groep.laatste": (
+        "⏳ Nog {minuten} minuten. Rond jullie kolom af en typ /klaar als jullie klaar zijn."
+    ),
+    "tijd.facilitator.half": "⏳ De helft van de tijd voor {fase} is om. Nog {minuten} minuten.",
+    "tijd.facilitator.laatste": "⏳ Nog {minuten} minuten voor {fase}.",
+    "tijd.facilitator.om": "⏰ De tijd voor {fase} is om. Ga door als je zover bent.",
+    "tijd.achter": "{tekst}\nAchter op schema: {groepen}. Met /verder zet je een groep door.",
+    "tijd.gebruik": "Geef het aantal minuten, van {min} tot {max}. Bijvoorbeeld: /tijd 45",
+    "tijd.gezet": "{fase} duurt nu {minuten} minuten.",
+    "tijd.stand": (
+        "{fase} duurt {minuten} minuten. Er zijn er {verstreken} voorbij. Ander aantal? "
+        "Typ bijvoorbeeld /tijd 45"
+    ),
+    "tijd.geen_klok": "De workshop is klaar. Er loopt geen tijd meer.",
 }

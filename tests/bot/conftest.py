@@ -25,7 +25,7 @@ def db_path(tmp_path: Path) -> Path:
 class BotProcess:
     """Starts and stops the bot on one database file, as often as a test needs."""
 
-    def __init__(self, sandbox: Sandbox, db_path: Path) -> None:
+    def __init__(self, sandbox: Sandbox, db_path: Path, clock=None, tick_seconds=30.0) -> None:
         self.sandbox = sandbox
         self.settings = Settings(
             token=sandbox.token,
@@ -33,11 +33,18 @@ class BotProcess:
             db_path=db_path,
             board_delay=0.05,
             poll_timeout=1,
+            tick_seconds=tick_seconds,
         )
+        self.clock = clock
         self.running: RunningBot | None = None
 
     async def start(self) -> RunningBot:
-        self.running = RunningBot(build_application(self.settings), poll_timeout=1)
+        app = (
+            build_application(self.settings, self.clock)
+            if self.clock
+            else build_application(self.settings)
+        )
+        self.running = RunningBot(app, poll_timeout=1)
         await self.running.start()
         return self.running
 
