@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from telegram import BotCommand
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeDefault,
+)
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot.actions import AskQuestion, Outcome
@@ -49,7 +54,35 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-COMMANDS = ("idee", "klaar", "terug", "kaart", "help", "nieuw", "export", "join")
+# The command menus: participants work in groups, facilitators mostly in a private chat
+# with the bot. Each entry is (Dutch command, English alias); the description is the
+# catalogue's "menu.<Dutch command>" in the user's language.
+PARTICIPANT_MENU = (
+    ("idee", "idea"), ("klaar", "done"), ("terug", "back"), ("kaart", "map"),
+    ("join", "join"), ("help", "help"),
+)  # fmt: skip
+FACILITATOR_MENU = (
+    ("nieuw", "new"), ("begin", "begin"), ("plenair", "plenary"), ("bevestig", "confirm"),
+    ("status", "status"), ("tijd", "time"), ("taal", "language"), ("export", "export"),
+    ("sjabloon", "template"), ("help", "help"),
+)  # fmt: skip
+
+
+async def set_command_menus(bot) -> None:
+    """Register the menus per scope (groups, private chats) in Dutch and English."""
+    scopes = (
+        (BotCommandScopeDefault(), PARTICIPANT_MENU),
+        (BotCommandScopeAllGroupChats(), PARTICIPANT_MENU),
+        (BotCommandScopeAllPrivateChats(), FACILITATOR_MENU),
+    )
+    for scope, menu in scopes:
+        for lang, column in (("nl", 0), ("en", 1)):
+            commands = [
+                BotCommand(entry[column], plain(f"menu.{entry[0]}", lang)) for entry in menu
+            ]
+            await bot.set_my_commands(
+                commands, scope=scope, language_code=None if lang == "nl" else lang
+            )
 
 
 def build_application(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Application:
@@ -66,13 +99,7 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
             template_dir=settings.template_dir,
         )
         app.bot_data.shell = Shell(app.bot, storage, board_delay=settings.board_delay, clock=clock)
-        await app.bot.set_my_commands(
-            [BotCommand(name, plain(f"menu.{name}", "nl")) for name in COMMANDS]
-        )
-        await app.bot.set_my_commands(
-            [BotCommand(name, plain(f"menu.{name}", "en")) for name in COMMANDS],
-            language_code="en",
-        )
+        await set_command_menus(app.bot)
         # Time-keeping lives in storage; this job only looks at the clock now and then,
         # so heads-ups survive a restart and come once.
         app.job_queue.run_repeating(keep_time, interval=settings.tick_seconds, first=1.0)

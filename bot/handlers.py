@@ -281,6 +281,11 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["heropen", "reopen"], _with_text(u.reopen_column), filters=new),
         CommandHandler("status", _command(u.show_status), filters=new),
         CommandHandler(["tijd", "time"], _with_text(u.set_duration), filters=new),
+        CommandHandler(["taal", "language"], _with_text(u.set_language), filters=new),
+        CommandHandler(
+            ["herinneringen", "reminders"], _with_text(u.reminders_for_workshop), filters=new
+        ),  # fmt: skip
+        CommandHandler(["stil", "mute"], _command(u.mute_subgroup), filters=new),
         CommandHandler(["tafel", "table"], _with_text(u.add_paper_table), filters=new),
         CommandHandler(["typ", "type"], _with_text(u.type_paper_answers), filters=new),
         CommandHandler(["onderwerpen", "topics"], topics, filters=new),

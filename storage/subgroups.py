@@ -229,3 +229,10 @@ class SubgroupQueries:
             "SELECT * FROM participants WHERE workshop_id = ? ORDER BY id", (workshop_id,)
         )
         return [_participant(r) for r in rows]
+
+    async def set_reminders_muted(self, subgroup_id: int, muted: bool) -> None:
+        """A subgroup mutes (or unmutes) the bot's unprompted reminders."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE subgroups SET reminders_muted = ? WHERE id = ?", (int(muted), subgroup_id)
+            )

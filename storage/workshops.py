@@ -277,3 +277,8 @@ class WorkshopQueries:
             (workshop_id, prefix.replace("%", "") + "%"),
         )
         return {r["source"] for r in rows}
+
+    async def set_language(self, workshop_id: int, lang: str) -> None:
+        """The language of every chat in the workshop."""
+        async with self.db.transaction() as conn:
+            await conn.execute("UPDATE workshops SET lang = ? WHERE id = ?", (lang, workshop_id))

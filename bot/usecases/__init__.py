@@ -40,6 +40,7 @@ from bot.usecases.reporting import (
     show_status,
     workshop_data,
 )
+from bot.usecases.settings import mute_subgroup, reminders_for_workshop, set_language
 from bot.usecases.timekeeping import set_duration, tick
 from bot.usecases.voting import count_votes, start_vote, vote
 
@@ -62,14 +63,17 @@ __all__ = [
     "join_topic",
     "move_subgroup",
     "move_subgroup_on",
+    "mute_subgroup",
     "new_join_code",
     "normalise_code",
     "plan_topics",
     "refuse_media",
+    "reminders_for_workshop",
     "remove_by_button",
     "reopen_column",
     "send_templates",
     "set_duration",
+    "set_language",
     "show_help",
     "show_map",
     "show_status",

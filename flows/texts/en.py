@@ -197,6 +197,13 @@ MESSAGES: dict[str, str] = {
     "menu.nieuw": "Facilitator: start a workshop with a goal",
     "menu.export": "Facilitator: get the map as PowerPoint",
     "menu.join": "Make this group a subgroup (with a code)",
+    "menu.begin": "Facilitator: start step 2, the question about values",
+    "menu.plenair": "Facilitator: start the plenary round",
+    "menu.bevestig": "Facilitator: the list is good, go on",
+    "menu.status": "Facilitator: how far each subgroup is",
+    "menu.tijd": "Facilitator: the time of this step",
+    "menu.taal": "Facilitator: language of the workshop (nl or en)",
+    "menu.sjabloon": "Blank maps to print",
     # The command line
     "cli.geen_token": (
         "partnerschapkaart: TELEGRAM_BOT_TOKEN is not set. "
@@ -450,4 +457,16 @@ MESSAGES: dict[str, str] = {
         "Type for example /tijd 45"
     ),
     "tijd.geen_klok": "The workshop has ended. No time is running.",
+    # Language and reminders
+    "taal.gebruik": "Choose the workshop's language: /language nl or /language en.",
+    "taal.gezet": "The workshop is now in English.",
+    "herinnering.gebruik": "Type /reminders off or /reminders on.",
+    "herinnering.uit": (
+        "I will not send the subgroups reminders any more. To turn them on: /reminders on."
+    ),
+    "herinnering.aan": "I will send the subgroups a reminder now and then again.",
+    "herinnering.stil": (
+        "Okay, I will not send you reminders any more. Want them back? Type /mute again."
+    ),
+    "herinnering.niet_stil": "Okay, I will send you a reminder now and then again.",
 }

@@ -197,6 +197,13 @@ MESSAGES: dict[str, str] = {
     "menu.nieuw": "Facilitator: maak een workshop met een doel",
     "menu.export": "Facilitator: krijg de kaart als PowerPoint",
     "menu.join": "Maak van deze groep een subgroep (met code)",
+    "menu.begin": "Facilitator: start stap 2, de vraag over de waarden",
+    "menu.plenair": "Facilitator: start de plenaire ronde",
+    "menu.bevestig": "Facilitator: de lijst is goed, ga door",
+    "menu.status": "Facilitator: hoe ver is elke subgroep",
+    "menu.tijd": "Facilitator: de tijd van deze stap",
+    "menu.taal": "Facilitator: taal van de workshop (nl of en)",
+    "menu.sjabloon": "Lege kaarten om te printen",
     # De opdrachtregel
     "cli.geen_token": (
         "partnerschapkaart: TELEGRAM_BOT_TOKEN ontbreekt. "
@@ -455,4 +462,16 @@ MESSAGES: dict[str, str] = {
         "Typ bijvoorbeeld /tijd 45"
     ),
     "tijd.geen_klok": "De workshop is klaar. Er loopt geen tijd meer.",
+    # Taal en herinneringen
+    "taal.gebruik": "Kies de taal van de workshop: /taal nl of /taal en.",
+    "taal.gezet": "De workshop is nu in het Nederlands.",
+    "herinnering.gebruik": "Typ /herinneringen uit of /herinneringen aan.",
+    "herinnering.uit": (
+        "Ik stuur de subgroepen geen herinneringen meer. Aanzetten: /herinneringen aan."
+    ),
+    "herinnering.aan": "Ik stuur de subgroepen weer af en toe een herinnering.",
+    "herinnering.stil": (
+        "Oké, ik stuur jullie geen herinneringen meer. Toch weer graag? Typ /stil nog eens."
+    ),
+    "herinnering.niet_stil": "Oké, ik stuur jullie weer af en toe een herinnering.",
 }
