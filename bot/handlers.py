@@ -90,12 +90,27 @@ async def idea(update: Update, context: BotContext) -> None:
 async def group_text(update: Update, context: BotContext) -> None:
     """Capture a reply to the bot, or a plain message when the bot can see those."""
     inc = _incoming(update, context)
-    if inc is None or inc.reply_to_person:
-        return  # a reply to someone else is dialogue, not a new answer
+    if inc is None:
+        return
+    if inc.reply_to_person:
+        # A reply to someone else is dialogue, not a new answer: noted, not stored.
+        await _run(context, usecases.note_reply(context.services, inc))
+        return
     await _run(
         context,
         usecases.capture_answer(context.services, inc, inc.text, explicit=inc.reply_to_bot),
     )
+
+
+async def new_members(update: Update, context: BotContext) -> None:
+    """People joined a subgroup's chat: note them as members (the bot itself excepted)."""
+    inc = _incoming(update, context)
+    message = update.effective_message
+    if inc is None or message is None:
+        return
+    people = [(u.id, u.first_name, u.username) for u in message.new_chat_members if not u.is_bot]
+    if people:
+        await _run(context, usecases.note_new_members(context.services, inc, people))
 
 
 async def group_media(update: Update, context: BotContext) -> None:
@@ -292,6 +307,7 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["cofac", "cofacilitator"], _command(u.cofacilitator_link), filters=new),
         MessageHandler(filters.COMMAND & new, unknown_command),
         MessageHandler(groups & new & filters.TEXT, group_text),
+        MessageHandler(groups & filters.StatusUpdate.NEW_CHAT_MEMBERS, new_members),
         MessageHandler(groups & new & media, group_media),
         MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, edited),
         CallbackQueryHandler(button),

@@ -6,6 +6,7 @@ import html
 
 from bot.actions import Button
 from flows.fase import Fase
+from flows.herinneringen import PRINCIPLE_FOR_COLUMN
 from flows.kaart import FILL_ORDER, Kolom
 from flows.subgroep import Status, SubgroepStand
 from flows.texts import Html, plain, render
@@ -50,6 +51,7 @@ def question(workshop: Workshop, kolom: Kolom, values: list[str] | None = None) 
         naam=column_name(kolom, lang),
         vraag=vraag,
         basis=basis,
+        principe=plain(PRINCIPLE_FOR_COLUMN[kolom], lang),
     )
 
 

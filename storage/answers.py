@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import aiosqlite
 
 from flows.kaart import Kolom
 from storage.db import Database
-from storage.models import Answer, Event
+from storage.models import Activity, Answer, Event
 
 _SELECT = (
     "SELECT a.*, p.first_name AS author FROM answers a"
@@ -166,3 +168,40 @@ class AnswerQueries:
             "SELECT * FROM events WHERE workshop_id = ? ORDER BY id", (workshop_id,)
         )
         return [Event(**dict(r)) for r in rows]
+
+    async def add_activity(
+        self,
+        *,
+        workshop_id: int,
+        subgroup_id: int,
+        kind: str,
+        participant_id: int | None,
+        kolom: Kolom | None,
+        detail: dict | None,
+        now: str,
+    ) -> None:
+        """Note what happens in a subgroup besides answers (replies, reminders sent)."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO activity (workshop_id, subgroup_id, kind, participant_id,"
+                " column_no, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (workshop_id, subgroup_id, kind, participant_id,
+                 int(kolom) if kolom else None, json.dumps(detail) if detail else None, now),
+            )  # fmt: skip
+
+    async def list_activity(self, subgroup_id: int, since: str) -> list[Activity]:
+        """A subgroup's activity since a moment, oldest first."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM activity WHERE subgroup_id = ? AND at >= ? ORDER BY id",
+            (subgroup_id, since),
+        )
+        return [
+            Activity(
+                kind=r["kind"],
+                participant_id=r["participant_id"],
+                kolom=Kolom(r["column_no"]) if r["column_no"] else None,
+                detail=json.loads(r["detail"]) if r["detail"] else {},
+                at=r["at"],
+            )
+            for r in rows
+        ]

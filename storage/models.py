@@ -125,3 +125,14 @@ class PlenaryDraft:
     @property
     def confirmed(self) -> bool:
         return self.confirmed_at is not None
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Something that happened in a subgroup besides an answer."""
+
+    kind: str  # "reply_to_other", "message", "reminder_sent"
+    participant_id: int | None
+    kolom: Kolom | None
+    detail: dict
+    at: str

@@ -33,6 +33,7 @@ from bot.usecases.phases import (
     start_plenary,
 )
 from bot.usecases.plenary import edit_draft, remove_by_button, undo_edit
+from bot.usecases.reminding import note_new_members, note_reply
 from bot.usecases.reporting import (
     export_map,
     send_templates,
@@ -66,6 +67,8 @@ __all__ = [
     "mute_subgroup",
     "new_join_code",
     "normalise_code",
+    "note_new_members",
+    "note_reply",
     "plan_topics",
     "refuse_media",
     "reminders_for_workshop",

@@ -6,6 +6,7 @@ from bot import views
 from bot.actions import AskQuestion, FreezeBoard, Outcome, React, RefreshBoard, RefreshStatus, Say
 from bot.incoming import Incoming
 from bot.usecases.common import Services, register, reply, say, subgroup_here
+from bot.usecases.reminding import consider_reminder
 from flows import antwoord
 from flows.fase import Fase, grenzen
 from flows.kaart import Kolom
@@ -56,7 +57,10 @@ async def capture_answer(
     if not created:
         return Outcome()  # delivered twice: stored and acknowledged the first time
     return Outcome().add(
-        React(inc.chat_id, inc.message_id), RefreshBoard(subgroup.id), RefreshStatus(workshop.id)
+        React(inc.chat_id, inc.message_id),
+        RefreshBoard(subgroup.id),
+        RefreshStatus(workshop.id),
+        *await consider_reminder(s, workshop, subgroup),
     )
 
 

@@ -8,6 +8,7 @@ from bot import views
 from bot.actions import Outcome, RefreshStatus, Say
 from bot.incoming import Incoming
 from bot.usecases.common import Services, facilitated_workshop, reply
+from bot.usecases.reminding import consider_reminder
 from flows import tijd
 from flows.fase import Fase
 from flows.texts import render
@@ -35,6 +36,10 @@ async def tick(s: Services) -> Outcome:
                                workshop_id=workshop.id):  # fmt: skip
             if await s.storage.record_once(workshop.id, notice.key, "tijd", s.stamp()):
                 outcome.add(*await _tell(s, workshop, notice, started, minutes or 1, now))
+        if workshop.fase.subgroups_work:
+            # A quiet member is noticed with time, not only when someone answers.
+            for subgroup in await s.storage.list_subgroups(workshop.id):
+                outcome.add(*await consider_reminder(s, workshop, subgroup))
     return outcome
 
 

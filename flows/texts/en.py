@@ -76,7 +76,7 @@ MESSAGES: dict[str, str] = {
     "join.workshop_voorbij": "This workshop has already ended. You can no longer join.",
     # The question per column and the board
     "vraag.bericht": (
-        "<b>Column {nummer} of 5: {naam}</b>\n{vraag}{basis}\n\n"
+        "<b>Column {nummer} of 5: {naam}</b>\n{vraag}\n<i>💡 {principe}</i>{basis}\n\n"
         "Answer with <i>Reply</i> to this message, or type <code>/idea</code> followed by "
         "your answer. One idea per message. Done with this column? Type /done."
     ),
@@ -469,4 +469,18 @@ MESSAGES: dict[str, str] = {
         "Okay, I will not send you reminders any more. Want them back? Type /mute again."
     ),
     "herinnering.niet_stil": "Okay, I will send you a reminder now and then again.",
+    # Reminders (the four principles)
+    "principe.regel.waarden": "Partners may hold different values. Where is the win-win?",
+    "principe.regel.relaties": "What does each partner give, and what do they get?",
+    "principe.regel.handelen": "Think of dialogue: how do partners listen and ask further?",
+    "principe.regel.voorwaarden": "What is needed so everyone can take an active part?",
+    "principe.regel.acties": "Does each action bring something to every partner?",
+    "herinnering.meedoen.een": "{namen}, what do you think? We'd like to hear your view.",
+    "herinnering.meedoen.meer": "{namen}, what do you think? We'd like to hear your views.",
+    "herinnering.generaliseren": (
+        "Good example: <i>{antwoord}</i>. How would that work in another network?"
+    ),
+    "herinnering.dialoog": (
+        "Lots of ideas! React to each other too: ask, add, or say so if you see it differently."
+    ),
 }

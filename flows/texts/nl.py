@@ -76,7 +76,7 @@ MESSAGES: dict[str, str] = {
     "join.workshop_voorbij": "Deze workshop is al afgelopen. Je kunt niet meer meedoen.",
     # De vraag per kolom en het bord
     "vraag.bericht": (
-        "<b>Kolom {nummer} van 5: {naam}</b>\n{vraag}{basis}\n\n"
+        "<b>Kolom {nummer} van 5: {naam}</b>\n{vraag}\n<i>💡 {principe}</i>{basis}\n\n"
         "Antwoord met <i>Beantwoorden</i> op dit bericht, of typ <code>/idee</code> met je "
         "antwoord erachter. Eén idee per bericht. Klaar met deze kolom? Typ /klaar."
     ),
@@ -474,4 +474,18 @@ MESSAGES: dict[str, str] = {
         "Oké, ik stuur jullie geen herinneringen meer. Toch weer graag? Typ /stil nog eens."
     ),
     "herinnering.niet_stil": "Oké, ik stuur jullie weer af en toe een herinnering.",
+    # Herinneringen (de vier principes)
+    "principe.regel.waarden": "Partners mogen verschillende waarden hebben. Waar zit de win-win?",
+    "principe.regel.relaties": "Wat geeft en wat krijgt elke partner?",
+    "principe.regel.handelen": "Denk aan de dialoog: hoe luisteren partners en vragen ze door?",
+    "principe.regel.voorwaarden": "Wat is nodig zodat iedereen actief kan meedoen?",
+    "principe.regel.acties": "Levert elke actie iets op voor alle partners?",
+    "herinnering.meedoen.een": "{namen}, wat denk jij? We horen graag jouw kijk.",
+    "herinnering.meedoen.meer": "{namen}, wat denken jullie? We horen graag jullie kijk.",
+    "herinnering.generaliseren": (
+        "Mooi voorbeeld: <i>{antwoord}</i>. Hoe zou dat werken in een ander netwerk?"
+    ),
+    "herinnering.dialoog": (
+        "Veel ideeën! Reageer ook op elkaar: vraag door, vul aan of zeg het als je het anders ziet."
+    ),
 }
