@@ -8,9 +8,11 @@ builds the joint model column by column, and the facilitator exports it.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.app import RunningBot, Settings, build_application
@@ -19,7 +21,9 @@ from bot.sandbox import Sandbox, SentDocument, TranscriptEvent
 GOAL = "de gebiedsontwikkeling van Noord"
 
 # Per table, per column: (member, how, text). how: "reply" (to the bot's question),
-# "idee", or "plain" (a normal message, seen because the bot is admin there).
+# "idee", "plain" (a normal message, seen because the bot is admin there), "talk" (a
+# reply to the previous member's message: dialogue, not an answer) or "wacht" (minutes
+# pass without anyone typing).
 SCRIPT: dict[str, dict[int, list[tuple[str, str, str]]]] = {
     "Tafel 1": {
         1: [
@@ -28,8 +32,13 @@ SCRIPT: dict[str, dict[int, list[tuple[str, str, str]]]] = {
             ("Chris", "plain", "Beslissingen nemen we samen met bewoners"),
         ],
         2: [
+            # Anna stays quiet while Bram and Chris answer: the bot invites her, kindly.
             ("Bram", "reply", "Gelijkwaardige partners: iedereen geeft en krijgt iets"),
             ("Chris", "idee", "De gemeente luistert eerst en stuurt daarna pas"),
+            ("Bram", "plain", "Bewoners krijgen op tijd informatie"),
+            ("Chris", "reply", "Professionals nemen bewoners serieus"),
+            ("", "wacht", "2"),
+            ("Anna", "reply", "Jongeren praten ook mee, niet alleen de ouderen"),
         ],
         3: [("Chris", "reply", "Professionals gaan de wijk in")],
         4: [("Anna", "reply", "Een vaste plek in de wijk om elkaar te ontmoeten")],
@@ -43,8 +52,10 @@ SCRIPT: dict[str, dict[int, list[tuple[str, str, str]]]] = {
         ],
         2: [("Erik", "reply", "Partners zijn gelijkwaardig")],
         3: [
-            ("Dewi", "idee", "Goed luisteren naar elkaar"),
+            # An answer from the own network: the bot asks how it translates elsewhere.
+            ("Dewi", "idee", "Bij ons in de wijk doen we dat met buurthuis De Sleutel"),
             ("Fleur", "reply", "Bewoners brengen hun kennis van de buurt in"),
+            ("Erik", "reply", "Goed luisteren naar elkaar"),
         ],
         4: [("Erik", "idee", "Budget dat bewoners zelf mogen besteden")],
         5: [("Fleur", "reply", "Bewonerscommissie, in april: wensen voor het groen ophalen")],
@@ -56,7 +67,16 @@ SCRIPT: dict[str, dict[int, list[tuple[str, str, str]]]] = {
         ],
         2: [("Hanna", "reply", "We vertrouwen elkaar en komen afspraken na")],
         3: [("Gijs", "idee", "Iedereen kan goed luisteren en vragen stellen")],
-        4: [("Hanna", "reply", "Tijd voor professionals om bij bewonersavonden te zijn")],
+        4: [
+            # Answers pile up without anyone reacting: the bot asks to build on each other.
+            ("Hanna", "reply", "Tijd voor professionals om bij bewonersavonden te zijn"),
+            ("Gijs", "idee", "Een potje geld voor kleine plannen"),
+            ("Hanna", "idee", "Vergaderen op tijden dat werkende bewoners kunnen"),
+            ("Gijs", "idee", "Een website met alle plannen"),
+            ("Hanna", "idee", "Tolken voor wie de taal nog leert"),
+            ("Gijs", "idee", "Een vaste contactpersoon per straat"),
+            ("Hanna", "talk", "Gijs, wat bedoel je precies met een potje geld?"),
+        ],
         5: [("Gijs", "idee", "Welzijnswerk, elke maand: spreekuur in het buurthuis")],
     },
 }
@@ -68,20 +88,35 @@ PAPER: dict[int, list[str]] = {
     4: ["Een vast aanspreekpunt bij de gemeente"],
     5: ["Ondernemersvereniging, in mei: markt op het plein"],
 }
+# How often the bot's clock job looks at the (simulated) time during the demo.
+TICK_SECONDS = 0.05
 MEMBERS = {"Tafel 1": ("Anna", "Bram", "Chris"), "Tafel 2": ("Dewi", "Erik", "Fleur"),
            "Tafel 3": ("Gijs", "Hanna")}  # fmt: skip
+
+
+class DemoClock:
+    """The workshop's own time: a half-day session played in seconds."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def forward(self, minutes: float) -> None:
+        self.now += timedelta(minutes=minutes)
 
 
 @dataclass
 class TranscriptPrinter:
     """Prints the conversation as it happens, readable for a person."""
 
-    started: float
+    clock: DemoClock
 
     def __call__(self, event: TranscriptEvent) -> None:
         if event.kind in ("rate_limited", "edit_markup", "delete", "service", "my_chat_member"):
             return
-        when = f"{time.monotonic() - self.started:5.1f}s"
+        when = self.clock().strftime("%H:%M")
         where = event.chat_title + (f" › {event.topic}" if event.topic else "")
         text = event.text
         if event.kind == "edit" and event.actor.startswith("🤖"):
@@ -91,8 +126,9 @@ class TranscriptPrinter:
         elif event.kind == "reaction":
             text = f"{text} bij bericht #{event.message_id}"
         text = re.sub(r"\n\[buttons: .*\]$", "  [knoppen]", text, flags=re.DOTALL)
-        body = text.replace("\n", "\n" + " " * 12)
-        print(f"{when}  [{where}] {event.actor}: {body}", flush=True)
+        body = text.replace("\n", "\n" + " " * 5)
+        print(f"{when}  [{where}] {event.actor}: {body.replace(chr(10), chr(10) + ' ' * 2)}",
+              flush=True)  # fmt: skip
 
 
 def _fresh_database(out_dir: Path) -> Path:
@@ -107,20 +143,22 @@ async def run_demo(out_dir: Path, *, quiet: bool = False) -> int:
     """Run the scripted workshop, print the transcript, write the PPTX into out_dir."""
     db_path = _fresh_database(out_dir)
     started = time.monotonic()
+    clock = DemoClock()
     async with Sandbox(bot_username="partnerschapkaart_bot") as sandbox:
         if not quiet:
-            sandbox.on_event(TranscriptPrinter(started))
+            sandbox.on_event(TranscriptPrinter(clock))
         settings = Settings(
             token=sandbox.token,
             base_url=sandbox.base_url,
             db_path=db_path,
             board_delay=0.2,
             poll_timeout=1,
+            tick_seconds=TICK_SECONDS,
         )
-        bot = RunningBot(build_application(settings), poll_timeout=1)
+        bot = RunningBot(build_application(settings, clock), poll_timeout=1)
         await bot.start()
         try:
-            documents = await Workshop(sandbox).play()
+            documents = await Workshop(sandbox, clock).play()
         finally:
             await bot.stop()
     print("\nDe bestanden van de workshop:")
@@ -135,11 +173,14 @@ async def run_demo(out_dir: Path, *, quiet: bool = False) -> int:
 class Workshop:
     """The scripted session: people, chats, and what they type when."""
 
-    def __init__(self, sandbox: Sandbox) -> None:
+    def __init__(self, sandbox: Sandbox, clock: DemoClock) -> None:
         self.sb = sandbox
+        self.clock = clock
         self.fac = sandbox.add_user("Fatima", username="fatima_facilitator")
         self.people = {name: sandbox.add_user(name) for names in MEMBERS.values() for name in names}
-        self.plenary = sandbox.add_group("Plenaire zaal", members=[self.fac])
+        # The facilitator steers from a private chat with the bot, shown on the room's
+        # screen (a group would work too, under Telegram's 20-messages-a-minute limit).
+        self.plenary = sandbox.private_chat(self.fac)
         self.chats = {
             "Tafel 1": sandbox.add_group(
                 "Tafel 1",
@@ -162,9 +203,16 @@ class Workshop:
         self.topic = sandbox.add_topic(self.forum, "Tafel 3", by=self.people["Gijs"])
         self.chats["Tafel 3"] = self.forum
         self.threads = {"Tafel 1": None, "Tafel 2": None, "Tafel 3": self.topic}
+        self._last_answer: dict[str, int] = {}
 
     async def _idle(self, quiet: float = 0.05) -> None:
         await self.sb.wait_idle(quiet=quiet)
+
+    async def pass_time(self, minutes: float) -> None:
+        """Let workshop time pass; the bot's clock job looks at it before we go on."""
+        self.clock.forward(minutes)
+        await asyncio.sleep(TICK_SECONDS * 2.5)
+        await self._idle()
 
     async def facilitator(self, text: str) -> str:
         """Fatima types in the plenary chat; returns what the bot answered."""
@@ -184,17 +232,22 @@ class Workshop:
         raise AssertionError(f"{needle!r} not on the list")
 
     async def member(self, table: str, name: str, how: str, text: str) -> None:
+        """One scripted line of a table; an answer takes a minute of workshop time."""
+        if how == "wacht":
+            await self.pass_time(float(text))
+            return
         chat, thread, user = self.chats[table], self.threads[table], self.people[name]
-        if how == "idee":
-            await self.sb.send_message(chat, user, f"/idee {text}", thread_id=thread)
-        elif how == "reply":
-            asked = [m for m in self.sb.bot_messages(chat, thread) if m.force_reply][-1]
-            await self.sb.send_message(
-                chat, user, text, reply_to=asked.message_id, thread_id=thread
-            )
-        else:
-            await self.sb.send_message(chat, user, text, thread_id=thread)
-        await self._idle()
+        reply_to = None
+        if how == "reply":
+            reply_to = [m for m in self.sb.bot_messages(chat, thread) if m.force_reply][-1]
+            reply_to = reply_to.message_id
+        elif how == "talk":  # a reaction to the previous answer: dialogue
+            reply_to = self._last_answer[table]
+        typed = f"/idee {text}" if how == "idee" else text
+        sent = await self.sb.send_message(chat, user, typed, reply_to=reply_to, thread_id=thread)
+        if how != "talk":
+            self._last_answer[table] = sent["message_id"]
+        await self.pass_time(1)
 
     async def fill(self, column: int) -> None:
         """Every table gives its answers for a column and says it is done."""
@@ -239,7 +292,9 @@ class Workshop:
         )
         await self.facilitator("/bevestig")
 
-        # Stap 4: columns 2 to 5 in the subgroups, building on the values.
+        # Stap 4: columns 2 to 5 in the subgroups, building on the values; today the
+        # facilitator gives it 20 minutes.
+        await self.facilitator("/tijd 20")
         for column in (2, 3, 4, 5):
             await self.fill(column)
 

@@ -64,7 +64,8 @@ async def _tell(
     fraction = (now - started).total_seconds() / (minutes * 60)
     behind = [
         g.name for g in subgroups
-        if workshop.fase.subgroups_work and tijd.is_behind(workshop.fase, g.stand, fraction)
+        if workshop.fase.subgroups_work and not g.paper
+        and tijd.is_behind(workshop.fase, g.stand, fraction)
     ]  # fmt: skip
     text = render(f"tijd.facilitator.{notice.melding.value}", lang, fase=fase_name,
                   minuten=notice.minuten_over)  # fmt: skip

@@ -54,8 +54,9 @@ async def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(tmp_path,
     everything = "\n".join(_slide_text(slide) for slide in deck.slides)
     for columns in SCRIPT.values():
         for lines in columns.values():
-            for _, _, text in lines:
-                assert text in everything
+            for _, how, text in lines:
+                if how in ("reply", "idee", "plain"):  # answers; not talk or waiting
+                    assert text in everything
     for lines in PAPER.values():
         for text in lines:
             assert text in everything
@@ -69,6 +70,19 @@ async def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(tmp_path,
     ):
         assert step in transcript
     assert str(pptx) in transcript
+    # The bot reminds where the script calls for it, and nowhere else.
+    reminders = [
+        line for line in transcript.splitlines()
+        if any(k in line for k in ("wat denk", "Mooi voorbeeld", "Reageer ook",
+                                    "verschillende waarden hebben. Vraag"))
+    ]  # fmt: skip
+    assert len(reminders) == 4, reminders
+    win_win, quiet, own_network, dialogue = reminders
+    assert "Die waarde noemde maar één subgroep" in win_win  # the values plenary
+    assert "[Tafel 1] 🤖 Partnerschapkaart: Anna, wat denk jij?" in quiet
+    assert "[Tafel 2]" in own_network
+    assert "De Sleutel" in own_network
+    assert "Tafel 3] 🤖 Partnerschapkaart: Veel ideeën! Reageer ook op elkaar" in dialogue
 
 
 def _deck_texts(data: bytes) -> list[str]:
