@@ -76,6 +76,8 @@ async def start(update: Update, context: BotContext) -> None:
         await _run(context, usecases.join_subgroup(context.services, inc, payload))
     elif payload.startswith("cofac-") and not inc.in_group:
         await _run(context, usecases.become_cofacilitator(context.services, inc, payload[6:]))
+    elif payload and not inc.in_group:
+        await _run(context, usecases.register_by_link(context.services, inc, payload))
     else:
         await _run(context, usecases.show_help(context.services, inc))
 
@@ -218,7 +220,9 @@ async def button(update: Update, context: BotContext) -> None:
         return
     inc = read_message(message, query.from_user, context.bot.id)
     services = context.services
-    if parts[0] == "kaart":
+    if parts[0] == "rol":
+        work = usecases.choose_role(services, inc, int(parts[1]), parts[2])
+    elif parts[0] == "kaart":
         work = usecases.show_map(services, inc)
     elif parts[0] == "st":
         kolom, version, votes_each, position = (int(p) for p in parts[1:])
@@ -254,6 +258,8 @@ def _well_formed(parts: list[str]) -> bool:
     or a vote 'st:2:7:3:4' (column, version, votes each, item)."""
     if len(parts) == 3 and parts[0] in (*BUTTON_EVENTS, "kaart"):
         return all(_number(p) for p in parts[1:])
+    if len(parts) == 3 and parts[0] == "rol":
+        return _number(parts[1]) and parts[2].isascii() and parts[2].isalpha()
     if len(parts) == 5 and parts[0] == "st":
         return all(_number(p) for p in parts[1:])
     if len(parts) == 4 and parts[0] == "pd":
@@ -301,6 +307,12 @@ def all_handlers() -> list[BaseHandler]:
             ["herinneringen", "reminders"], _with_text(u.reminders_for_workshop), filters=new
         ),  # fmt: skip
         CommandHandler(["stil", "mute"], _command(u.mute_subgroup), filters=new),
+        CommandHandler(["rol", "role"], _command(u.ask_role), filters=new),
+        CommandHandler(["netwerk", "network"], _with_text(u.set_network), filters=new),
+        CommandHandler(["indelen", "split"], _with_text(u.propose_split), filters=new),
+        CommandHandler(["verplaats", "reassign"], _with_text(u.move_in_split), filters=new),
+        CommandHandler(["rollen", "roles"], _command(u.hand_out_roles), filters=new),
+        CommandHandler(["homogeen", "homogeneous"], _command(u.toggle_homogeneous), filters=new),
         CommandHandler(["tafel", "table"], _with_text(u.add_paper_table), filters=new),
         CommandHandler(["typ", "type"], _with_text(u.type_paper_answers), filters=new),
         CommandHandler(["onderwerpen", "topics"], topics, filters=new),

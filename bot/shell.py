@@ -40,7 +40,7 @@ from bot.actions import (
 )
 from flows.fase import Fase
 from flows.kaart import Kolom
-from flows.texts import Html
+from flows.texts import Html, plain
 from storage import Storage
 from storage.models import Workshop
 
@@ -157,7 +157,12 @@ class Shell:
                 return
             prompt = await self.bot.send_message(
                 subgroup.chat_id,
-                views.question(workshop, stand.kolom, await self._confirmed_values(workshop)),
+                views.question(
+                    workshop,
+                    stand.kolom,
+                    await self._confirmed_values(workshop),
+                    await self._play_roles(workshop, subgroup.id),
+                ),
                 parse_mode=ParseMode.HTML,
                 message_thread_id=subgroup.topic_id,
                 reply_markup=ForceReply(
@@ -180,6 +185,14 @@ class Shell:
     async def _confirmed_values(self, workshop: Workshop) -> list[str]:
         draft = await self.storage.get_draft(workshop.id, Kolom.WAARDEN)
         return [i["text"] for i in draft.items] if draft and draft.confirmed else []
+
+    async def _play_roles(self, workshop: Workshop, subgroup_id: int) -> list[tuple[str, str]]:
+        people = await self.storage.list_participants(workshop.id)
+        return [
+            (p.first_name, plain(f"rol.{p.play_role}", workshop.lang))
+            for p in people
+            if p.subgroup_id == subgroup_id and p.play_role
+        ]
 
     def broadcast(self, subgroup_ids: tuple[int, ...]) -> None:
         """Send each subgroup its state's message, in the background and concurrently.

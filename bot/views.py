@@ -33,7 +33,12 @@ def phase_name(fase: Fase, lang: str) -> str:
     return plain(f"fase.naam.{fase.value}", lang, stap=fase.stap)
 
 
-def question(workshop: Workshop, kolom: Kolom, values: list[str] | None = None) -> Html:
+def question(
+    workshop: Workshop,
+    kolom: Kolom,
+    values: list[str] | None = None,
+    roles: list[tuple[str, str]] | None = None,
+) -> Html:
     """The message that asks a column's question; from column 2 on with the values the
     plenary confirmed, because the method builds every column on them."""
     lang = workshop.lang
@@ -44,6 +49,9 @@ def question(workshop: Workshop, kolom: Kolom, values: list[str] | None = None) 
         if len(values) > len(shown):
             shown.append(render("bord.meer", lang, aantal=len(values) - len(shown)))
         basis = Html("\n\n" + render("vraag.waarden_basis", lang) + "\n" + "\n".join(shown))
+    if roles:  # role play: each member is reminded of the perspective they take
+        lines = [render("rollen.in_vraag", lang, naam=n, rol=r) for n, r in roles]
+        basis = Html(basis + "\n\n" + "\n".join(lines))
     return render(
         "vraag.bericht",
         lang,

@@ -176,6 +176,8 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE workshops ADD COLUMN reminders_off INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE workshops ADD COLUMN reminder_cap_minutes INTEGER NOT NULL DEFAULT 8;
         ALTER TABLE workshops ADD COLUMN homogeneous INTEGER NOT NULL DEFAULT 0;
+        -- The facilitator's split of participants over subgroups, until confirmed (JSON).
+        ALTER TABLE workshops ADD COLUMN split_proposal TEXT;
         ALTER TABLE subgroups ADD COLUMN reminders_muted INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE participants ADD COLUMN role TEXT;
         ALTER TABLE participants ADD COLUMN network TEXT;

@@ -29,6 +29,8 @@ class Workshop:
     durations: dict[str, int]  # the facilitator's own minutes per step
     reminders_off: bool
     reminder_cap_minutes: int
+    homogeneous: bool = False
+    split_proposal: list[list[int]] | None = None  # participant ids per group
 
 
 @dataclass(frozen=True)

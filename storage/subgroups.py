@@ -236,3 +236,31 @@ class SubgroupQueries:
             await conn.execute(
                 "UPDATE subgroups SET reminders_muted = ? WHERE id = ?", (int(muted), subgroup_id)
             )
+
+    async def set_participant_profile(
+        self, participant_id: int, *, role: str | None = None, network: str | None = None
+    ) -> None:
+        """Store a participant's role and/or network (what is None stays as it is)."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE participants SET role = COALESCE(?, role), network = COALESCE(?, network)"
+                " WHERE id = ?",
+                (role, network, participant_id),
+            )
+
+    async def set_play_roles(self, roles: dict[int, str | None]) -> None:
+        """Hand out play roles (participant id → role; None takes one back)."""
+        async with self.db.transaction() as conn:
+            for participant_id, role in roles.items():
+                await conn.execute(
+                    "UPDATE participants SET play_role = ? WHERE id = ?", (role, participant_id)
+                )
+
+    async def assign_participants(self, assignment: dict[int, int]) -> None:
+        """Put participants in subgroups (participant id → subgroup id), all at once."""
+        async with self.db.transaction() as conn:
+            for participant_id, subgroup_id in assignment.items():
+                await conn.execute(
+                    "UPDATE participants SET subgroup_id = ? WHERE id = ?",
+                    (subgroup_id, participant_id),
+                )

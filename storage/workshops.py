@@ -33,6 +33,8 @@ def _workshop(row: aiosqlite.Row) -> Workshop:
         durations=json.loads(row["durations"]) if row["durations"] else {},
         reminders_off=bool(row["reminders_off"]),
         reminder_cap_minutes=row["reminder_cap_minutes"],
+        homogeneous=bool(row["homogeneous"]),
+        split_proposal=json.loads(row["split_proposal"]) if row["split_proposal"] else None,
     )
 
 
@@ -282,3 +284,27 @@ class WorkshopQueries:
         """The language of every chat in the workshop."""
         async with self.db.transaction() as conn:
             await conn.execute("UPDATE workshops SET lang = ? WHERE id = ?", (lang, workshop_id))
+
+    async def set_homogeneous(self, workshop_id: int, homogeneous: bool) -> None:
+        """Groups of one kind first (homogeneous), or mixed groups."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE workshops SET homogeneous = ? WHERE id = ?", (int(homogeneous), workshop_id)
+            )
+
+    async def set_split_proposal(self, workshop_id: int, groups: list[list[int]] | None) -> None:
+        """Keep (or drop) the proposed split of participants over subgroups."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE workshops SET split_proposal = ? WHERE id = ?",
+                (json.dumps(groups) if groups is not None else None, workshop_id),
+            )
+
+    async def latest_workshop_of_participant(self, user_id: int) -> Workshop | None:
+        """The most recent workshop this person takes part in."""
+        row = await self.db.fetch_one(
+            "SELECT w.* FROM workshops w JOIN participants p ON p.workshop_id = w.id"
+            " WHERE p.user_id = ? ORDER BY w.id DESC LIMIT 1",
+            (user_id,),
+        )
+        return _workshop(row) if row else None

@@ -24,6 +24,16 @@ from bot.usecases.joining import (
     plan_topics,
     type_paper_answers,
 )
+from bot.usecases.people import (
+    ask_role,
+    choose_role,
+    hand_out_roles,
+    move_in_split,
+    propose_split,
+    register_by_link,
+    set_network,
+    toggle_homogeneous,
+)
 from bot.usecases.phases import (
     begin,
     confirm,
@@ -46,6 +56,14 @@ from bot.usecases.timekeeping import set_duration, tick
 from bot.usecases.voting import count_votes, start_vote, vote
 
 __all__ = [
+    "toggle_homogeneous",
+    "set_network",
+    "register_by_link",
+    "propose_split",
+    "move_in_split",
+    "hand_out_roles",
+    "choose_role",
+    "ask_role",
     "Refused",
     "Services",
     "add_paper_table",

@@ -49,13 +49,22 @@ async def workshop_data(s: Services, workshop: Workshop) -> WorkshopData:
                 name=g.name,
                 kind="paper" if g.paper else "topic" if g.topic_id else "chat",
                 members=tuple(members.get(g.id, ())),
+                roles=tuple(
+                    dict.fromkeys(p.role for p in participants if p.subgroup_id == g.id and p.role)
+                ),
             )
             for g in subgroups
         ),
         participants=tuple(
-            ParticipantRecord(name=p.first_name, subgroup=names.get(p.subgroup_id or 0))
+            ParticipantRecord(
+                name=p.first_name,
+                subgroup=names.get(p.subgroup_id or 0),
+                role=p.role,
+                network=p.network,
+            )
             for p in participants
         ),
+        homogeneous=workshop.homogeneous,
         answers=tuple(
             AnswerRecord(
                 id=a.id,

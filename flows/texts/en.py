@@ -483,4 +483,86 @@ MESSAGES: dict[str, str] = {
     "herinnering.dialoog": (
         "Lots of ideas! React to each other too: ask, add, or say so if you see it differently."
     ),
+    # People: roles, networks, split, role play
+    "rol.professional": "Professional",
+    "rol.beleidsmaker": "Policy maker",
+    "rol.burger": "Citizen",
+    "rol.anders": "Something else",
+    "rol.welkom": (
+        "Welcome, {naam}! "
+        "You take part in the workshop <b>{doel}</b>.\nWhat is your role? Tap a button. "
+        "Then type /network and the name of your organisation or network."
+    ),
+    "rol.vraag": "What is your role? Tap a button.",
+    "rol.gekozen": "Thank you! Your role is: {rol}.",
+    "rol.geen_workshop": (
+        "I do not know which workshop you belong to. "
+        "Open the facilitator's link or type /role in the workshop's group."
+    ),
+    "netwerk.gebruik": (
+        "Type your network or organisation after the command. For example: "
+        "/network Neighbourhood team North"
+    ),
+    "netwerk.gezet": "Thank you! Your network is: {netwerk}.",
+    "indeling.kop": (
+        "<b>Proposal for the subgroups</b>\n"
+        "People from the same network are apart as much as possible. "
+        "The roles are spread."
+    ),
+    "indeling.groep": "<b>{nummer}. {naam}</b>: {leden}",
+    "indeling.uitleg": "\nAdjust: /reassign Anna 2. Good like this? Type /split ok.",
+    "indeling.gebruik": "Say into how many subgroups. For example: /split 3. Then: /split ok.",
+    "indeling.te_weinig_groepen": (
+        "There are {groepen} subgroups. Make {aantal} first, then I can split the people."
+    ),
+    "indeling.geen_voorstel": (
+        "There is no proposal yet. Type /split and the number of groups first."
+    ),
+    "indeling.verplaats_gebruik": "Say who and to which group. For example: /reassign Anna 2",
+    "indeling.verplaats_kan_niet": (
+        "That is not possible in this split. Look at the numbers of the groups."
+    ),
+    "indeling.verouderd": "The proposal is out of date (people joined). Type /split again.",
+    "indeling.bevestigd": (
+        "The split is set. I send everyone who ever messaged me their group. "
+        "Read the list out in the room too."
+    ),
+    "indeling.jouw_groep": "You are in <b>{naam}</b>. Go to that group in Telegram.",
+    "indeling.fout.aantal_te_klein": "Choose at least one subgroup.",
+    "indeling.fout.te_weinig_deelnemers": (
+        "There are {deelnemers} participants. That is too few for {aantal} subgroups."
+    ),
+    "indeling.fout.dubbele_deelnemer": "Someone is on the list twice.",
+    "indeling.fout.aantal_groepen": "The split has {groepen} groups, not {aantal}.",
+    "indeling.fout.lege_groep": "Group {groep} is empty.",
+    "indeling.fout.onbekende_deelnemer": "I do not know that participant.",
+    "indeling.fout.dubbel_ingedeeld": "Someone is in two groups.",
+    "indeling.fout.niet_ingedeeld": "Someone is not in a group yet.",
+    "indeling.fout.al_ingedeeld": "That participant is in a group already.",
+    "indeling.fout.groepnummer": "Group {groep} does not exist. There are {aantal} groups.",
+    "indeling.fout.al_in_groep": "That participant is in group {groep} already.",
+    "rollen.kop": "<b>Role play</b>: this group is not mixed. A few people play another role:",
+    "rollen.regel": "🎭 {naam} plays <b>{rol}</b>. {perspectief}",
+    "rollen.al_gemengd": "This group is mixed already. No role play is needed.",
+    "rollen.te_weinig": "I do not know this group's roles yet. Let everyone choose /role first.",
+    "rollen.in_vraag": "🎭 {naam} speaks as {rol}",
+    "rollen.perspectief.burger": (
+        "You speak as a <b>citizen</b>: what does it mean for your own life and neighbourhood?"
+    ),
+    "rollen.perspectief.professional": (
+        "You speak as a <b>professional</b>: what does this mean for your work with people?"
+    ),
+    "rollen.perspectief.beleidsmaker": (
+        "You speak as a <b>policy maker</b>: which rules, money and agreements are needed?"
+    ),
+    "rollen.perspectief.anders": (
+        "You speak from <b>your own role</b>: what do you see that others miss?"
+    ),
+    "homogeen.aan": (
+        "The workshop first works with groups of one kind (only citizens, only professionals, …). "
+        "The PowerPoint shows per column what the groups share and where they differ."
+    ),
+    "homogeen.uit": "The workshop works with mixed groups.",
+    "menu.rol": "Choose your role (citizen, professional, …)",
+    "menu.netwerk": "Say which network or organisation you are from",
 }

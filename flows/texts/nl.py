@@ -488,4 +488,89 @@ MESSAGES: dict[str, str] = {
     "herinnering.dialoog": (
         "Veel ideeën! Reageer ook op elkaar: vraag door, vul aan of zeg het als je het anders ziet."
     ),
+    # Mensen: rollen, netwerken, indeling, rollenspel
+    "rol.professional": "Professional",
+    "rol.beleidsmaker": "Beleidsmaker",
+    "rol.burger": "Burger",
+    "rol.anders": "Iets anders",
+    "rol.welkom": (
+        "Welkom, {naam}! Je doet mee aan de workshop <b>{doel}</b>.\nWat is jouw rol? "
+        "Tik op een knop. Typ daarna /netwerk en de naam van je organisatie of netwerk."
+    ),
+    "rol.vraag": "Wat is jouw rol? Tik op een knop.",
+    "rol.gekozen": "Dank je! Je rol is: {rol}.",
+    "rol.geen_workshop": (
+        "Ik weet niet bij welke workshop je hoort. "
+        "Open de link van de facilitator of typ /rol in de groep van de workshop."
+    ),
+    "netwerk.gebruik": (
+        "Typ je netwerk of organisatie achter het commando. Bijvoorbeeld: /netwerk Wijkteam Noord"
+    ),
+    "netwerk.gezet": "Dank je! Je netwerk is: {netwerk}.",
+    "indeling.kop": (
+        "<b>Voorstel voor de subgroepen</b>\n"
+        "Mensen uit hetzelfde netwerk zitten zo veel mogelijk apart. "
+        "De rollen zijn verdeeld."
+    ),
+    "indeling.groep": "<b>{nummer}. {naam}</b>: {leden}",
+    "indeling.uitleg": "\nAanpassen: /verplaats Anna 2. Goed zo? Typ /indelen ok.",
+    "indeling.gebruik": "Zeg in hoeveel subgroepen. Bijvoorbeeld: /indelen 3. Daarna: /indelen ok.",
+    "indeling.te_weinig_groepen": (
+        "Er zijn {groepen} subgroepen. Maak er eerst {aantal}, dan kan ik de mensen indelen."
+    ),
+    "indeling.geen_voorstel": "Er is nog geen voorstel. Typ eerst /indelen en het aantal groepen.",
+    "indeling.verplaats_gebruik": "Zeg wie en naar welke groep. Bijvoorbeeld: /verplaats Anna 2",
+    "indeling.verplaats_kan_niet": (
+        "Dat kan niet in deze indeling. Kijk naar de nummers van de groepen."
+    ),
+    "indeling.verouderd": (
+        "Het voorstel klopt niet meer (er kwamen mensen bij). Typ /indelen opnieuw."
+    ),
+    "indeling.bevestigd": (
+        "De indeling staat. Ik stuur iedereen die mij een bericht stuurde zijn groep. "
+        "Lees de lijst ook voor in de zaal."
+    ),
+    "indeling.jouw_groep": "Je zit in <b>{naam}</b>. Ga naar die groep in Telegram.",
+    "indeling.fout.aantal_te_klein": "Kies minstens één subgroep.",
+    "indeling.fout.te_weinig_deelnemers": (
+        "Er zijn {deelnemers} deelnemers. Dat is te weinig voor {aantal} subgroepen."
+    ),
+    "indeling.fout.dubbele_deelnemer": "Iemand staat twee keer in de lijst.",
+    "indeling.fout.aantal_groepen": "De indeling heeft {groepen} groepen, niet {aantal}.",
+    "indeling.fout.lege_groep": "Groep {groep} is leeg.",
+    "indeling.fout.onbekende_deelnemer": "Die deelnemer ken ik niet.",
+    "indeling.fout.dubbel_ingedeeld": "Iemand staat in twee groepen.",
+    "indeling.fout.niet_ingedeeld": "Iemand is nog niet ingedeeld.",
+    "indeling.fout.al_ingedeeld": "Die deelnemer is al ingedeeld.",
+    "indeling.fout.groepnummer": "Groep {groep} bestaat niet. Er zijn {aantal} groepen.",
+    "indeling.fout.al_in_groep": "Die deelnemer zit al in groep {groep}.",
+    "rollen.kop": (
+        "<b>Rollenspel</b>: deze groep is niet gemengd. Een paar mensen spelen een andere rol:"
+    ),
+    "rollen.regel": "🎭 {naam} speelt <b>{rol}</b>. {perspectief}",
+    "rollen.al_gemengd": "Deze groep is al gemengd. Een rollenspel is niet nodig.",
+    "rollen.te_weinig": (
+        "Ik weet de rollen van deze groep nog niet. Laat iedereen eerst /rol kiezen."
+    ),
+    "rollen.in_vraag": "🎭 {naam} kijkt als {rol}",
+    "rollen.perspectief.burger": (
+        "Jij kijkt als <b>burger</b>: wat merk je ervan in je eigen leven en buurt?"
+    ),
+    "rollen.perspectief.professional": (
+        "Jij kijkt als <b>professional</b>: wat betekent dit voor je werk met mensen?"
+    ),
+    "rollen.perspectief.beleidsmaker": (
+        "Jij kijkt als <b>beleidsmaker</b>: welke regels, geld en afspraken zijn nodig?"
+    ),
+    "rollen.perspectief.anders": (
+        "Jij kijkt vanuit je <b>eigen rol</b>: wat zie jij dat anderen missen?"
+    ),
+    "homogeen.aan": (
+        "De workshop werkt eerst met groepen van één soort "
+        "(alleen burgers, alleen professionals, …). "
+        "In de PowerPoint zie je per kolom wat de groepen delen en waar ze verschillen."
+    ),
+    "homogeen.uit": "De workshop werkt met gemengde groepen.",
+    "menu.rol": "Kies je rol (burger, professional, …)",
+    "menu.netwerk": "Zeg van welk netwerk of welke organisatie je bent",
 }
