@@ -86,6 +86,9 @@ async def idea(update: Update, context: BotContext) -> None:
     """Capture an answer given as /idee <tekst>."""
     if inc := _incoming(update, context):
         text = _rest(update.effective_message)
+        if inc.chat_type == "private":  # written in silence, before the group sees it
+            await _run(context, usecases.private_answer(context.services, inc, text))
+            return
         await _run(context, usecases.capture_answer(context.services, inc, text, explicit=True))
 
 
@@ -115,6 +118,12 @@ async def new_members(update: Update, context: BotContext) -> None:
         await _run(context, usecases.note_new_members(context.services, inc, people))
 
 
+async def private_text(update: Update, context: BotContext) -> None:
+    """A plain message in a private chat: an answer written in silence."""
+    if inc := _incoming(update, context):
+        await _run(context, usecases.private_answer(context.services, inc, inc.text))
+
+
 async def group_media(update: Update, context: BotContext) -> None:
     """Explain that photos, stickers and the like cannot go on the map."""
     inc = _incoming(update, context)
@@ -134,8 +143,11 @@ async def edited(update: Update, context: BotContext) -> None:
 
 
 async def done(update: Update, context: BotContext) -> None:
-    """The subgroup is done with its column: /klaar."""
+    """The subgroup is done with its column: /klaar (in private: done writing in silence)."""
     if inc := _incoming(update, context):
+        if inc.chat_type == "private":
+            await _run(context, usecases.private_done(context.services, inc))
+            return
         await _run(
             context,
             usecases.move_subgroup(context.services, inc, Gebeurtenis.KLAAR, source=inc.source),
@@ -307,6 +319,8 @@ def all_handlers() -> list[BaseHandler]:
             ["herinneringen", "reminders"], _with_text(u.reminders_for_workshop), filters=new
         ),  # fmt: skip
         CommandHandler(["stil", "mute"], _command(u.mute_subgroup), filters=new),
+        CommandHandler(["stilschrijven", "silent"], _with_text(u.set_silent), filters=new),
+        CommandHandler(["onthul", "reveal"], _command(u.reveal_now), filters=new),
         CommandHandler(["rol", "role"], _command(u.ask_role), filters=new),
         CommandHandler(["netwerk", "network"], _with_text(u.set_network), filters=new),
         CommandHandler(["indelen", "split"], _with_text(u.propose_split), filters=new),
@@ -319,6 +333,7 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["cofac", "cofacilitator"], _command(u.cofacilitator_link), filters=new),
         MessageHandler(filters.COMMAND & new, unknown_command),
         MessageHandler(groups & new & filters.TEXT, group_text),
+        MessageHandler(filters.ChatType.PRIVATE & new & filters.TEXT, private_text),
         MessageHandler(groups & filters.StatusUpdate.NEW_CHAT_MEMBERS, new_members),
         MessageHandler(groups & new & media, group_media),
         MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, edited),

@@ -38,6 +38,7 @@ from bot.actions import (
     ShowDraft,
     ShowStatus,
 )
+from flows import stil
 from flows.fase import Fase
 from flows.kaart import Kolom
 from flows.texts import Html, plain
@@ -162,6 +163,7 @@ class Shell:
                     stand.kolom,
                     await self._confirmed_values(workshop),
                     await self._play_roles(workshop, subgroup.id),
+                    silent=stil.is_silent(workshop.silent, stand.kolom),
                 ),
                 parse_mode=ParseMode.HTML,
                 message_thread_id=subgroup.topic_id,

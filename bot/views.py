@@ -38,6 +38,7 @@ def question(
     kolom: Kolom,
     values: list[str] | None = None,
     roles: list[tuple[str, str]] | None = None,
+    silent: bool = False,
 ) -> Html:
     """The message that asks a column's question; from column 2 on with the values the
     plenary confirmed, because the method builds every column on them."""
@@ -49,6 +50,8 @@ def question(
         if len(values) > len(shown):
             shown.append(render("bord.meer", lang, aantal=len(values) - len(shown)))
         basis = Html("\n\n" + render("vraag.waarden_basis", lang) + "\n" + "\n".join(shown))
+    if silent:  # everyone writes first, privately; the group sees it all at once
+        basis = Html(basis + "\n\n" + render("stil.in_vraag", lang))
     if roles:  # role play: each member is reminded of the perspective they take
         lines = [render("rollen.in_vraag", lang, naam=n, rol=r) for n, r in roles]
         basis = Html(basis + "\n\n" + "\n".join(lines))
@@ -97,6 +100,7 @@ def answer_line(answer: Answer, lang: str) -> Html:
 def board(workshop: Workshop, kolom: Kolom, answers: list[Answer]) -> Html:
     """The board of one column: how many answers and the latest of them."""
     lang = workshop.lang
+    answers = [a for a in answers if not a.hidden]  # written in silence: not yet shown
     naam = column_name(kolom, lang)
     if len(answers) == 1:
         head = render("bord.kop_een", lang, nummer=int(kolom), naam=naam)
@@ -148,6 +152,7 @@ def board_buttons(subgroup: Subgroup, lang: str) -> tuple[tuple[Button, ...], ..
 def map_overview(workshop: Workshop, subgroup: Subgroup, answers: list[Answer]) -> list[Html]:
     """The subgroup's map so far, as one or more messages under Telegram's limit."""
     lang = workshop.lang
+    answers = [a for a in answers if not a.hidden]
     lines: list[Html] = [render("kaart.titel", lang, subgroep=subgroup.name, doel=workshop.goal)]
     for kolom in FILL_ORDER:
         key = "kaart.kolom_nu" if kolom == subgroup.stand.kolom else "kaart.kolom"

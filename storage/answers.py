@@ -29,6 +29,7 @@ def _answer(row: aiosqlite.Row) -> Answer:
         source_message_id=row["source_message_id"],
         created_at=row["created_at"],
         edited_at=row["edited_at"],
+        hidden=bool(row["hidden"]),
     )
 
 
@@ -47,13 +48,14 @@ class AnswerQueries:
         source_message_id: int,
         now: str,
         source_part: int = 0,
+        hidden: bool = False,
     ) -> tuple[Answer, bool]:
         """Store an answer once per source message (part); return it and whether it is new."""
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
                 "INSERT INTO answers (workshop_id, subgroup_id, column_no, text, participant_id,"
-                " source_chat_id, source_message_id, source_part, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " source_chat_id, source_message_id, source_part, created_at, hidden)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (source_chat_id, source_message_id, source_part) DO NOTHING",
                 (
                     workshop_id,
@@ -65,6 +67,7 @@ class AnswerQueries:
                     source_message_id,
                     source_part,
                     now,
+                    int(hidden),
                 ),
             )
             created = cursor.rowcount == 1
@@ -205,3 +208,18 @@ class AnswerQueries:
             )
             for r in rows
         ]
+
+    async def reveal_answers(self, subgroup_id: int, kolom: Kolom) -> list[Answer]:
+        """Show the answers a subgroup wrote in silence for a column; the ones revealed now."""
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(
+                _SELECT + " WHERE a.subgroup_id = ? AND a.column_no = ? AND a.hidden = 1"
+                " ORDER BY a.id",
+                (subgroup_id, int(kolom)),
+            )
+            await conn.execute(
+                "UPDATE answers SET hidden = 0 WHERE subgroup_id = ? AND column_no = ?"
+                " AND hidden = 1",
+                (subgroup_id, int(kolom)),
+            )
+        return [_answer(r) for r in rows]

@@ -179,6 +179,10 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         -- The facilitator's split of participants over subgroups, until confirmed (JSON).
         ALTER TABLE workshops ADD COLUMN split_proposal TEXT;
         ALTER TABLE subgroups ADD COLUMN reminders_muted INTEGER NOT NULL DEFAULT 0;
+        -- Silent writing: which columns ({"columns": [2, 3]} or {"all": true}) and whether
+        -- the reveal hides authors; answers written privately stay hidden until revealed.
+        ALTER TABLE workshops ADD COLUMN silent TEXT;
+        ALTER TABLE answers ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE participants ADD COLUMN role TEXT;
         ALTER TABLE participants ADD COLUMN network TEXT;
         ALTER TABLE participants ADD COLUMN play_role TEXT;

@@ -31,6 +31,7 @@ class Workshop:
     reminder_cap_minutes: int
     homogeneous: bool = False
     split_proposal: list[list[int]] | None = None  # participant ids per group
+    silent: dict | None = None  # silent writing: {"all": bool, "columns": [...], "anonymous": bool}
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Answer:
     source_message_id: int
     created_at: str
     edited_at: str | None
+    hidden: bool = False  # written in silence, not shown to the group yet
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ def _workshop(row: aiosqlite.Row) -> Workshop:
         reminder_cap_minutes=row["reminder_cap_minutes"],
         homogeneous=bool(row["homogeneous"]),
         split_proposal=json.loads(row["split_proposal"]) if row["split_proposal"] else None,
+        silent=json.loads(row["silent"]) if row["silent"] else None,
     )
 
 
@@ -308,3 +309,11 @@ class WorkshopQueries:
             (user_id,),
         )
         return _workshop(row) if row else None
+
+    async def set_silent(self, workshop_id: int, silent: dict | None) -> None:
+        """Turn silent writing on (for some or all columns) or off."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE workshops SET silent = ? WHERE id = ?",
+                (json.dumps(silent) if silent else None, workshop_id),
+            )

@@ -52,10 +52,15 @@ from bot.usecases.reporting import (
     workshop_data,
 )
 from bot.usecases.settings import mute_subgroup, reminders_for_workshop, set_language
+from bot.usecases.silent import private_answer, private_done, reveal_now, set_silent
 from bot.usecases.timekeeping import set_duration, tick
 from bot.usecases.voting import count_votes, start_vote, vote
 
 __all__ = [
+    "set_silent",
+    "reveal_now",
+    "private_done",
+    "private_answer",
     "toggle_homogeneous",
     "set_network",
     "register_by_link",

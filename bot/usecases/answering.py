@@ -7,7 +7,8 @@ from bot.actions import AskQuestion, FreezeBoard, Outcome, React, RefreshBoard, 
 from bot.incoming import Incoming
 from bot.usecases.common import Services, register, reply, say, subgroup_here
 from bot.usecases.reminding import consider_reminder
-from flows import antwoord
+from bot.usecases.silent import reveal
+from flows import antwoord, stil
 from flows.fase import Fase, grenzen
 from flows.kaart import Kolom
 from flows.subgroep import Context, Gebeurtenis, Geweigerd, advance
@@ -119,6 +120,10 @@ async def move_subgroup(
     stamp = (subgroup.id, int(subgroup.stand.kolom))
     if pressed_for is not None and (pressed_for != stamp or not subgroup.stand.answering):
         return Outcome(toast=plain("weigering.knop_verlopen", lang))
+    revealed: list = []
+    if gebeurtenis is Gebeurtenis.KLAAR and stil.is_silent(workshop.silent, subgroup.stand.kolom):
+        # Done with a silent column: first everyone sees what was written.
+        revealed = await reveal(s, workshop, subgroup)
     try:
         if not workshop.fase.subgroups_work:
             raise Geweigerd(_why_not_answering(workshop.fase))
@@ -132,8 +137,8 @@ async def move_subgroup(
         }
         params.setdefault("kolom", views.column_name(subgroup.stand.kolom, lang))
         if pressed_for is not None:
-            return Outcome(toast=plain(refusal.reason, lang, **params))
-        return Outcome().add(say(inc, refusal.reason, lang, **params))
+            return Outcome(toast=plain(refusal.reason, lang, **params)).add(*revealed)
+        return Outcome().add(*revealed, say(inc, refusal.reason, lang, **params))
     changed = await s.storage.change_subgroup_state(
         subgroup,
         new,
@@ -145,7 +150,7 @@ async def move_subgroup(
     # When nothing changed (delivered twice, or another member moved the group at the
     # same moment) the state is whatever won; either way its question must be out, and
     # AskQuestion sends only what has not been sent yet.
-    outcome = Outcome()
+    outcome = Outcome().add(*revealed)
     if changed and subgroup.board_message_id and subgroup.chat_id is not None:
         outcome.add(
             FreezeBoard(

@@ -565,4 +565,31 @@ MESSAGES: dict[str, str] = {
     "homogeen.uit": "The workshop works with mixed groups.",
     "menu.rol": "Choose your role (citizen, professional, …)",
     "menu.netwerk": "Say which network or organisation you are from",
+    # Silent writing
+    "stil.aan": (
+        "Silent writing is on for: {kolommen}. "
+        "Everyone first sends their answers to me privately. "
+        "When everyone is done (or with /reveal), I put them in the group together."
+    ),
+    "stil.aan_anoniem": (
+        "Silent writing is on for: {kolommen}, without names. "
+        "Everyone first sends their answers to me privately. "
+        "When everyone is done (or with /reveal), I put them in the group together."
+    ),
+    "stil.uit": "Silent writing is off. Answers go straight into the group again.",
+    "stil.alle_kolommen": "all columns",
+    "stil.gebruik": (
+        "How to use it: /silent (all columns), /silent 2 3, /silent anonymous or /silent off."
+    ),
+    "stil.in_vraag": (
+        "🤫 <b>Silent writing:</b> first send your answers to me privately. "
+        "Type /done there when you are ready. "
+        "When everyone is done, I put it all here together."
+    ),
+    "stil.geen_groep": "I do not know which subgroup you are in. Join your subgroup's group first.",
+    "stil.niet_nu": "There is no silent writing now. Give your answer in your subgroup's group.",
+    "stil.klaar": "Thank you! When everyone is done, I put all answers in the group together.",
+    "stil.onthuld": "🤫 <b>This is what you wrote in silence for {kolom}:</b>",
+    "stil.onthuld_alle": "I put all answers written in silence in the groups.",
+    "stil.niets": "There are no answers written in silence to show.",
 }

@@ -573,4 +573,35 @@ MESSAGES: dict[str, str] = {
     "homogeen.uit": "De workshop werkt met gemengde groepen.",
     "menu.rol": "Kies je rol (burger, professional, …)",
     "menu.netwerk": "Zeg van welk netwerk of welke organisatie je bent",
+    # Stil schrijven
+    "stil.aan": (
+        "Stil schrijven staat aan voor: {kolommen}. "
+        "Iedereen stuurt eerst privé zijn antwoorden aan mij. "
+        "Als iedereen klaar is (of met /onthul), zet ik ze samen in de groep."
+    ),
+    "stil.aan_anoniem": (
+        "Stil schrijven staat aan voor: {kolommen}, zonder namen. "
+        "Iedereen stuurt eerst privé zijn antwoorden aan mij. "
+        "Als iedereen klaar is (of met /onthul), zet ik ze samen in de groep."
+    ),
+    "stil.uit": "Stil schrijven staat uit. Antwoorden komen weer meteen in de groep.",
+    "stil.alle_kolommen": "alle kolommen",
+    "stil.gebruik": (
+        "Zo gebruik je het: "
+        "/stilschrijven (alle kolommen), /stilschrijven 2 3, /stilschrijven anoniem "
+        "of /stilschrijven uit."
+    ),
+    "stil.in_vraag": (
+        "🤫 <b>Stil schrijven:</b> stuur je antwoorden eerst privé aan mij. "
+        "Typ daar /klaar als je klaar bent. "
+        "Als iedereen klaar is, zet ik alles samen hier neer."
+    ),
+    "stil.geen_groep": (
+        "Ik weet niet in welke subgroep je zit. Doe eerst mee in de groep van je subgroep."
+    ),
+    "stil.niet_nu": "Nu is er geen stil schrijven. Geef je antwoord in de groep van je subgroep.",
+    "stil.klaar": "Dank je! Als iedereen klaar is, zet ik alle antwoorden samen in de groep.",
+    "stil.onthuld": "🤫 <b>Dit schreven jullie in stilte bij {kolom}:</b>",
+    "stil.onthuld_alle": "Ik heb alle stil geschreven antwoorden in de groepen gezet.",
+    "stil.niets": "Er zijn geen stil geschreven antwoorden om te laten zien.",
 }
