@@ -48,6 +48,7 @@ class Settings:
     poll_timeout: int = 20
     template_dir: Path | None = None  # the facilitator's own agreement templates
     tick_seconds: float = 30.0  # how often time-keeping looks at the clock
+    retention_days: int | None = 90  # ended workshops are deleted after this many days
 
 
 def utc_now() -> datetime:
@@ -99,6 +100,7 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
             template_dir=settings.template_dir,
         )
         app.bot_data.shell = Shell(app.bot, storage, board_delay=settings.board_delay, clock=clock)
+        app.bot_data.retention_days = settings.retention_days
         await set_command_menus(app.bot)
         # Time-keeping lives in storage; this job only looks at the clock now and then,
         # so heads-ups survive a restart and come once.

@@ -24,6 +24,12 @@ def _lang() -> str:
     return language_for(os.environ.get("LANG", "nl")[:2])
 
 
+def _retention() -> int | None:
+    """PARTNERSCHAPKAART_RETENTION_DAYS: days to keep an ended workshop (0 = keep)."""
+    typed = os.environ.get("PARTNERSCHAPKAART_RETENTION_DAYS", "90").strip()
+    return int(typed) if typed.isdigit() and int(typed) > 0 else None
+
+
 def settings_from_env() -> Settings | None:
     """Read the configuration; None when the token is missing."""
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
@@ -33,6 +39,7 @@ def settings_from_env() -> Settings | None:
         token=token,
         base_url=os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API,
         db_path=Path(os.environ.get("PARTNERSCHAPKAART_DB", "partnerschapkaart.sqlite3")),
+        retention_days=_retention(),
         template_dir=(
             Path(os.environ["PARTNERSCHAPKAART_TEMPLATES"])
             if os.environ.get("PARTNERSCHAPKAART_TEMPLATES")

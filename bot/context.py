@@ -16,6 +16,7 @@ class AppData:
 
     services: Services | None = None
     shell: Shell | None = None
+    retention_days: int | None = None  # ended workshops are deleted after this many days
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, AppData]):

@@ -212,8 +212,9 @@ async def unknown_command(update: Update, context: BotContext) -> None:
 
 
 async def keep_time(context: BotContext) -> None:
-    """Every half minute: send the heads-ups about time that are due."""
+    """Every half minute: heads-ups about time and reminders that are due; old data purged."""
     await _run(context, usecases.tick(context.services))
+    await usecases.purge_old(context.services, context.bot_data.retention_days)
 
 
 BUTTON_EVENTS = {"klaar": Gebeurtenis.KLAAR, "terug": Gebeurtenis.TERUG}
@@ -232,7 +233,11 @@ async def button(update: Update, context: BotContext) -> None:
         return
     inc = read_message(message, query.from_user, context.bot.id)
     services = context.services
-    if parts[0] == "rol":
+    if parts[0] == "vg":
+        work = usecases.forget_confirmed(services, inc, int(parts[1]), parts[2])
+    elif parts[0] == "del":
+        work = usecases.delete_confirmed(services, inc, int(parts[1]))
+    elif parts[0] == "rol":
         work = usecases.choose_role(services, inc, int(parts[1]), parts[2])
     elif parts[0] == "kaart":
         work = usecases.show_map(services, inc)
@@ -270,6 +275,10 @@ def _well_formed(parts: list[str]) -> bool:
     or a vote 'st:2:7:3:4' (column, version, votes each, item)."""
     if len(parts) == 3 and parts[0] in (*BUTTON_EVENTS, "kaart"):
         return all(_number(p) for p in parts[1:])
+    if len(parts) == 3 and parts[0] == "vg":
+        return _number(parts[1]) and parts[2] in ("a", "w")
+    if len(parts) == 2 and parts[0] == "del":
+        return _number(parts[1])
     if len(parts) == 3 and parts[0] == "rol":
         return _number(parts[1]) and parts[2].isascii() and parts[2].isalpha()
     if len(parts) == 5 and parts[0] == "st":
@@ -322,6 +331,8 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["stilschrijven", "silent"], _with_text(u.set_silent), filters=new),
         CommandHandler(["onthul", "reveal"], _command(u.reveal_now), filters=new),
         CommandHandler(["rol", "role"], _command(u.ask_role), filters=new),
+        CommandHandler(["vergeet", "forget"], _command(u.forget_me), filters=new),
+        CommandHandler(["verwijder", "delete"], _command(u.delete_workshop), filters=new),
         CommandHandler(["netwerk", "network"], _with_text(u.set_network), filters=new),
         CommandHandler(["indelen", "split"], _with_text(u.propose_split), filters=new),
         CommandHandler(["verplaats", "reassign"], _with_text(u.move_in_split), filters=new),

@@ -7,13 +7,14 @@ from pathlib import Path
 from storage.answers import AnswerQueries
 from storage.db import Database
 from storage.plenary import PlenaryQueries
+from storage.privacy import PrivacyQueries
 from storage.subgroups import ChatAlreadyLinked, SubgroupQueries
 from storage.workshops import WorkshopQueries
 
 __all__ = ["ChatAlreadyLinked", "Database", "Storage"]
 
 
-class Storage(WorkshopQueries, SubgroupQueries, AnswerQueries, PlenaryQueries):
+class Storage(WorkshopQueries, SubgroupQueries, AnswerQueries, PlenaryQueries, PrivacyQueries):
     """Everything the bot reads and writes, on one SQLite file."""
 
     def __init__(self, db: Database) -> None:

@@ -43,6 +43,13 @@ from bot.usecases.phases import (
     start_plenary,
 )
 from bot.usecases.plenary import edit_draft, remove_by_button, undo_edit
+from bot.usecases.privacy import (
+    delete_confirmed,
+    delete_workshop,
+    forget_confirmed,
+    forget_me,
+    purge_old,
+)
 from bot.usecases.reminding import note_new_members, note_reply
 from bot.usecases.reporting import (
     export_map,
@@ -57,6 +64,11 @@ from bot.usecases.timekeeping import set_duration, tick
 from bot.usecases.voting import count_votes, start_vote, vote
 
 __all__ = [
+    "purge_old",
+    "forget_me",
+    "forget_confirmed",
+    "delete_workshop",
+    "delete_confirmed",
     "set_silent",
     "reveal_now",
     "private_done",

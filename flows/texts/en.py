@@ -592,4 +592,26 @@ MESSAGES: dict[str, str] = {
     "stil.onthuld": "🤫 <b>This is what you wrote in silence for {kolom}:</b>",
     "stil.onthuld_alle": "I put all answers written in silence in the groups.",
     "stil.niets": "There are no answers written in silence to show.",
+    # Privacy
+    "vergeet.vraag": (
+        "Do you want me to remove your data from the workshop <b>{doel}</b>? "
+        "I then remove your name, username and Telegram number. "
+        "Choose what happens to your answers:"
+    ),
+    "vergeet.knop_anoniem": "Remove me, keep my answers without a name",
+    "vergeet.knop_wissen": "Remove me and my answers",
+    "vergeet.gedaan_anoniem": "Done. Your name is gone; your answers stay, without a name.",
+    "vergeet.gedaan_gewist": "Done. Your name and your answers are removed.",
+    "vergeet.niets": "I had no data of yours in this workshop.",
+    "vergeet.geen_workshop": (
+        "I cannot find a workshop you take part in. Type /forget in the workshop's group."
+    ),
+    "verwijder.vraag": (
+        "Do you want to delete the workshop <b>{doel}</b> completely? "
+        "All answers, names and lists will be gone. This cannot be undone."
+    ),
+    "verwijder.knop": "Yes, delete everything",
+    "verwijder.gedaan": "The workshop is deleted, with everything in it.",
+    "verwijder.al_weg": "This workshop is already deleted.",
+    "menu.vergeet": "Remove your data from the workshop",
 }

@@ -604,4 +604,26 @@ MESSAGES: dict[str, str] = {
     "stil.onthuld": "🤫 <b>Dit schreven jullie in stilte bij {kolom}:</b>",
     "stil.onthuld_alle": "Ik heb alle stil geschreven antwoorden in de groepen gezet.",
     "stil.niets": "Er zijn geen stil geschreven antwoorden om te laten zien.",
+    # Privacy
+    "vergeet.vraag": (
+        "Wil je dat ik je gegevens wis uit de workshop <b>{doel}</b>? "
+        "Ik wis dan je naam, gebruikersnaam en Telegram-nummer. "
+        "Kies wat er met je antwoorden gebeurt:"
+    ),
+    "vergeet.knop_anoniem": "Wis mij, houd mijn antwoorden zonder naam",
+    "vergeet.knop_wissen": "Wis mij en mijn antwoorden",
+    "vergeet.gedaan_anoniem": "Gedaan. Je naam is weg; je antwoorden staan er nog, zonder naam.",
+    "vergeet.gedaan_gewist": "Gedaan. Je naam en je antwoorden zijn gewist.",
+    "vergeet.niets": "Ik had geen gegevens van jou in deze workshop.",
+    "vergeet.geen_workshop": (
+        "Ik vind geen workshop waar je aan meedoet. Typ /vergeet in de groep van de workshop."
+    ),
+    "verwijder.vraag": (
+        "Wil je de workshop <b>{doel}</b> helemaal verwijderen? "
+        "Alle antwoorden, namen en lijsten gaan dan weg. Dat kan niet ongedaan."
+    ),
+    "verwijder.knop": "Ja, verwijder alles",
+    "verwijder.gedaan": "De workshop is verwijderd, met alles wat erin stond.",
+    "verwijder.al_weg": "Deze workshop is al verwijderd.",
+    "menu.vergeet": "Wis je gegevens uit de workshop",
 }

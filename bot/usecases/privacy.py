@@ -1,0 +1,79 @@
+"""Use cases for personal data: forget me, delete a workshop, keep nothing for too long."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from bot.actions import Button, Outcome, Say
+from bot.incoming import Incoming
+from bot.usecases.common import Services, facilitated_workshop, reply, subgroup_here
+from flows.texts import plain, render
+
+log = logging.getLogger(__name__)
+
+
+async def forget_me(s: Services, inc: Incoming) -> Outcome:
+    """Offer to remove the sender's personal data from this workshop: /vergeet."""
+    found = await subgroup_here(s, inc)
+    workshop = found[0] if found else None
+    if workshop is None and not inc.in_group:
+        workshop = await s.storage.latest_workshop_of_participant(inc.user_id)
+    if workshop is None:
+        return reply(inc, "vergeet.geen_workshop")
+    lang = workshop.lang
+    buttons = (
+        (Button(plain("vergeet.knop_anoniem", lang), f"vg:{workshop.id}:a"),),
+        (Button(plain("vergeet.knop_wissen", lang), f"vg:{workshop.id}:w"),),
+    )
+    text = render("vergeet.vraag", lang, doel=workshop.goal)
+    return Outcome().add(Say(inc.chat_id, inc.thread_id, text, reply_to=inc.message_id,
+                             buttons=buttons))  # fmt: skip
+
+
+async def forget_confirmed(s: Services, inc: Incoming, workshop_id: int, choice: str) -> Outcome:
+    """The person pressed a forget button: forget whoever pressed it (never someone else)."""
+    workshop = await s.storage.get_workshop(workshop_id)
+    if workshop is None or choice not in ("a", "w"):
+        return Outcome(toast=plain("weigering.knop_onbekend", "nl"))
+    done = await s.storage.forget_participant(workshop.id, inc.user_id, keep_answers=choice == "a")
+    key = "vergeet.gedaan_anoniem" if choice == "a" else "vergeet.gedaan_gewist"
+    if not done:
+        key = "vergeet.niets"
+    log.info("participant data forgotten on request in workshop %d", workshop.id)
+    return Outcome(toast=plain(key, workshop.lang))
+
+
+async def delete_workshop(s: Services, inc: Incoming) -> Outcome:
+    """Offer the facilitator to delete the whole workshop: /verwijder."""
+    workshop = await facilitated_workshop(s, inc)
+    buttons = ((Button(plain("verwijder.knop", workshop.lang), f"del:{workshop.id}"),),)
+    text = render("verwijder.vraag", workshop.lang, doel=workshop.goal)
+    return Outcome().add(Say(inc.chat_id, inc.thread_id, text, reply_to=inc.message_id,
+                             buttons=buttons))  # fmt: skip
+
+
+async def delete_confirmed(s: Services, inc: Incoming, workshop_id: int) -> Outcome:
+    """The facilitator confirmed: the workshop and everything in it are deleted."""
+    workshop = await s.storage.get_workshop(workshop_id)
+    if workshop is None:
+        return Outcome(toast=plain("verwijder.al_weg", "nl"))
+    if inc.anonymous_admin or not await s.storage.is_facilitator(workshop, inc.user_id):
+        return Outcome(toast=plain("weigering.alleen_facilitator", workshop.lang))
+    await s.storage.delete_workshop(workshop.id)
+    log.info("workshop %d deleted by its facilitator", workshop.id)
+    return Outcome(toast=plain("verwijder.gedaan", workshop.lang)).add(
+        Say(inc.chat_id, inc.thread_id, render("verwijder.gedaan", workshop.lang))
+    )
+
+
+async def purge_old(s: Services, retention_days: int | None) -> int:
+    """Delete workshops that ended more than retention_days ago; how many went."""
+    if not retention_days:
+        return 0
+    cutoff = (s.clock() - timedelta(days=retention_days)).isoformat(timespec="milliseconds")
+    purged = await s.storage.purge_ended_before(cutoff)
+    if purged:
+        log.info("retention: deleted %d workshop(s) that ended over %d days ago",
+                 purged, retention_days)  # fmt: skip
+    return purged
