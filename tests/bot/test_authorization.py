@@ -44,6 +44,17 @@ FACILITATOR_COMMANDS = [
     "/onderwerpen 2",
     "/cofac",
     "/export",
+    "/stemmen 2",
+    "/telling",
+    "/tijd 30",
+    "/taal en",
+    "/herinneringen uit",
+    "/stilschrijven",
+    "/onthul",
+    "/indelen 2",
+    "/verplaats Pim 1",
+    "/homogeen",
+    "/verwijder",
 ]
 
 QUIET = 0.15  # wait_idle quiet time: refusals are one quick reply
