@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from bot.actions import Outcome, Say
 from bot.incoming import Incoming
+from flows.codes import CodeGuard
 from flows.texts import language_for, render
 from storage import Storage
 from storage.models import Subgroup, Workshop
@@ -24,6 +25,7 @@ class Services:
     clock: Clock
     bot_username: str
     template_dir: Path | None = None  # the facilitator's own agreement templates
+    guard: CodeGuard = field(default_factory=CodeGuard)  # slows down guessing codes
 
     def stamp(self) -> str:
         """Now, as stored."""
@@ -97,3 +99,20 @@ async def register(s: Services, workshop: Workshop, subgroup: Subgroup, inc: Inc
         now=s.stamp(),
     )
     return participant.id
+
+
+def code_attempt_refused(s: Services, inc: Incoming) -> Outcome | None:
+    """A reply when this chat tried too many wrong codes lately, else None."""
+    wait = s.guard.wait_left(inc.chat_id, s.clock())
+    if wait is None:
+        return None
+    minutes = max(1, -(-int(wait.total_seconds()) // 60))
+    return reply(inc, "join.te_vaak", minuten=minutes)
+
+
+def note_code(s: Services, inc: Incoming, *, right: bool) -> None:
+    """Count a wrong code for this chat, or forget its wrong codes after a right one."""
+    if right:
+        s.guard.succeeded(inc.chat_id)
+    else:
+        s.guard.failed(inc.chat_id, s.clock())

@@ -7,7 +7,15 @@ import secrets
 from bot import views
 from bot.actions import AskQuestion, Outcome, RefreshStatus, Say
 from bot.incoming import Incoming
-from bot.usecases.common import Refused, Services, facilitated_workshop, register, reply
+from bot.usecases.common import (
+    Refused,
+    Services,
+    code_attempt_refused,
+    facilitated_workshop,
+    note_code,
+    register,
+    reply,
+)
 from flows import antwoord
 from flows.fase import Fase, start_stand
 from flows.kaart import parse_kolom
@@ -82,7 +90,10 @@ async def join_subgroup(s: Services, inc: Incoming, typed_code: str) -> Outcome:
         )
     if not typed_code.strip():
         return reply(inc, "join.geen_code", lang)
+    if refused := code_attempt_refused(s, inc):
+        return refused
     workshop = await s.storage.find_workshop_by_code(normalise_code(typed_code))
+    note_code(s, inc, right=workshop is not None)
     if workshop is None:
         return reply(inc, "join.onbekende_code", lang)
     if workshop.fase is Fase.AFGEROND:
@@ -220,7 +231,10 @@ async def cofacilitator_link(s: Services, inc: Incoming) -> Outcome:
 
 async def become_cofacilitator(s: Services, inc: Incoming, code: str) -> Outcome:
     """Someone opened a co-facilitator link in a private chat with the bot."""
+    if refused := code_attempt_refused(s, inc):
+        return refused
     workshop = await s.storage.find_workshop_by_cofac_code(code)
+    note_code(s, inc, right=workshop is not None)
     if workshop is None or workshop.fase is Fase.AFGEROND:
         return reply(inc, "cofac.onbekend")
     await s.storage.add_cofacilitator(workshop.id, inc.user_id, s.stamp())

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from bot.actions import Button, Outcome, Say
 from bot.incoming import Incoming
-from bot.usecases.common import Refused, Services, facilitated_workshop, reply, subgroup_here
+from bot.usecases.common import (
+    Refused,
+    Services,
+    code_attempt_refused,
+    facilitated_workshop,
+    note_code,
+    reply,
+    subgroup_here,
+)
 from bot.usecases.joining import normalise_code
 from flows import antwoord
 from flows.fase import Fase
@@ -51,7 +59,10 @@ async def _my_workshop(s: Services, inc: Incoming) -> tuple[Workshop, Participan
 
 async def register_by_link(s: Services, inc: Incoming, code: str) -> Outcome:
     """Someone opened the workshop's link in a private chat: note them, ask their role."""
+    if refused := code_attempt_refused(s, inc):
+        return refused
     workshop = await s.storage.find_workshop_by_code(normalise_code(code))
+    note_code(s, inc, right=workshop is not None)
     if workshop is None or workshop.fase is Fase.AFGEROND:
         return reply(inc, "join.onbekende_code")
     await s.storage.upsert_participant(

@@ -626,4 +626,7 @@ MESSAGES: dict[str, str] = {
     "verwijder.gedaan": "De workshop is verwijderd, met alles wat erin stond.",
     "verwijder.al_weg": "Deze workshop is al verwijderd.",
     "menu.vergeet": "Wis je gegevens uit de workshop",
+    "join.te_vaak": (
+        "Dat was te vaak een verkeerde code. Probeer het over {minuten} minuten opnieuw."
+    ),
 }

@@ -215,3 +215,21 @@ async def test_run_with_a_rejected_token_is_one_clear_line_and_exit_code_2(sandb
     assert len(lines) == 1, stderr.decode()
     assert "weigert het token" in lines[0]
     assert "wrong-token" not in stderr.decode()
+
+
+async def test_guessing_join_codes_is_slowed_down_per_chat(sandbox, bot, workshop):
+    _, _, bram, _, code = workshop
+    other = sandbox.add_group("Raders")
+    for n in range(6):
+        await sandbox.send_message(other, bram, f"/join aaaaa-bbbbb-ccc{n:02d}")
+    await sandbox.wait_idle()
+    assert "code ken ik niet" in sandbox.last_bot_message(other).text
+    # After five free tries the chat waits; even the right code waits now.
+    await sandbox.send_message(other, bram, f"/join {code}")
+    await sandbox.wait_idle()
+    assert "Probeer het over 1 minuten opnieuw" in sandbox.last_bot_message(other).text
+    assert await bot.storage.find_subgroup_by_chat(other.id, None) is None
+    fresh = sandbox.add_group("Eerlijk")
+    await sandbox.send_message(fresh, bram, f"/join {code}")
+    await sandbox.wait_idle()
+    assert await bot.storage.find_subgroup_by_chat(fresh.id, None) is not None
