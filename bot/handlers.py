@@ -124,6 +124,15 @@ async def private_text(update: Update, context: BotContext) -> None:
         await _run(context, usecases.private_answer(context.services, inc, inc.text))
 
 
+async def migrated(update: Update, context: BotContext) -> None:
+    """The group became a supergroup and has a new chat id: follow it."""
+    message = update.effective_message
+    if message is not None and message.migrate_to_chat_id:
+        await context.services.storage.move_chat(message.chat.id, message.migrate_to_chat_id)
+        log.info("chat %s moved to %s (upgraded to a supergroup)", message.chat.id,
+                 message.migrate_to_chat_id)  # fmt: skip
+
+
 async def group_media(update: Update, context: BotContext) -> None:
     """Explain that photos, stickers and the like cannot go on the map."""
     inc = _incoming(update, context)
@@ -346,6 +355,7 @@ def all_handlers() -> list[BaseHandler]:
         MessageHandler(groups & new & filters.TEXT, group_text),
         MessageHandler(filters.ChatType.PRIVATE & new & filters.TEXT, private_text),
         MessageHandler(groups & filters.StatusUpdate.NEW_CHAT_MEMBERS, new_members),
+        MessageHandler(filters.StatusUpdate.MIGRATE, migrated),
         MessageHandler(groups & new & media, group_media),
         MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, edited),
         CallbackQueryHandler(button),

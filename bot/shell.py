@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -18,7 +19,7 @@ from telegram import (
     ReplyParameters,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 
 from bot import views, views_plenary
 from bot.actions import (
@@ -56,6 +57,13 @@ def _keyboard(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup | No
     )
 
 
+def _moved(action: Action, new_chat_id: int) -> Action:
+    """The same action for the chat's new id (AskQuestion re-reads it from storage)."""
+    if hasattr(action, "chat_id"):
+        return dataclasses.replace(action, chat_id=new_chat_id)
+    return action
+
+
 class Shell:
     """Sends what use cases decided, and keeps each subgroup's board up to date."""
 
@@ -81,6 +89,19 @@ class Shell:
         for action in outcome.actions:
             try:
                 await self._perform(action)
+            except ChatMigrated as exc:
+                # A group became a supergroup before we heard of it: move along, once.
+                old = getattr(action, "chat_id", None)
+                if isinstance(action, AskQuestion):
+                    subgroup = await self.storage.get_subgroup(action.subgroup_id)
+                    old = subgroup.chat_id if subgroup else None
+                if old is not None:
+                    await self.storage.move_chat(old, exc.new_chat_id)
+                    log.info("chat %s moved to %s; sending again", old, exc.new_chat_id)
+                    try:
+                        await self._perform(_moved(action, exc.new_chat_id))
+                    except TelegramError as again:
+                        log.error("sending %s failed: %s", type(action).__name__, again)
             except Forbidden as exc:
                 log.warning("cannot send to a chat (%s): %s", type(action).__name__, exc.message)
             except TelegramError as exc:

@@ -264,3 +264,19 @@ class SubgroupQueries:
                     "UPDATE participants SET subgroup_id = ? WHERE id = ?",
                     (subgroup_id, participant_id),
                 )
+
+    async def move_chat(self, old_chat_id: int, new_chat_id: int) -> int:
+        """A group became a supergroup (new chat id): its subgroups move along."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE subgroups SET chat_id = ? WHERE chat_id = ?", (new_chat_id, old_chat_id)
+            )
+            await conn.execute(
+                "UPDATE workshops SET plenary_chat_id = ? WHERE plenary_chat_id = ?",
+                (new_chat_id, old_chat_id),
+            )
+            await conn.execute(
+                "UPDATE workshops SET status_chat_id = ? WHERE status_chat_id = ?",
+                (new_chat_id, old_chat_id),
+            )
+            return cursor.rowcount

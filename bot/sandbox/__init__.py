@@ -3,6 +3,7 @@
 See :mod:`bot.sandbox.server` for the full description.
 """
 
+from .faults import FAULT_KINDS, FaultPlan, InjectedFault
 from .html_text import EntityParseError, parse_html, utf16_len
 from .server import (
     ApiCall,
@@ -19,6 +20,9 @@ __all__ = [
     "ApiCall",
     "CallbackAnswer",
     "EntityParseError",
+    "FAULT_KINDS",
+    "FaultPlan",
+    "InjectedFault",
     "Sandbox",
     "SandboxChat",
     "SandboxUser",

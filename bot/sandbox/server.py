@@ -30,6 +30,8 @@ The parts live in their own modules, as mixins that :class:`Sandbox` composes:
 * :mod:`.models` the data (users, chats, sent messages, transcript events, ``ApiError``);
 * :mod:`.core` the shared state and helpers (stored messages, transcript, update queue);
 * :mod:`.validation` and :mod:`.ratelimit` Telegram's parameter rules and flood limits;
+* :mod:`.faults` injected failures (429, 5xx, slow replies, dropped connections) on a
+  chosen share of calls: ``Sandbox(faults=FaultPlan(...))`` or ``set_faults(plan)``;
 * :mod:`.api_updates`, :mod:`.api_commands`, :mod:`.api_messages`, :mod:`.api_files`,
   :mod:`.api_interactive`, :mod:`.api_chats` the Bot API methods by topic;
 * :mod:`.driver_chats`, :mod:`.driver_messages` and :mod:`.observe` the driver side.
@@ -42,6 +44,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import itertools
+import json
 import logging
 import mimetypes
 import re
@@ -60,6 +63,7 @@ from .api_updates import UpdatesApi
 from .core import SandboxCore
 from .driver_chats import ChatsDriver
 from .driver_messages import MessagesDriver
+from .faults import FaultMixin, FaultPlan, InjectedFault
 from .models import (
     ApiCall,
     ApiError,
@@ -79,6 +83,8 @@ from .validation import ValidationMixin, bad, decode_form_value
 __all__ = [
     "ApiCall",
     "CallbackAnswer",
+    "FaultPlan",
+    "InjectedFault",
     "Sandbox",
     "SandboxChat",
     "SandboxUser",
@@ -103,6 +109,7 @@ class Sandbox(
     ChatsDriver,
     MessagesDriver,
     ObserverMixin,
+    FaultMixin,
     ValidationMixin,
     RateLimitMixin,
     SandboxCore,
@@ -122,6 +129,7 @@ class Sandbox(
         max_upload_bytes: int = 50 * 1024 * 1024,
         privacy_mode: bool = False,
         host: str = "127.0.0.1",
+        faults: FaultPlan | None = None,
     ) -> None:
         self._token = token
         self.bot = SandboxUser(
@@ -181,6 +189,11 @@ class Sandbox(
         self._last_activity = time.monotonic()
         self.bot_name_info = {"name": bot_name, "description": "", "short_description": ""}
 
+        # fault injection (see .faults)
+        self.faults_injected: list[InjectedFault] = []
+        self._held_replies: set[asyncio.Future[None]] = set()
+        self.set_faults(faults)
+
         self._methods: dict[str, Callable[[dict, dict], Any]] = {
             name[len("_api_") :].lower(): getattr(self, name)
             for name in dir(self)
@@ -203,6 +216,7 @@ class Sandbox(
     async def stop(self) -> None:
         self._stopping = True
         self._wake_pollers()
+        self._release_held_replies()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -267,9 +281,32 @@ class Sandbox(
         for key, f in files.items():
             logged[key] = {"file_name": f.name, "size": len(f.data)}
         self.calls.append(ApiCall(method, logged, time.monotonic()))
+        fault = self._draw_fault(method, params)
+        hold_for = self.faults.slow_seconds if fault == "slow" and self.faults else 0.0
+        if fault is not None and fault != "slow":
+            if not is_poll:
+                self._last_activity = time.monotonic()
+            if fault == "drop":
+                return self._drop_connection(request)
+            return self._error_response(self._fault_error(fault))
         if not is_poll:
             self._inflight += 1
             self._last_activity = time.monotonic()
+        try:
+            response = await self._call(method, handler, params, files)
+            if fault == "slow":
+                if is_poll:
+                    self._unfetch(response)
+                await self._hold_reply(hold_for)
+        finally:
+            if not is_poll:
+                self._inflight -= 1
+                self._last_activity = time.monotonic()
+        return response
+
+    async def _call(
+        self, method: str, handler: Callable[[dict, dict], Any], params: dict, files: dict
+    ) -> web.Response:
         try:
             result = handler(params, files)
             if inspect.isawaitable(result):
@@ -280,11 +317,15 @@ class Sandbox(
             _log.exception("sandbox failed on %s", method)
             self.internal_errors.append(f"{method}: {exc!r}")
             return self._error_response(ApiError(f"Internal Server Error: {exc!r}", 500))
-        finally:
-            if not is_poll:
-                self._inflight -= 1
-                self._last_activity = time.monotonic()
         return web.json_response({"ok": True, "result": result})
+
+    def _unfetch(self, response: web.Response) -> None:
+        """A getUpdates reply that the client will not receive: its updates count as not
+        fetched yet, so ``wait_idle`` waits for the poll that really delivers them."""
+        if response.status != 200 or not isinstance(response.body, bytes):
+            return
+        for update in json.loads(response.body).get("result") or []:
+            self._fetched_in.pop(update.get("update_id"), None)
 
     def _error_response(self, exc: ApiError) -> web.Response:
         body: dict[str, Any] = {"ok": False, "error_code": exc.code, "description": exc.description}

@@ -614,5 +614,5 @@ MESSAGES: dict[str, str] = {
     "verwijder.gedaan": "The workshop is deleted, with everything in it.",
     "verwijder.al_weg": "This workshop is already deleted.",
     "menu.vergeet": "Remove your data from the workshop",
-    "join.te_vaak": "That was a wrong code too often. Try again in {minuten} minutes.",
+    "join.te_vaak": "That was a wrong code too often. Try again in {minuten} min.",
 }

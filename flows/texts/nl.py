@@ -627,6 +627,6 @@ MESSAGES: dict[str, str] = {
     "verwijder.al_weg": "Deze workshop is al verwijderd.",
     "menu.vergeet": "Wis je gegevens uit de workshop",
     "join.te_vaak": (
-        "Dat was te vaak een verkeerde code. Probeer het over {minuten} minuten opnieuw."
+        "Dat was te vaak een verkeerde code. Probeer het over {minuten} min. opnieuw."
     ),
 }

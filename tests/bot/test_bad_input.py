@@ -227,9 +227,27 @@ async def test_guessing_join_codes_is_slowed_down_per_chat(sandbox, bot, worksho
     # After five free tries the chat waits; even the right code waits now.
     await sandbox.send_message(other, bram, f"/join {code}")
     await sandbox.wait_idle()
-    assert "Probeer het over 1 minuten opnieuw" in sandbox.last_bot_message(other).text
+    assert "Probeer het over 1 min. opnieuw" in sandbox.last_bot_message(other).text
     assert await bot.storage.find_subgroup_by_chat(other.id, None) is None
     fresh = sandbox.add_group("Eerlijk")
     await sandbox.send_message(fresh, bram, f"/join {code}")
     await sandbox.wait_idle()
     assert await bot.storage.find_subgroup_by_chat(fresh.id, None) is not None
+
+
+async def test_a_group_upgraded_to_a_supergroup_keeps_its_subgroup(sandbox, bot, workshop):
+    _, anna, _, group, _ = workshop
+    await sandbox.send_message(group, anna, "/idee voor de upgrade")
+    await sandbox.wait_idle()
+    upgraded = await sandbox.migrate_to_supergroup(group, anna)
+    await sandbox.wait_idle()
+    await sandbox.send_message(upgraded, anna, "/idee na de upgrade")
+    await sandbox.send_message(upgraded, anna, "/klaar")
+    await sandbox.wait_idle()
+    subgroup = await bot.storage.find_subgroup_by_chat(upgraded.id, None)
+    assert subgroup is not None
+    assert [a.text for a in await bot.storage.list_answers(subgroup.id)] == [
+        "voor de upgrade",
+        "na de upgrade",
+    ]
+    assert "Wacht nu op de plenaire ronde" in sandbox.last_bot_message(upgraded).text
