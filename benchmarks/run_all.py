@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_merge.py", "bench_broadcast.py", "bench_export.py", "replay_reminders.py"]
+BENCHMARKS = [
+    "bench_merge.py",
+    "bench_broadcast.py",
+    "bench_export.py",
+    "bench_bot.py",
+    "replay_reminders.py",
+]
 
 
 def main() -> int:

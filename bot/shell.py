@@ -19,7 +19,14 @@ from telegram import (
     ReplyParameters,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    TelegramError,
+    TimedOut,
+)
 
 from bot import views, views_plenary
 from bot.actions import (
@@ -55,6 +62,33 @@ def _keyboard(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup | No
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in rows]
     )
+
+
+# Network trouble on the way to Telegram (a dropped connection, a 5xx, a timeout) is
+# retried a few times. A call that only changes what exists (an edit, a reaction) can be
+# repeated safely. A new message whose request timed out may have arrived after all, and
+# Telegram offers no idempotency key: repeating it could show people the same message
+# twice. So a timed-out new message is repeated only where a missing one is worse than a
+# double one: the question of a column (without it a subgroup cannot go on). A reply
+# that times out is given up on; the user can simply ask again.
+RETRY_DELAYS = (0.5, 1.0, 2.0)
+
+
+async def with_retries(call, what: str, *, after_timeout: bool = True):
+    """Run one Bot API call, retrying on network trouble; log every retry."""
+    for attempt, delay in enumerate((*RETRY_DELAYS, None), start=1):
+        try:
+            return await call()
+        except TimedOut:
+            if delay is None or not after_timeout:
+                raise
+            log.warning("retrying %s after a timeout (attempt %d)", what, attempt + 1)
+        except NetworkError as exc:
+            if isinstance(exc, (BadRequest, Forbidden, ChatMigrated)) or delay is None:
+                raise
+            log.warning("retrying %s after %s (attempt %d)", what, exc.message, attempt + 1)
+        await asyncio.sleep(delay)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _moved(action: Action, new_chat_id: int) -> Action:
@@ -130,31 +164,42 @@ class Shell:
             case CloseVotes():
                 await self.close_votes(action)
             case React():
-                await self.bot.set_message_reaction(
-                    action.chat_id, action.message_id, [ReactionTypeEmoji(action.emoji)]
+                await with_retries(
+                    lambda: self.bot.set_message_reaction(
+                        action.chat_id, action.message_id, [ReactionTypeEmoji(action.emoji)]
+                    ),
+                    "setMessageReaction",
                 )
             case SendDocument():
-                await self.bot.send_document(
-                    action.chat_id,
-                    InputFile(action.data, filename=action.file_name),
-                    caption=action.caption or None,
-                    parse_mode=ParseMode.HTML if action.caption else None,
-                    message_thread_id=action.thread_id,
+                await with_retries(
+                    lambda: self.bot.send_document(
+                        action.chat_id,
+                        InputFile(action.data, filename=action.file_name),
+                        caption=action.caption or None,
+                        parse_mode=ParseMode.HTML if action.caption else None,
+                        message_thread_id=action.thread_id,
+                    ),
+                    "sendDocument",
+                    after_timeout=False,
                 )
 
     async def say(self, action: Say) -> int:
-        message = await self.bot.send_message(
-            action.chat_id,
-            action.text,
-            parse_mode=ParseMode.HTML,
-            message_thread_id=action.thread_id,
-            reply_markup=_keyboard(action.buttons),
-            reply_parameters=(
-                ReplyParameters(action.reply_to, allow_sending_without_reply=True)
-                if action.reply_to
-                else None
+        message = await with_retries(
+            lambda: self.bot.send_message(
+                action.chat_id,
+                action.text,
+                parse_mode=ParseMode.HTML,
+                message_thread_id=action.thread_id,
+                reply_markup=_keyboard(action.buttons),
+                reply_parameters=(
+                    ReplyParameters(action.reply_to, allow_sending_without_reply=True)
+                    if action.reply_to
+                    else None
+                ),
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
             ),
-            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            "sendMessage",
+            after_timeout=False,
         )
         return message.message_id
 
@@ -169,37 +214,47 @@ class Shell:
             assert workshop is not None
             stand = subgroup.stand
             if not stand.answering:
-                sent = await self.bot.send_message(
-                    subgroup.chat_id,
-                    views.waiting(workshop, stand),
-                    parse_mode=ParseMode.HTML,
-                    message_thread_id=subgroup.topic_id,
+                sent = await with_retries(
+                    lambda: self.bot.send_message(
+                        subgroup.chat_id,
+                        views.waiting(workshop, stand),
+                        parse_mode=ParseMode.HTML,
+                        message_thread_id=subgroup.topic_id,
+                    ),
+                    "sendMessage",
                 )
                 await self.storage.set_prompt_message(subgroup.id, stand, sent.message_id, None)
                 return
-            prompt = await self.bot.send_message(
-                subgroup.chat_id,
-                views.question(
-                    workshop,
-                    stand.kolom,
-                    await self._confirmed_values(workshop),
-                    await self._play_roles(workshop, subgroup.id),
-                    silent=stil.is_silent(workshop.silent, stand.kolom),
+            question = views.question(
+                workshop,
+                stand.kolom,
+                await self._confirmed_values(workshop),
+                await self._play_roles(workshop, subgroup.id),
+                silent=stil.is_silent(workshop.silent, stand.kolom),
+            )
+            prompt = await with_retries(
+                lambda: self.bot.send_message(
+                    subgroup.chat_id,
+                    question,
+                    parse_mode=ParseMode.HTML,
+                    message_thread_id=subgroup.topic_id,
+                    reply_markup=ForceReply(
+                        selective=False,
+                        input_field_placeholder=views.placeholder(workshop, stand.kolom),
+                    ),
                 ),
-                parse_mode=ParseMode.HTML,
-                message_thread_id=subgroup.topic_id,
-                reply_markup=ForceReply(
-                    selective=False,
-                    input_field_placeholder=views.placeholder(workshop, stand.kolom),
-                ),
+                "sendMessage",
             )
             answers = await self.storage.list_answers(subgroup.id, stand.kolom)
-            board = await self.bot.send_message(
-                subgroup.chat_id,
-                views.board(workshop, stand.kolom, answers),
-                parse_mode=ParseMode.HTML,
-                message_thread_id=subgroup.topic_id,
-                reply_markup=_keyboard(views.board_buttons(subgroup, workshop.lang)),
+            board = await with_retries(
+                lambda: self.bot.send_message(
+                    subgroup.chat_id,
+                    views.board(workshop, stand.kolom, answers),
+                    parse_mode=ParseMode.HTML,
+                    message_thread_id=subgroup.topic_id,
+                    reply_markup=_keyboard(views.board_buttons(subgroup, workshop.lang)),
+                ),
+                "sendMessage",
             )
             await self.storage.set_prompt_message(
                 subgroup.id, stand, prompt.message_id, board.message_id
@@ -269,12 +324,15 @@ class Shell:
         self, chat_id: int, message_id: int, text: str, buttons: tuple[tuple[Button, ...], ...]
     ) -> None:
         try:
-            await self.bot.edit_message_text(
-                text,
-                chat_id=chat_id,
-                message_id=message_id,
-                parse_mode=ParseMode.HTML,
-                reply_markup=_keyboard(buttons),
+            await with_retries(
+                lambda: self.bot.edit_message_text(
+                    text,
+                    chat_id=chat_id,
+                    message_id=message_id,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=_keyboard(buttons),
+                ),
+                "editMessageText",
             )
         except BadRequest as exc:
             if "not modified" not in exc.message:
@@ -386,12 +444,15 @@ class Shell:
         assert workshop is not None
         answers = await self.storage.list_answers(subgroup.id, subgroup.stand.kolom)
         try:
-            await self.bot.edit_message_text(
-                views.board(workshop, subgroup.stand.kolom, answers),
-                chat_id=subgroup.chat_id,
-                message_id=subgroup.board_message_id,
-                parse_mode=ParseMode.HTML,
-                reply_markup=_keyboard(views.board_buttons(subgroup, workshop.lang)),
+            await with_retries(
+                lambda: self.bot.edit_message_text(
+                    views.board(workshop, subgroup.stand.kolom, answers),
+                    chat_id=subgroup.chat_id,
+                    message_id=subgroup.board_message_id,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=_keyboard(views.board_buttons(subgroup, workshop.lang)),
+                ),
+                "editMessageText",
             )
         except BadRequest as exc:
             if "not modified" not in exc.message:
@@ -406,11 +467,14 @@ class Shell:
         assert workshop is not None
         answers = await self.storage.list_answers(subgroup.id, action.kolom)
         try:
-            await self.bot.edit_message_text(
-                views.board(workshop, action.kolom, answers),
-                chat_id=action.chat_id,
-                message_id=action.message_id,
-                parse_mode=ParseMode.HTML,
+            await with_retries(
+                lambda: self.bot.edit_message_text(
+                    views.board(workshop, action.kolom, answers),
+                    chat_id=action.chat_id,
+                    message_id=action.message_id,
+                    parse_mode=ParseMode.HTML,
+                ),
+                "editMessageText",
             )
         except BadRequest as exc:
             if "not modified" not in exc.message:
