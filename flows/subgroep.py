@@ -135,6 +135,8 @@ def _start(stand: SubgroepStand, ctx: Context) -> SubgroepStand:
 def _heropen(stand: SubgroepStand, ctx: Context) -> SubgroepStand:
     if ctx.target is None:
         raise Geweigerd("weigering.welke_kolom")
+    if not ctx.grenzen.floor <= ctx.target <= ctx.grenzen.ceiling:
+        raise Geweigerd("weigering.kolom_buiten_stap", kolom=ctx.target)
     return SubgroepStand(Status.BEANTWOORDT, ctx.target)
 
 

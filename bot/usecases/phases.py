@@ -197,7 +197,7 @@ async def reopen_column(s: Services, inc: Incoming, typed: str) -> Outcome:
         return reply(inc, "heropen.gebruik", workshop.lang)
     told = []
     for subgroup in await s.storage.list_subgroups(workshop.id):
-        new = advance(subgroup.stand, Gebeurtenis.HEROPEN, Context(target=kolom))
+        new = advance(subgroup.stand, Gebeurtenis.HEROPEN, Context(grenzen=limits, target=kolom))
         if new != subgroup.stand and await s.storage.change_subgroup_state(
             subgroup, new, kind="heropen", actor_id=inc.user_id, source=None, now=s.stamp()
         ):

@@ -615,4 +615,5 @@ MESSAGES: dict[str, str] = {
     "verwijder.al_weg": "This workshop is already deleted.",
     "menu.vergeet": "Remove your data from the workshop",
     "join.te_vaak": "That was a wrong code too often. Try again in {minuten} min.",
+    "weigering.kolom_buiten_stap": "{kolom} does not belong to this step of the workshop.",
 }

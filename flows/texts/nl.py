@@ -629,4 +629,5 @@ MESSAGES: dict[str, str] = {
     "join.te_vaak": (
         "Dat was te vaak een verkeerde code. Probeer het over {minuten} min. opnieuw."
     ),
+    "weigering.kolom_buiten_stap": "{kolom} hoort niet bij deze stap van de workshop.",
 }
