@@ -138,3 +138,28 @@ async def says_quickly(sandbox: Sandbox, user, text: str, quiet: float = 0.15) -
     await sandbox.wait_idle(quiet)
     said = [m.text for m in sandbox.bot_messages(chat) if m.message_id > sent["message_id"]]
     return "\n".join(said)
+
+
+async def send_text_as_anonymous_admin(
+    sandbox: Sandbox, group, stand_in, text: str, reply_to: int | None = None
+) -> dict:
+    """Like send_as_anonymous_admin, for plain text (no command entity), optionally as a
+    reply to one of the bot's messages."""
+    return await sandbox.send_media(
+        group,
+        stand_in,
+        "location",
+        reply_to=reply_to,
+        location=None,
+        text=text,
+        sender_chat=group.to_dict(),
+        **{"from": GROUP_ANONYMOUS_BOT},
+    )
+
+
+def delete_by_user(sandbox: Sandbox, chat, message: dict) -> None:
+    """A member deletes their own message. Telegram tells bots nothing about deletions,
+    so the sandbox only marks it deleted; no update goes to the bot."""
+    stored = sandbox._stored(chat.id, message["message_id"])
+    assert stored is not None and not stored.from_bot
+    stored.deleted = True
