@@ -49,6 +49,7 @@ class Settings:
     template_dir: Path | None = None  # the facilitator's own agreement templates
     tick_seconds: float = 30.0  # how often time-keeping looks at the clock
     retention_days: int | None = 90  # ended workshops are deleted after this many days
+    read_timeout: float | None = None  # seconds to wait for Telegram's reply (PTB: 5)
 
 
 def utc_now() -> datetime:
@@ -122,9 +123,11 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         if data.services is not None:
             await data.services.storage.close()
 
+    builder = ApplicationBuilder()
+    if settings.read_timeout is not None:
+        builder = builder.read_timeout(settings.read_timeout)
     app = (
-        ApplicationBuilder()
-        .token(settings.token)
+        builder.token(settings.token)
         .base_url(settings.base_url)
         .base_file_url(file_url_for(settings.base_url))
         .rate_limiter(MessageRateLimiter(max_retries=5))

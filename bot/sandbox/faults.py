@@ -37,6 +37,7 @@ chat.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import time
 from dataclasses import dataclass
@@ -136,10 +137,9 @@ class FaultMixin(SandboxCore):
         return f"{method}: connection dropped (not applied)"
 
     def _fault_chat(self, params: dict) -> SandboxChat:
-        try:
-            chat = self.chats.get(int(params.get("chat_id")))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            chat = None
+        chat = None
+        with contextlib.suppress(TypeError, ValueError):
+            chat = self.chats.get(int(params.get("chat_id", "")))
         return chat or SandboxChat(id=0, type="private", title="sandbox")
 
     def _fault_error(self, kind: str) -> ApiError:
