@@ -55,7 +55,7 @@ async def test_a_workshop_completes_with_ten_percent_of_calls_failing(tmp_path, 
             for command in ("/plenair", "/bevestig"):
                 await sandbox.send_message(private, fac, command)
                 await _settle(sandbox)
-            for column, text in LATER.items():
+            for text in LATER.values():
                 for name, group in groups.items():
                     who = people[ANSWERS[name][1][0]]
                     await sandbox.send_message(group, who, f"/idee {text} ({name})")
