@@ -20,6 +20,7 @@ from bot.actions import AskQuestion, Outcome
 from bot.context import AppData, BotContext
 from bot.handlers import all_handlers, keep_time
 from bot.logs import quiet_http_loggers
+from bot.polling import DurablePoller
 from bot.ratelimit import MessageRateLimiter
 from bot.shell import Shell
 from bot.usecases import Services
@@ -135,6 +136,7 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
+        .updater(None)  # bot/polling.py polls, confirming updates only once handled
         .build()
     )
     app.add_handlers(all_handlers())
@@ -151,25 +153,19 @@ class RunningBot:
 
     def __init__(self, app: Application, poll_timeout: int = 20) -> None:
         self.app = app
-        self.poll_timeout = poll_timeout
+        self.poller = DurablePoller(app, poll_timeout)
 
     async def start(self) -> None:
         """Initialise, run post_init, and start long polling."""
         await self.app.initialize()
         if self.app.post_init:
             await self.app.post_init(self.app)
-        await self.app.updater.start_polling(
-            poll_interval=0.0,
-            timeout=self.poll_timeout,
-            drop_pending_updates=False,
-            allowed_updates=["message", "edited_message", "callback_query", "my_chat_member"],
-        )
         await self.app.start()
+        await self.poller.start()
 
     async def stop(self) -> None:
-        """Stop polling (confirming what was handled), then shut down cleanly."""
-        if self.app.updater.running:
-            await self.app.updater.stop()
+        """Stop polling (what was not handled comes again), then shut down cleanly."""
+        await self.poller.stop()
         if self.app.running:
             await self.app.stop()
         if self.app.post_stop:
