@@ -161,5 +161,6 @@ def delete_by_user(sandbox: Sandbox, chat, message: dict) -> None:
     """A member deletes their own message. Telegram tells bots nothing about deletions,
     so the sandbox only marks it deleted; no update goes to the bot."""
     stored = sandbox._stored(chat.id, message["message_id"])
-    assert stored is not None and not stored.from_bot
+    assert stored is not None
+    assert not stored.from_bot
     stored.deleted = True
