@@ -10,7 +10,7 @@ from telegram.error import BadRequest, Forbidden
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import usecases
-from bot.actions import Outcome
+from bot.actions import Broadcast, Outcome
 from bot.context import BotContext
 from bot.incoming import Incoming, read_message
 from bot.usecases.common import reply
@@ -128,9 +128,12 @@ async def migrated(update: Update, context: BotContext) -> None:
     """The group became a supergroup and has a new chat id: follow it."""
     message = update.effective_message
     if message is not None and message.migrate_to_chat_id:
-        await context.services.storage.move_chat(message.chat.id, message.migrate_to_chat_id)
+        moved = await context.services.storage.move_chat(
+            message.chat.id, message.migrate_to_chat_id
+        )
         log.info("chat %s moved to %s (upgraded to a supergroup)", message.chat.id,
                  message.migrate_to_chat_id)  # fmt: skip
+        await context.shell.carry_out(Outcome().add(Broadcast(tuple(moved))))
 
 
 async def group_media(update: Update, context: BotContext) -> None:

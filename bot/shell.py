@@ -130,7 +130,8 @@ class Shell:
                     subgroup = await self.storage.get_subgroup(action.subgroup_id)
                     old = subgroup.chat_id if subgroup else None
                 if old is not None:
-                    await self.storage.move_chat(old, exc.new_chat_id)
+                    for moved in await self.storage.move_chat(old, exc.new_chat_id):
+                        self.broadcast((moved,))
                     log.info("chat %s moved to %s; sending again", old, exc.new_chat_id)
                     try:
                         await self._perform(_moved(action, exc.new_chat_id))

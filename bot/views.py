@@ -19,6 +19,11 @@ _CHUNK = 3800
 BOARD_ITEMS = 25
 
 
+def telegram_length(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji often counts two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def column_name(kolom: Kolom, lang: str) -> str:
     return plain(f"kolom.{kolom.key}", lang)
 
@@ -113,7 +118,7 @@ def board(workshop: Workshop, kolom: Kolom, answers: list[Answer]) -> Html:
     if len(answers) > len(shown):
         lines.insert(0, render("bord.meer", lang, aantal=len(answers) - len(shown)))
     text = Html(head + "\n" + "\n".join(lines))
-    return text if len(text) <= MESSAGE_LIMIT else Html(head + "\n" + lines[-1][:200])
+    return text if telegram_length(text) <= MESSAGE_LIMIT else Html(head)
 
 
 def _shorten(line: Html, limit: int = 140) -> Html:
@@ -167,10 +172,11 @@ def map_overview(workshop: Workshop, subgroup: Subgroup, answers: list[Answer]) 
 
 def _split_long(answer: Answer, lang: str) -> list[Html]:
     line = answer_line(answer, lang)
-    if len(line) <= _CHUNK:
+    if telegram_length(line) <= _CHUNK:
         return [line]
-    # A very long answer is shown in pieces; every character stays.
-    pieces = [answer.text[i : i + 3000] for i in range(0, len(answer.text), 3000)]
+    # A very long answer is shown in pieces; every character stays. 1,000 characters
+    # stay under the limit even when each is escaped (&amp;) or counts double (emoji).
+    pieces = [answer.text[i : i + 1000] for i in range(0, len(answer.text), 1000)]
     return [render("bord.regel", lang, tekst=p) for p in pieces]
 
 
@@ -180,7 +186,7 @@ def chunk(lines: list[Html], limit: int = _CHUNK) -> list[Html]:
     current = ""
     for line in lines:
         candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit and current:
+        if telegram_length(candidate) > limit and current:
             messages.append(Html(current))
             current = line
         else:

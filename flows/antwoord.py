@@ -49,12 +49,18 @@ def clean(text: str) -> str:
     return "\n".join(out).strip()
 
 
+def _visible(ch: str) -> bool:
+    return not unicodedata.category(ch).startswith(("Z", "C"))
+
+
 def check(text: str | None) -> Controle:
     """Clean a typed answer and say whether it can be stored."""
     if text is None:
         return Controle("", "weigering.geen_tekst")
     cleaned = clean(text)
-    if not cleaned:
+    if not any(_visible(ch) for ch in cleaned):
+        # Only spaces or invisible characters (zero-width spaces and joiners, word
+        # joiners): nothing would show on the map.
         return Controle("", "weigering.leeg_antwoord")
     if len(cleaned) > MAX_ANSWER_CHARS:
         return Controle(cleaned, "weigering.te_lang")

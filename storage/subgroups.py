@@ -265,11 +265,17 @@ class SubgroupQueries:
                     (subgroup_id, participant_id),
                 )
 
-    async def move_chat(self, old_chat_id: int, new_chat_id: int) -> int:
-        """A group became a supergroup (new chat id): its subgroups move along."""
+    async def move_chat(self, old_chat_id: int, new_chat_id: int) -> list[int]:
+        """A group became a supergroup (new chat id): its subgroups move along, and their
+        question and board are asked again there (the old messages stay behind)."""
         async with self.db.transaction() as conn:
-            cursor = await conn.execute(
-                "UPDATE subgroups SET chat_id = ? WHERE chat_id = ?", (new_chat_id, old_chat_id)
+            moved = await conn.execute_fetchall(
+                "SELECT id FROM subgroups WHERE chat_id = ?", (old_chat_id,)
+            )
+            await conn.execute(
+                "UPDATE subgroups SET chat_id = ?, prompt_message_id = NULL,"
+                " board_message_id = NULL WHERE chat_id = ?",
+                (new_chat_id, old_chat_id),
             )
             await conn.execute(
                 "UPDATE workshops SET plenary_chat_id = ? WHERE plenary_chat_id = ?",
@@ -279,4 +285,4 @@ class SubgroupQueries:
                 "UPDATE workshops SET status_chat_id = ? WHERE status_chat_id = ?",
                 (new_chat_id, old_chat_id),
             )
-            return cursor.rowcount
+        return [r["id"] for r in moved]

@@ -44,7 +44,8 @@ async def capture_answer(
         return reply(
             inc, checked.reason or "", lang, lengte=len(checked.text), max=antwoord.MAX_ANSWER_CHARS
         )
-    participant_id = await register(s, workshop, subgroup, inc)
+    # An anonymous admin writes as the group: the answer has no author.
+    participant_id = None if inc.anonymous_admin else await register(s, workshop, subgroup, inc)
     _, created = await s.storage.add_answer(
         workshop_id=workshop.id,
         subgroup_id=subgroup.id,

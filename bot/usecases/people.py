@@ -88,6 +88,8 @@ async def choose_role(s: Services, inc: Incoming, workshop_id: int, role: str) -
     workshop = await s.storage.get_workshop(workshop_id)
     if workshop is None or role not in {r.value for r in Rol}:
         return Outcome(toast=plain("weigering.knop_onbekend", "nl"))
+    if not await _belongs(s, inc, workshop):  # a forged button for another workshop
+        return Outcome(toast=plain("weigering.knop_onbekend", workshop.lang))
     participant = await s.storage.upsert_participant(
         workshop_id=workshop.id, user_id=inc.user_id, first_name=inc.first_name,
         username=inc.username, subgroup_id=None, now=s.stamp(),
@@ -96,6 +98,19 @@ async def choose_role(s: Services, inc: Incoming, workshop_id: int, role: str) -
     return Outcome(
         toast=plain("rol.gekozen", workshop.lang, rol=plain(f"rol.{role}", workshop.lang))
     )
+
+
+async def _belongs(s: Services, inc: Incoming, workshop: Workshop) -> bool:
+    """Whether the chat the button was pressed in is one of this workshop's chats."""
+    found = await subgroup_here(s, inc)
+    if found is not None:
+        return found[0].id == workshop.id
+    if inc.chat_id == workshop.plenary_chat_id:
+        return True
+    if inc.in_group:
+        return False
+    people = await s.storage.list_participants(workshop.id)
+    return any(p.user_id == inc.user_id for p in people)
 
 
 async def set_network(s: Services, inc: Incoming, typed: str) -> Outcome:
