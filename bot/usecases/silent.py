@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot import views
 from bot.actions import Outcome, React, RefreshBoard, Say
 from bot.incoming import Incoming
-from bot.usecases.common import Services, facilitated_workshop, reply
+from bot.usecases.common import Refused, Services, facilitated_workshop, reply
 from flows import antwoord, stil
 from flows.kaart import Kolom
 from flows.texts import Html, render
@@ -35,29 +35,24 @@ def _columns(setting: dict) -> list[Kolom]:
     return [Kolom(n) for n in setting.get("columns", [])]
 
 
-async def _writer(s: Services, inc: Incoming) -> tuple[Workshop, Participant, Subgroup] | None:
+async def _silent_writer(s: Services, inc: Incoming) -> tuple[Workshop, Participant, Subgroup]:
+    """The sender's workshop, participant and subgroup, when that subgroup is writing in
+    silence now; Refused with the reason otherwise."""
     workshop = await s.storage.latest_workshop_of_participant(inc.user_id)
-    if workshop is None:
-        return None
-    people = await s.storage.list_participants(workshop.id)
+    people = await s.storage.list_participants(workshop.id) if workshop else []
     me = next((p for p in people if p.user_id == inc.user_id), None)
-    if me is None or me.subgroup_id is None:
-        return None
-    subgroup = await s.storage.get_subgroup(me.subgroup_id)
-    if subgroup is None:
-        return None
+    subgroup = await s.storage.get_subgroup(me.subgroup_id) if me and me.subgroup_id else None
+    if workshop is None or me is None or subgroup is None:
+        raise Refused(reply(inc, "stil.geen_groep"))
+    if not (subgroup.stand.answering and stil.is_silent(workshop.silent, subgroup.stand.kolom)):
+        raise Refused(reply(inc, "stil.niet_nu", workshop.lang))
     return workshop, me, subgroup
 
 
 async def private_answer(s: Services, inc: Incoming, text: str | None) -> Outcome:
     """An answer typed in a private chat: kept hidden while the column is written in silence."""
-    found = await _writer(s, inc)
-    if found is None:
-        return reply(inc, "stil.geen_groep")
-    workshop, me, subgroup = found
+    workshop, me, subgroup = await _silent_writer(s, inc)
     lang = workshop.lang
-    if not (subgroup.stand.answering and stil.is_silent(workshop.silent, subgroup.stand.kolom)):
-        return reply(inc, "stil.niet_nu", lang)
     checked = antwoord.check(text)
     if not checked.ok:
         return reply(inc, checked.reason or "", lang, lengte=len(checked.text),
@@ -72,13 +67,8 @@ async def private_answer(s: Services, inc: Incoming, text: str | None) -> Outcom
 
 async def private_done(s: Services, inc: Incoming) -> Outcome:
     """A member is done writing in silence; when all are, the answers are revealed."""
-    found = await _writer(s, inc)
-    if found is None:
-        return reply(inc, "stil.geen_groep")
-    workshop, me, subgroup = found
+    workshop, me, subgroup = await _silent_writer(s, inc)
     lang = workshop.lang
-    if not (subgroup.stand.answering and stil.is_silent(workshop.silent, subgroup.stand.kolom)):
-        return reply(inc, "stil.niet_nu", lang)
     await s.storage.add_activity(
         workshop_id=workshop.id, subgroup_id=subgroup.id, kind="silent_done",
         participant_id=me.id, kolom=subgroup.stand.kolom, detail=None, now=s.stamp(),
