@@ -19,7 +19,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from exports.model import AnswerRecord, MapData, MapItem, WorkshopData
-from exports.pptx_layout import GOAL_MAX, Para, clean_text, shorten
+from exports.pptx_fit import Para
+from exports.pptx_look import GOAL_MAX, clean_text, shorten
 from exports.pptx_map import add_map_slides, new_presentation, to_bytes
 from exports.pptx_slides import (
     Comparison,

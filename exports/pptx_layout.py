@@ -1,273 +1,48 @@
 """Layout of the partnership map slides, decided before any shape is made.
 
-The look (geometry, colours, font sizes), the text hygiene, and every sizing decision:
-each text is measured with ``exports.fonts``; a column gets the largest body size at which
-it fits, and when it does not fit at the smallest size its items are paginated over
-continuation slides (an item longer than a whole column is split between words).
-:func:`layout_map` gives the result for one map; :mod:`exports.pptx_map` builds the slides.
+The geometry of a map slide (title area, concept badge, arrow, column headers and bodies) and
+:func:`layout_map`, which gives one map's texts, geometry, body sizes and the slide of every
+paragraph; :mod:`exports.pptx_map` builds the slides. The look (sizes, colours) and the text
+hygiene are in :mod:`exports.pptx_look`, measuring and pagination in :mod:`exports.pptx_fit`.
 """
 
 from __future__ import annotations
 
 import datetime
 import math
-import re
-from collections import deque
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
 
 from exports import fonts
-from exports.model import MapData, MapItem
+from exports.model import MapData
+from exports.pptx_fit import Para, _column_pages, _item_para, line_height_pt
+from exports.pptx_look import (
+    ARROW_HEAD,
+    ARROW_SHAFT,
+    ARROW_TEXT_SIZE,
+    BADGE_INSETS,
+    BADGE_SIZE,
+    COL_GAP,
+    COL_W,
+    GOAL_MAX,
+    HEADER_INSETS,
+    HEADER_NAME_SIZE,
+    HEADER_QUESTION_SIZE,
+    HEADER_QUESTION_SPACE,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    SLIDE_H,
+    SLIDE_W,
+    TITLE_INSETS,
+    TITLE_MAX_H,
+    TITLE_SIZES,
+    TITLE_SUB_SPACE,
+    Box,
+    clean_text,
+    shorten,
+)
 from flows.kaart import MAP_ORDER, Kolom
 from flows.texts import plain
-
-# -- look -------------------------------------------------------------------------------------
-
-FONT = "Arial"  # what the file asks for; measured with DejaVu Sans (wider), see fonts.py
-SLIDE_W, SLIDE_H = 960.0, 540.0  # 13.333 × 7.5 in, in points
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 24.0, 16.0, 18.0
-COL_GAP = 8.0
-COL_W = (SLIDE_W - 2 * MARGIN_X - 4 * COL_GAP) / 5
-
-BODY_SIZES = (16, 15, 14, 13, 12)  # largest first; never below 12 pt
-MIN_BODY_SIZE = BODY_SIZES[-1]
-BODY_INSETS = (8.0, 6.0, 8.0, 6.0)
-BULLET_INDENT = 13.0  # hanging indent; wider than a bullet at 16 pt, so text starts here
-HEADER_INSETS = (8.0, 6.0, 8.0, 7.0)
-HEADER_NAME_SIZE = 16
-HEADER_QUESTION_SIZE = 11
-HEADER_QUESTION_SPACE = 3.0
-TITLE_SIZES = ((26, 16), (24, 15), (22, 14), (20, 13), (18, 12))  # (title, subtitle)
-TITLE_INSETS = (2.0, 2.0, 2.0, 2.0)
-TITLE_MAX_H = 66.0  # the title grows beyond this only when even the smallest size needs it
-TITLE_SUB_SPACE = 2.0
-ARROW_TEXT_SIZE = 12
-ARROW_SHAFT = 0.76  # leftArrow adj1: shaft thickness as a share of the height
-ARROW_HEAD = 0.6  # leftArrow adj2: head length as a share of the height
-BADGE_SIZE = 14
-BADGE_INSETS = (10.0, 4.0, 10.0, 4.0)
-GOAL_MAX = 160  # the goal is repeated in title and question; longer goals are shortened
-
-INK = "1F2933"
-MUTED = "667085"
-QUESTION_INK = "3B4451"
-ARROW_FILL = "EEF1F5"
-BADGE_FILL, BADGE_LINE, BADGE_INK = "FFF1D6", "D9822B", "8A4300"
-BODY_FILL = "FFFFFF"
-# Calm colour per column: (header fill, line and bullet colour).
-COLOURS: dict[Kolom, tuple[str, str]] = {
-    Kolom.ACTIES: ("E4DCF0", "7E6AA8"),
-    Kolom.VOORWAARDEN: ("F8DCCB", "C0764A"),
-    Kolom.HANDELEN: ("FBEBC0", "B08A1E"),
-    Kolom.RELATIES: ("D6EBDB", "4E8A5E"),
-    Kolom.WAARDEN: ("D3E5F3", "3F78A8"),
-}
-
-# -- text hygiene -----------------------------------------------------------------------------
-
-# Characters an XML 1.0 document cannot hold (or that python-pptx would escape), except tab
-# and newline: other C0 controls, DEL and C1 controls, U+FFFE/U+FFFF and lone surrogates.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-
-
-def clean_text(text: str) -> str:
-    """Text that can go into the file: line ends normalised, unsafe characters dropped.
-
-    Emoji, accents, quotes and direction marks are kept exactly.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNSAFE.sub("", text)
-
-
-def shorten(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip() + "…"
-
-
-# -- paragraphs of a column ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Para:
-    """One paragraph of a column body: an item, part of an item, or the empty note."""
-
-    text: str
-    author: str = ""  # " — Anna"
-    sources: str = ""  # " (Tafel 1, Tafel 2)"
-    bullet: bool = True  # False for the continuation of a split item and the empty note
-    note: bool = False  # the "(nog leeg)" note
-    bold: bool = False  # a heading inside a body (e.g. a subgroup name on a comparison slide)
-
-    @property
-    def full(self) -> str:
-        return self.text + self.author + self.sources
-
-
-def _item_para(item: MapItem) -> Para | None:
-    text = clean_text(item.text).strip()
-    if not text:
-        return None
-    author = clean_text(item.author or "").strip()
-    sources = [s for s in (clean_text(s).strip() for s in item.sources) if s]
-    return Para(
-        text=text,
-        author=f" — {author}" if author else "",
-        sources=f" ({', '.join(sources)})" if sources else "",
-    )
-
-
-# Measuring is the hot spot of a big deck: the same text is measured at several sizes, then
-# again while paginating. Cache per (text, width, size, bold).
-@lru_cache(maxsize=65536)
-def line_spans(
-    text: str, width_pt: float, size: float, bold: bool = False
-) -> tuple[tuple[int, int], ...]:
-    """fonts.wrap, cached."""
-    return tuple(fonts.wrap(text, width_pt, size, bold))
-
-
-def line_count(text: str, width_pt: float, size: float, bold: bool = False) -> int:
-    """fonts.line_count, cached."""
-    return len(line_spans(text, width_pt, size, bold))
-
-
-@lru_cache(maxsize=65536)
-def breaks_words(text: str, width_pt: float, size: float, bold: bool = False) -> bool:
-    """fonts.breaks_words, cached."""
-    return fonts.breaks_words(text, width_pt, size, bold)
-
-
-def line_height_pt(size: float) -> float:
-    return round(size * fonts.LINE_FACTOR, 2)
-
-
-def para_space_pt(size: float) -> float:
-    return round(size * 0.35, 1)
-
-
-@dataclass(frozen=True)
-class Box:
-    left: float
-    top: float
-    width: float
-    height: float
-
-
-def _body_room(box: Box) -> tuple[float, float]:
-    left, top, right, bottom = BODY_INSETS
-    return box.width - left - right - BULLET_INDENT, box.height - top - bottom
-
-
-def para_height(para: Para, room_w: float, size: float) -> float:
-    """Height of one body paragraph (lines plus the space before it) in room_w."""
-    lines = line_count(para.full, room_w, size, para.bold)
-    return lines * line_height_pt(size) + para_space_pt(size)
-
-
-def body_room(box: Box) -> tuple[float, float]:
-    """Room for text in a body box: width (insets and bullet indent off) and height."""
-    return _body_room(box)
-
-
-def _body_fits(paras: Sequence[Para], box: Box, size: float) -> bool:
-    # The same sum as fonts.fits with BODY_INSETS and BULLET_INDENT, per paragraph (bold
-    # headings measure bold) and with cached line counts.
-    # Stops measuring as soon as the box is full: most long columns overflow early.
-    room_w, room_h = _body_room(box)
-    if room_w <= 0 or room_h <= 0:
-        return not paras
-    limit = room_h + 1e-6
-    if len(paras) * (line_height_pt(size) + para_space_pt(size)) > limit:
-        return False  # at least one line each does not fit
-    used = 0.0
-    for para in paras:
-        used += para_height(para, room_w, size)
-        if used > limit:
-            return False
-    return True
-
-
-def split_para(para: Para, keep_lines: int, room_w: float, size: float) -> tuple[Para, Para] | None:
-    """Split para after keep_lines lines, between words; None when that is not possible."""
-    full = para.full
-    spans = line_spans(full, room_w, size, para.bold)
-    limit = len(para.text)
-    j = min(keep_lines, len(spans) - 1)
-    # The head must end inside the text (author and sources stay with the last part) and
-    # the tail must still hold some text.
-    while j >= 1 and (spans[j - 1][1] > limit or spans[j][0] >= limit):
-        j -= 1
-    if j < 1:
-        return None
-    head = replace(para, text=full[: spans[j - 1][1]], author="", sources="")
-    tail = replace(para, text=para.text[spans[j][0] :], bullet=False)
-    return head, tail
-
-
-def paginate(paras: Sequence[Para], box: Box, size: float) -> list[list[Para]]:
-    """Distribute paragraphs over as many boxes as needed; whole items move on, an item
-    longer than a whole box is split at line (word) boundaries."""
-    room_w, room_h = _body_room(box)
-    line, space = line_height_pt(size), para_space_pt(size)
-    pages: list[list[Para]] = [[]]
-    used = 0.0
-    queue = deque(paras)
-    while queue:
-        para = queue.popleft()
-        needed = para_height(para, room_w, size)
-        if used + needed <= room_h + 1e-6:
-            pages[-1].append(para)
-            used += needed
-            continue
-        if needed <= room_h + 1e-6 and pages[-1]:
-            pages.append([])  # fits a fresh box: move the whole item on
-            used = 0.0
-            queue.appendleft(para)
-            continue
-        keep = math.floor((room_h - used - space + 1e-6) / line)
-        parts = split_para(para, keep, room_w, size) if keep >= 2 or not pages[-1] else None
-        if parts is None and not pages[-1]:
-            # Author/sources alone longer than a box: split them as plain text.
-            plain_para = Para(text=para.full, bullet=para.bullet, note=para.note, bold=para.bold)
-            parts = split_para(plain_para, max(keep, 1), room_w, size)
-            if parts is None:  # cannot happen for a box that holds one line; be safe
-                raise ValueError("column box too small for a single line of text")
-        if parts is None:
-            pages.append([])
-            used = 0.0
-            queue.appendleft(para)
-            continue
-        head, tail = parts
-        pages[-1].append(head)
-        pages.append([])
-        used = 0.0
-        queue.appendleft(tail)
-    if not pages[-1] and len(pages) > 1:
-        pages.pop()
-    return pages
-
-
-def _column_pages(paras: Sequence[Para], box: Box) -> tuple[list[list[Para]], float]:
-    """The paragraphs per slide for one column and the font size for its body.
-
-    The largest size at which everything fits, preferring one at which no word has to be
-    broken in the middle."""
-    room_w, _ = _body_room(box)
-    if not _body_fits(paras, box, MIN_BODY_SIZE):  # then no larger size fits either
-        return paginate(paras, box, MIN_BODY_SIZE), MIN_BODY_SIZE
-    fitting = [size for size in BODY_SIZES if _body_fits(paras, box, size)]
-    for size in fitting:
-        if not any(breaks_words(p.full, room_w, size, p.bold) for p in paras):
-            return [list(paras)], size
-    if fitting:
-        return [list(paras)], fitting[0]
-    return paginate(paras, box, MIN_BODY_SIZE), MIN_BODY_SIZE
-
 
 # -- geometry of a map slide ------------------------------------------------------------------
 

@@ -7,8 +7,9 @@ off, so what we measured is what renders. Nothing is ever cut: when a column doe
 at the smallest body size the map continues on a next slide, and an answer that is longer
 than a whole column is split between words over several slides.
 
-The layout (sizes, geometry, pagination) is decided in :mod:`exports.pptx_layout`; this
-module turns it into python-pptx shapes.
+The layout is decided in :mod:`exports.pptx_layout` (the look in :mod:`exports.pptx_look`,
+fitting and pagination in :mod:`exports.pptx_fit`); this module turns it into python-pptx
+shapes.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Pt
 
 from exports.model import MapData
-from exports.pptx_layout import (
+from exports.pptx_fit import Para, line_height_pt, para_space_pt
+from exports.pptx_layout import Geometry, header_texts, layout_map
+from exports.pptx_look import (
     ARROW_FILL,
     ARROW_HEAD,
     ARROW_SHAFT,
@@ -52,13 +55,7 @@ from exports.pptx_layout import (
     TITLE_INSETS,
     TITLE_SUB_SPACE,
     Box,
-    Geometry,
-    Para,
     clean_text,
-    header_texts,
-    layout_map,
-    line_height_pt,
-    para_space_pt,
 )
 from flows.kaart import MAP_ORDER, Kolom
 

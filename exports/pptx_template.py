@@ -22,7 +22,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
-from exports.pptx_layout import (
+from exports.pptx_fit import line_count, line_height_pt
+from exports.pptx_look import (
     ARROW_HEAD,
     ARROW_SHAFT,
     ARROW_TEXT_SIZE,
@@ -35,8 +36,6 @@ from exports.pptx_layout import (
     QUESTION_INK,
     Box,
     clean_text,
-    line_count,
-    line_height_pt,
     shorten,
 )
 from exports.pptx_map import (

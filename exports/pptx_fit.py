@@ -1,0 +1,189 @@
+"""Fitting text into the body boxes of a slide: measuring, font size and pagination.
+
+Each text is measured with ``exports.fonts`` (cached); a body gets the largest size at which
+it fits, and when it does not fit at the smallest size its paragraphs are paginated over
+continuation boxes (a paragraph longer than a whole box is split between words).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from exports import fonts
+from exports.model import MapItem
+from exports.pptx_look import BODY_INSETS, BODY_SIZES, BULLET_INDENT, MIN_BODY_SIZE, Box, clean_text
+
+# -- paragraphs of a column ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of a column body: an item, part of an item, or the empty note."""
+
+    text: str
+    author: str = ""  # " — Anna"
+    sources: str = ""  # " (Tafel 1, Tafel 2)"
+    bullet: bool = True  # False for the continuation of a split item and the empty note
+    note: bool = False  # the "(nog leeg)" note
+    bold: bool = False  # a heading inside a body (e.g. a subgroup name on a comparison slide)
+
+    @property
+    def full(self) -> str:
+        return self.text + self.author + self.sources
+
+
+def _item_para(item: MapItem) -> Para | None:
+    text = clean_text(item.text).strip()
+    if not text:
+        return None
+    author = clean_text(item.author or "").strip()
+    sources = [s for s in (clean_text(s).strip() for s in item.sources) if s]
+    return Para(
+        text=text,
+        author=f" — {author}" if author else "",
+        sources=f" ({', '.join(sources)})" if sources else "",
+    )
+
+
+# Measuring is the hot spot of a big deck: the same text is measured at several sizes, then
+# again while paginating. Cache per (text, width, size, bold).
+@lru_cache(maxsize=65536)
+def line_spans(
+    text: str, width_pt: float, size: float, bold: bool = False
+) -> tuple[tuple[int, int], ...]:
+    """fonts.wrap, cached."""
+    return tuple(fonts.wrap(text, width_pt, size, bold))
+
+
+def line_count(text: str, width_pt: float, size: float, bold: bool = False) -> int:
+    """fonts.line_count, cached."""
+    return len(line_spans(text, width_pt, size, bold))
+
+
+@lru_cache(maxsize=65536)
+def breaks_words(text: str, width_pt: float, size: float, bold: bool = False) -> bool:
+    """fonts.breaks_words, cached."""
+    return fonts.breaks_words(text, width_pt, size, bold)
+
+
+def line_height_pt(size: float) -> float:
+    return round(size * fonts.LINE_FACTOR, 2)
+
+
+def para_space_pt(size: float) -> float:
+    return round(size * 0.35, 1)
+
+
+def _body_room(box: Box) -> tuple[float, float]:
+    left, top, right, bottom = BODY_INSETS
+    return box.width - left - right - BULLET_INDENT, box.height - top - bottom
+
+
+def para_height(para: Para, room_w: float, size: float) -> float:
+    """Height of one body paragraph (lines plus the space before it) in room_w."""
+    lines = line_count(para.full, room_w, size, para.bold)
+    return lines * line_height_pt(size) + para_space_pt(size)
+
+
+def body_room(box: Box) -> tuple[float, float]:
+    """Room for text in a body box: width (insets and bullet indent off) and height."""
+    return _body_room(box)
+
+
+def _body_fits(paras: Sequence[Para], box: Box, size: float) -> bool:
+    # The same sum as fonts.fits with BODY_INSETS and BULLET_INDENT, per paragraph (bold
+    # headings measure bold) and with cached line counts.
+    # Stops measuring as soon as the box is full: most long columns overflow early.
+    room_w, room_h = _body_room(box)
+    if room_w <= 0 or room_h <= 0:
+        return not paras
+    limit = room_h + 1e-6
+    if len(paras) * (line_height_pt(size) + para_space_pt(size)) > limit:
+        return False  # at least one line each does not fit
+    used = 0.0
+    for para in paras:
+        used += para_height(para, room_w, size)
+        if used > limit:
+            return False
+    return True
+
+
+def split_para(para: Para, keep_lines: int, room_w: float, size: float) -> tuple[Para, Para] | None:
+    """Split para after keep_lines lines, between words; None when that is not possible."""
+    full = para.full
+    spans = line_spans(full, room_w, size, para.bold)
+    limit = len(para.text)
+    j = min(keep_lines, len(spans) - 1)
+    # The head must end inside the text (author and sources stay with the last part) and
+    # the tail must still hold some text.
+    while j >= 1 and (spans[j - 1][1] > limit or spans[j][0] >= limit):
+        j -= 1
+    if j < 1:
+        return None
+    head = replace(para, text=full[: spans[j - 1][1]], author="", sources="")
+    tail = replace(para, text=para.text[spans[j][0] :], bullet=False)
+    return head, tail
+
+
+def paginate(paras: Sequence[Para], box: Box, size: float) -> list[list[Para]]:
+    """Distribute paragraphs over as many boxes as needed; whole items move on, an item
+    longer than a whole box is split at line (word) boundaries."""
+    room_w, room_h = _body_room(box)
+    line, space = line_height_pt(size), para_space_pt(size)
+    pages: list[list[Para]] = [[]]
+    used = 0.0
+    queue = deque(paras)
+    while queue:
+        para = queue.popleft()
+        needed = para_height(para, room_w, size)
+        if used + needed <= room_h + 1e-6:
+            pages[-1].append(para)
+            used += needed
+            continue
+        if needed <= room_h + 1e-6 and pages[-1]:
+            pages.append([])  # fits a fresh box: move the whole item on
+            used = 0.0
+            queue.appendleft(para)
+            continue
+        keep = math.floor((room_h - used - space + 1e-6) / line)
+        parts = split_para(para, keep, room_w, size) if keep >= 2 or not pages[-1] else None
+        if parts is None and not pages[-1]:
+            # Author/sources alone longer than a box: split them as plain text.
+            plain_para = Para(text=para.full, bullet=para.bullet, note=para.note, bold=para.bold)
+            parts = split_para(plain_para, max(keep, 1), room_w, size)
+            if parts is None:  # cannot happen for a box that holds one line; be safe
+                raise ValueError("column box too small for a single line of text")
+        if parts is None:
+            pages.append([])
+            used = 0.0
+            queue.appendleft(para)
+            continue
+        head, tail = parts
+        pages[-1].append(head)
+        pages.append([])
+        used = 0.0
+        queue.appendleft(tail)
+    if not pages[-1] and len(pages) > 1:
+        pages.pop()
+    return pages
+
+
+def _column_pages(paras: Sequence[Para], box: Box) -> tuple[list[list[Para]], float]:
+    """The paragraphs per slide for one column and the font size for its body.
+
+    The largest size at which everything fits, preferring one at which no word has to be
+    broken in the middle."""
+    room_w, _ = _body_room(box)
+    if not _body_fits(paras, box, MIN_BODY_SIZE):  # then no larger size fits either
+        return paginate(paras, box, MIN_BODY_SIZE), MIN_BODY_SIZE
+    fitting = [size for size in BODY_SIZES if _body_fits(paras, box, size)]
+    for size in fitting:
+        if not any(breaks_words(p.full, room_w, size, p.bold) for p in paras):
+            return [list(paras)], size
+    if fitting:
+        return [list(paras)], fitting[0]
+    return paginate(paras, box, MIN_BODY_SIZE), MIN_BODY_SIZE
