@@ -79,6 +79,7 @@ class World:
     group_b: SandboxChat
     workshop_a: int
     workshop_b: int
+    participant_b: SandboxUser | None = None
 
 
 async def _workshop_id(bot: BotProcess, group: SandboxChat) -> int:
@@ -122,6 +123,7 @@ async def world(tmp_path_factory):
                 group_b,
                 await _workshop_id(process, group_a),
                 await _workshop_id(process, group_b),
+                participant_b=dora,
             )
             state = await workshop_state(process.storage, world.workshop_a)
             assert state["fase"] is Fase.PLENAIR_WAARDEN
@@ -136,7 +138,7 @@ async def world(tmp_path_factory):
 async def test_only_a_facilitator_may_give_the_command(world: World, command: str):
     sandbox, storage = world.sandbox, world.bot.storage
     # A fresh subgroup chat per command: the bot keeps Telegram's limit of 20 messages
-    # a minute per group, which the four tries of all commands in one chat would pass.
+    # a minute per group, which the five tries of all commands in one chat would pass.
     group, participant = sandbox.add_group(f"Tafel {command}"), sandbox.add_user("Pim")
     await sandbox.send_message(group, participant, f"/join {world.code_a}")
     await sandbox.wait_idle(QUIET)
@@ -155,10 +157,12 @@ async def test_only_a_facilitator_may_give_the_command(world: World, command: st
         (group, await sandbox.send_message(group, world.fac_b, command)),
         # (d) an anonymous admin of A's subgroup chat (sender_chat is the group)
         (group, await send_as_anonymous_admin(sandbox, group, world.admin, command)),
+        # (e) a participant of workshop B, typing in workshop A's subgroup chat
+        (group, await sandbox.send_message(group, world.participant_b, command)),
     ]
     await sandbox.wait_idle(QUIET)
 
-    expected = [ONLY_FACILITATOR, NO_WORKSHOP, ONLY_FACILITATOR, ANONYMOUS]
+    expected = [ONLY_FACILITATOR, NO_WORKSHOP, ONLY_FACILITATOR, ANONYMOUS, ONLY_FACILITATOR]
     for (chat, sent), start in zip(tries, expected, strict=True):
         said = replies_to(sandbox, chat, sent)
         assert len(said) == 1, (command, sent["from"], said)
