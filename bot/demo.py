@@ -208,10 +208,10 @@ class Workshop:
     async def _idle(self, quiet: float = 0.05) -> None:
         await self.sb.wait_idle(quiet=quiet)
 
-    async def pass_time(self, minutes: float) -> None:
+    async def pass_time(self, minutes: float, settle: float = TICK_SECONDS * 2.5) -> None:
         """Let workshop time pass; the bot's clock job looks at it before we go on."""
         self.clock.forward(minutes)
-        await asyncio.sleep(TICK_SECONDS * 2.5)
+        await asyncio.sleep(settle)
         await self._idle()
 
     async def facilitator(self, text: str) -> str:
@@ -233,8 +233,8 @@ class Workshop:
 
     async def member(self, table: str, name: str, how: str, text: str) -> None:
         """One scripted line of a table; an answer takes a minute of workshop time."""
-        if how == "wacht":
-            await self.pass_time(float(text))
+        if how == "wacht":  # a quiet spell: give the clock job ample time to notice it
+            await self.pass_time(float(text), settle=TICK_SECONDS * 12)
             return
         chat, thread, user = self.chats[table], self.threads[table], self.people[name]
         reply_to = None
