@@ -19,7 +19,7 @@ from bot.usecases.common import (
 from flows import antwoord
 from flows.fase import Fase, start_stand
 from flows.kaart import parse_kolom
-from flows.texts import language_for, render
+from flows.texts import language_for, plain, render
 from storage import ChatAlreadyLinked
 from storage.models import Subgroup, Workshop
 
@@ -98,7 +98,8 @@ async def join_subgroup(s: Services, inc: Incoming, typed_code: str) -> Outcome:
         return reply(inc, "join.onbekende_code", lang)
     if workshop.fase is Fase.AFGEROND:
         return reply(inc, "join.workshop_voorbij", workshop.lang)
-    name = (inc.topic_name or inc.chat_title or f"Subgroep {inc.chat_id}")[:MAX_NAME_CHARS]
+    untitled = plain("join.naamloze_groep", workshop.lang)
+    name = (inc.topic_name or inc.chat_title or untitled)[:MAX_NAME_CHARS]
     try:
         subgroup = await s.storage.add_subgroup(
             workshop_id=workshop.id,

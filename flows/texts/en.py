@@ -616,4 +616,5 @@ MESSAGES: dict[str, str] = {
     "menu.vergeet": "Remove your data from the workshop",
     "join.te_vaak": "That was a wrong code too often. Try again in {minuten} min.",
     "weigering.kolom_buiten_stap": "{kolom} does not belong to this step of the workshop.",
+    "join.naamloze_groep": "Group without a name",
 }

@@ -630,4 +630,5 @@ MESSAGES: dict[str, str] = {
         "Dat was te vaak een verkeerde code. Probeer het over {minuten} min. opnieuw."
     ),
     "weigering.kolom_buiten_stap": "{kolom} hoort niet bij deze stap van de workshop.",
+    "join.naamloze_groep": "Groep zonder naam",
 }
