@@ -43,11 +43,10 @@ def _fail(message: str) -> int:
 async def _from_database(db: Path, code: str | None) -> WorkshopData | str:
     storage = await Storage.open(db)
     try:
-        if code:
-            workshop = await storage.find_workshop_by_code(code.strip().lower())
-        else:
-            row = await storage.db.fetch_one("SELECT id FROM workshops ORDER BY id DESC LIMIT 1")
-            workshop = await storage.get_workshop(row["id"]) if row else None
+        workshop = await (
+            storage.find_workshop_by_code(code.strip().lower()) if code
+            else storage.latest_workshop()
+        )  # fmt: skip
         if workshop is None:
             return f"no workshop {'with code ' + code if code else 'in ' + str(db)}"
         services = Services(storage=storage, clock=lambda: datetime.now(UTC), bot_username="")

@@ -95,7 +95,7 @@ class WorkshopData:
 
     goal: str
     lang: str
-    date: datetime.date  # the day of the export
+    date: datetime.date  # the day the workshop was held (flows.tijd.workshop_day)
     created_at: str
     phase: str  # the current step (flows.fase.Fase value)
     subgroups: tuple[SubgroupRecord, ...]

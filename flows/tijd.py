@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from flows.fase import Fase
 from flows.kaart import Kolom
@@ -108,3 +109,22 @@ def is_behind(fase: Fase, stand: SubgroepStand, elapsed_fraction: float) -> bool
     return int(stand.kolom) < int(expected) - 1 or (
         elapsed_fraction >= 0.9 and stand.kolom < Kolom.ACTIES
     )
+
+
+# The method is Dutch and so are its workshops: a day is a day in the Netherlands, so a
+# session that starts at 00:30 in Amsterdam is not stamped with the previous (UTC) day.
+WORKSHOP_TIMEZONE = "Europe/Amsterdam"
+
+
+def workshop_day(created_at: str, phase_changes: Iterable[str] = ()) -> date:
+    """The day the workshop was held: the day its first step after the opening began (the
+    subgroups' work), else the day it was made; in Dutch time.
+
+    Every export carries this date, however and whenever it is made, so the map, the
+    agreement and their file names say when the room met, not when someone pressed export.
+    """
+    moments = [m for m in phase_changes if m] or [created_at]
+    started = datetime.fromisoformat(moments[0])
+    if started.tzinfo is None:
+        started = started.replace(tzinfo=UTC)
+    return started.astimezone(ZoneInfo(WORKSHOP_TIMEZONE)).date()

@@ -241,6 +241,11 @@ class WorkshopQueries:
                 (chat_id, thread_id, message_id, workshop_id),
             )
 
+    async def latest_workshop(self) -> Workshop | None:
+        """Read the workshop made last (the offline export's default)."""
+        row = await self.db.fetch_one("SELECT * FROM workshops ORDER BY id DESC LIMIT 1")
+        return _workshop(row) if row else None
+
     async def active_workshops(self) -> list[Workshop]:
         """Every workshop that has not ended, oldest first."""
         rows = await self.db.fetch_all(

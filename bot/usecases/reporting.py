@@ -16,6 +16,7 @@ from exports.model import (
 )
 from flows.fase import Fase
 from flows.texts import Html, language_for, render
+from flows.tijd import workshop_day
 from storage.models import Workshop
 
 
@@ -40,7 +41,9 @@ async def workshop_data(s: Services, workshop: Workshop) -> WorkshopData:
     return WorkshopData(
         goal=workshop.goal,
         lang=workshop.lang,
-        date=s.clock().date(),
+        date=workshop_day(
+            workshop.created_at, (e.at for e in events if e.kind == "phase")
+        ),
         created_at=workshop.created_at,
         phase=workshop.fase.value,
         subgroups=tuple(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import re
+from datetime import UTC, date, datetime
 
 from pptx import Presentation
 
@@ -104,11 +105,36 @@ def test_the_command_line_export_and_the_json_round_trip_give_the_same_deck(tmp_
         return _deck_texts(pptx.read_bytes())
 
     assert deck(cli_dir) == deck(chat_dir)
+    # The demo's room met on 29 November 2026 (simulated time); the command line export
+    # runs today, whatever today is, and still says when the room met.
+    assert "Datum: 29-11-2026" in deck(cli_dir)[0]
+    assert all("-2026-11-29." in p.name for p in cli_dir.iterdir() if "sjabloon" not in p.name)
     assert deck(json_dir) == deck(cli_dir)
     for name in ("overeenkomst", "actieplan"):
         [a] = [p for p in cli_dir.iterdir() if name in p.name and p.suffix != ".docx"]
         [b] = [p for p in json_dir.iterdir() if name in p.name and p.suffix != ".docx"]
         assert a.read_bytes() == b.read_bytes()
+
+
+async def test_an_export_made_years_later_carries_the_day_the_workshop_was_held(tmp_path):
+    from bot.usecases.common import Services
+    from bot.usecases.reporting import workshop_data
+    from exports.bundle import export_set
+    from storage import Storage
+
+    assert await run_demo(tmp_path, quiet=True) == 0
+    years_later = datetime(2031, 5, 4, 12, 0, tzinfo=UTC)
+    storage = await Storage.open(tmp_path / "demo.sqlite3")
+    try:
+        workshop = await storage.latest_workshop()
+        assert workshop is not None
+        data = await workshop_data(Services(storage, lambda: years_later, "bot"), workshop)
+    finally:
+        await storage.close()
+    assert data.date == date(2026, 11, 29)
+    files = export_set(data)
+    assert all("2026-11-29" in f.name for f in files), [f.name for f in files]
+    assert any("Datum: 29-11-2026" in text for text in _deck_texts(files[0].data))
 
 
 def test_export_problems_are_one_clear_line_and_exit_code_2(tmp_path, capsys):

@@ -1,13 +1,13 @@
 """Keeping time with a fake clock."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from flows.fase import Fase
 from flows.kaart import Kolom
 from flows.subgroep import Status, SubgroepStand
-from flows.tijd import Melding, due, is_behind, minutes_for
+from flows.tijd import Melding, due, is_behind, minutes_for, workshop_day
 
 START = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 
@@ -70,3 +70,19 @@ def test_a_subgroup_more_than_a_column_behind_the_pace_of_stap_4_is_behind(fract
 
 def test_a_waiting_subgroup_is_never_behind():
     assert not is_behind(Fase.KOLOMMEN, SubgroepStand(Status.WACHT, Kolom.ACTIES), 0.99)
+
+
+@pytest.mark.parametrize(
+    ("created_at", "phase_changes", "day"),
+    [
+        # Made a week before, held on the day the subgroups began.
+        ("2026-11-22T10:00:00.000+00:00", ["2026-11-29T09:15:00.000+00:00"], date(2026, 11, 29)),
+        # Never begun: the day it was made.
+        ("2026-11-22T10:00:00.000+00:00", [], date(2026, 11, 22)),
+        # Half past midnight in Amsterdam is still the previous day in UTC.
+        ("2026-06-30T22:30:00.000+00:00", [], date(2026, 7, 1)),
+        ("2026-12-31T23:30:00.000+00:00", [], date(2027, 1, 1)),
+    ],
+)
+def test_the_workshop_day_is_the_day_the_room_met_in_dutch_time(created_at, phase_changes, day):
+    assert workshop_day(created_at, phase_changes) == day
