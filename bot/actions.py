@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass, field
 
 from flows.kaart import Kolom
@@ -152,3 +154,70 @@ class Outcome:
     def add(self, *actions: Action) -> Outcome:
         self.actions.extend(actions)
         return self
+
+
+# --- The outbox: actions as rows -----------------------------------------------------
+# An action a use case decided is written to the outbox in the same transaction as the
+# state change, then sent. Its lane keeps order where order matters (one chat, one
+# subgroup, one workshop's plenary list) and lets lanes go in parallel.
+
+_KINDS: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (
+        Say, AskQuestion, RefreshBoard, FreezeBoard, ShowDraft, ShowStatus, RefreshStatus,
+        SendVote, CloseVotes, React,
+    )
+}  # fmt: skip
+
+
+def lane_of(action: Action, chat_of_subgroup: dict[int, int | None]) -> str:
+    """The lane an action is sent in: the chat it goes to (a subgroup's chat for its
+    question and board, so a welcome comes before the question), else its workshop."""
+    match action:
+        case AskQuestion() | RefreshBoard():
+            chat = chat_of_subgroup.get(action.subgroup_id)
+            return f"c{chat}" if chat is not None else f"s{action.subgroup_id}"
+        case ShowDraft(chat_id=None) | RefreshStatus() | SendVote() | CloseVotes():
+            return f"w{action.workshop_id}"
+        case _:
+            return f"c{action.chat_id}"  # type: ignore[union-attr]
+
+
+def stored_actions(outcome: Outcome) -> list[Action]:
+    """The outcome's actions as they go into the outbox: a broadcast becomes one question
+    per subgroup, so one cut short by a crash goes on where it stopped."""
+    actions: list[Action] = []
+    for action in outcome.actions:
+        if isinstance(action, Broadcast):
+            actions.extend(AskQuestion(sid) for sid in dict.fromkeys(action.subgroup_ids))
+        else:
+            actions.append(action)
+    return actions
+
+
+def encode(action: Action) -> str:
+    """An action as a JSON text (files are not stored: SendDocument is refused)."""
+    if type(action).__name__ not in _KINDS:
+        raise TypeError(f"{type(action).__name__} does not go into the outbox")
+    fields = {f.name: getattr(action, f.name) for f in dataclasses.fields(action)}
+    if "buttons" in fields:
+        fields["buttons"] = [[[b.label, b.data] for b in row] for row in fields["buttons"]]
+    return json.dumps({"kind": type(action).__name__, **fields}, ensure_ascii=False)
+
+
+def decode(text: str) -> Action:
+    """The action an outbox row holds."""
+    fields = json.loads(text)
+    cls = _KINDS[fields.pop("kind")]
+    if "text" in fields:
+        fields["text"] = Html(fields["text"])
+    if "buttons" in fields:
+        fields["buttons"] = tuple(
+            tuple(Button(label, data) for label, data in row) for row in fields["buttons"]
+        )
+    for name in ("kolom", "final_column"):
+        if fields.get(name) is not None:
+            fields[name] = Kolom(fields[name])
+    if "subgroup_ids" in fields:
+        fields["subgroup_ids"] = tuple(fields["subgroup_ids"])
+    return cls(**fields)

@@ -107,8 +107,10 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         # Time-keeping lives in storage; this job only looks at the clock now and then,
         # so heads-ups survive a restart and come once.
         app.job_queue.run_repeating(keep_time, interval=settings.tick_seconds, first=1.0)
-        # Questions that were decided but not sent when the bot last stopped.
+        # Messages that were decided but not sent when the bot last stopped: the outbox,
+        # and (for a database from before the outbox) questions whose state has none.
         shell: Shell = app.bot_data.shell
+        await shell.outbox.resume()
         for subgroup in await storage.subgroups_awaiting_prompt():
             await shell.carry_out(Outcome().add(AskQuestion(subgroup.id)))
         log.info("bot @%s ready, database %s", username, settings.db_path)

@@ -34,7 +34,7 @@ def _rest(message: Message | None) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-def _command(use_case, *, with_text: bool = False):
+def _command(use_case, *, with_text: bool = False, atomic: bool = True):
     """A handler that calls one use case with the incoming message (and its text)."""
 
     async def handle(update: Update, context: BotContext) -> None:
@@ -42,9 +42,10 @@ def _command(use_case, *, with_text: bool = False):
         if inc is None:
             return
         if with_text:
-            await _run(context, use_case(context.services, inc, _rest(update.effective_message)))
+            work = use_case(context.services, inc, _rest(update.effective_message))
         else:
-            await _run(context, use_case(context.services, inc))
+            work = use_case(context.services, inc)
+        await _run(context, work, inc.source, atomic=atomic)
 
     handle.__doc__ = use_case.__doc__
     handle.__name__ = use_case.__name__
@@ -62,14 +63,16 @@ async def start(update: Update, context: BotContext) -> None:
     if inc is None:
         return
     payload = _rest(update.effective_message).strip()
+    s = context.services
     if inc.in_group and payload:
-        await _run(context, usecases.join_subgroup(context.services, inc, payload))
+        work = usecases.join_subgroup(s, inc, payload)
     elif payload.startswith("cofac-") and not inc.in_group:
-        await _run(context, usecases.become_cofacilitator(context.services, inc, payload[6:]))
+        work = usecases.become_cofacilitator(s, inc, payload[6:])
     elif payload and not inc.in_group:
-        await _run(context, usecases.register_by_link(context.services, inc, payload))
+        work = usecases.register_by_link(s, inc, payload)
     else:
-        await _run(context, usecases.show_help(context.services, inc))
+        work = usecases.show_help(s, inc)
+    await _run(context, work, inc.source)
 
 
 async def idea(update: Update, context: BotContext) -> None:
@@ -77,9 +80,10 @@ async def idea(update: Update, context: BotContext) -> None:
     if inc := _incoming(update, context):
         text = _rest(update.effective_message)
         if inc.chat_type == "private":  # written in silence, before the group sees it
-            await _run(context, usecases.private_answer(context.services, inc, text))
+            await _run(context, usecases.private_answer(context.services, inc, text), inc.source)
             return
-        await _run(context, usecases.capture_answer(context.services, inc, text, explicit=True))
+        work = usecases.capture_answer(context.services, inc, text, explicit=True)
+        await _run(context, work, inc.source)
 
 
 async def group_text(update: Update, context: BotContext) -> None:
@@ -89,11 +93,12 @@ async def group_text(update: Update, context: BotContext) -> None:
         return
     if inc.reply_to_person:
         # A reply to someone else is dialogue, not a new answer: noted, not stored.
-        await _run(context, usecases.note_reply(context.services, inc))
+        await _run(context, usecases.note_reply(context.services, inc), inc.source)
         return
     await _run(
         context,
         usecases.capture_answer(context.services, inc, inc.text, explicit=inc.reply_to_bot),
+        inc.source,
     )
 
 
@@ -105,13 +110,13 @@ async def new_members(update: Update, context: BotContext) -> None:
         return
     people = [(u.id, u.first_name, u.username) for u in message.new_chat_members if not u.is_bot]
     if people:
-        await _run(context, usecases.note_new_members(context.services, inc, people))
+        await _run(context, usecases.note_new_members(context.services, inc, people), inc.source)
 
 
 async def private_text(update: Update, context: BotContext) -> None:
     """A plain message in a private chat: an answer written in silence."""
     if inc := _incoming(update, context):
-        await _run(context, usecases.private_answer(context.services, inc, inc.text))
+        await _run(context, usecases.private_answer(context.services, inc, inc.text), inc.source)
 
 
 async def migrated(update: Update, context: BotContext) -> None:
@@ -130,7 +135,7 @@ async def group_media(update: Update, context: BotContext) -> None:
     """Explain that photos, stickers and the like cannot go on the map."""
     inc = _incoming(update, context)
     if inc is not None and inc.reply_to_bot:
-        await _run(context, usecases.refuse_media(context.services, inc))
+        await _run(context, usecases.refuse_media(context.services, inc), inc.source)
 
 
 async def edited(update: Update, context: BotContext) -> None:
@@ -141,18 +146,20 @@ async def edited(update: Update, context: BotContext) -> None:
     text = inc.text
     if text.startswith("/"):
         text = _rest(update.effective_message)
-    await _run(context, usecases.edit_answer(context.services, inc, text))
+    # An edit carries the same message id as the message: it is no new update to guard.
+    await _run(context, usecases.edit_answer(context.services, inc, text), None)
 
 
 async def done(update: Update, context: BotContext) -> None:
     """The subgroup is done with its column: /klaar (in private: done writing in silence)."""
     if inc := _incoming(update, context):
         if inc.chat_type == "private":
-            await _run(context, usecases.private_done(context.services, inc))
+            await _run(context, usecases.private_done(context.services, inc), inc.source)
             return
         await _run(
             context,
             usecases.move_subgroup(context.services, inc, Gebeurtenis.KLAAR, source=inc.source),
+            inc.source,
         )
 
 
@@ -162,6 +169,7 @@ async def back(update: Update, context: BotContext) -> None:
         await _run(
             context,
             usecases.move_subgroup(context.services, inc, Gebeurtenis.TERUG, source=inc.source),
+            inc.source,
         )
 
 
@@ -174,6 +182,7 @@ async def draft_edit(update: Update, context: BotContext) -> None:
     await _run(
         context,
         usecases.edit_draft(context.services, inc, command, _rest(update.effective_message)),
+        inc.source,
     )
 
 
@@ -199,6 +208,7 @@ async def topics(update: Update, context: BotContext) -> None:
         await _run(
             context,
             usecases.join_topic(context.services, workshop, inc, topic.message_thread_id, name),
+            f"{inc.source}:topic:{topic.message_thread_id}",
         )
 
 
@@ -215,7 +225,7 @@ async def unknown_command(update: Update, context: BotContext) -> None:
 
 async def keep_time(context: BotContext) -> None:
     """Every half minute: heads-ups about time and reminders that are due; old data purged."""
-    await _run(context, usecases.tick(context.services))
+    await _run(context, usecases.tick(context.services), None)
     await usecases.purge_old(context.services, context.bot_data.retention_days)
 
 
@@ -237,8 +247,10 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["klaar", "done"], done, filters=new),
         CommandHandler(["terug", "back"], back, filters=new),
         CommandHandler(["kaart", "map"], _command(u.show_map), filters=new),
-        CommandHandler("export", _command(u.export_map), filters=new),
-        CommandHandler(["sjabloon", "template"], _command(u.send_templates), filters=new),
+        CommandHandler("export", _command(u.export_map, atomic=False), filters=new),
+        CommandHandler(
+            ["sjabloon", "template"], _command(u.send_templates, atomic=False), filters=new
+        ),
         CommandHandler("help", _command(u.show_help), filters=new),
         CommandHandler("begin", _command(u.begin), filters=new),
         CommandHandler(["plenair", "plenary"], _command(u.start_plenary), filters=new),

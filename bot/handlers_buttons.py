@@ -55,7 +55,7 @@ async def button(update: Update, context: BotContext) -> None:
         work = usecases.remove_by_button(
             services, inc, int(parts[1]), int(parts[2]), int(parts[3][1:])
         )
-    outcome = await run(context, work)
+    outcome = await run(context, work, f"cb:{query.id}")
     await query.answer(outcome.toast)
 
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 
-from bot import usecases
 from bot.actions import Outcome
 from bot.context import BotContext
+from bot.usecases.unit import handle
 
 
-async def run(context: BotContext, work: Awaitable[Outcome]) -> Outcome:
-    """Carry out what a use case decided, or the reason it refused."""
-    try:
-        outcome = await work
-    except usecases.Refused as refused:
-        outcome = refused.outcome
-    await context.shell.carry_out(outcome)
-    return outcome
+async def run(
+    context: BotContext, work: Awaitable[Outcome], source: str | None, *, atomic: bool = True
+) -> Outcome:
+    """Run a use case in one unit of work and hand what it decided to the outbox.
+
+    ``source`` names the update (a message or a button press) so one that Telegram
+    delivers again changes nothing; None for what is not an update (the clock).
+    """
+    handled = await handle(context.services, work, source=source, atomic=atomic)
+    context.shell.send(handled)
+    return handled.outcome

@@ -42,9 +42,11 @@ from bot.actions import (
     ShowDraft,
     ShowStatus,
 )
+from bot.outbox import OutboxSender
 from bot.shell_boards import BoardMessages
 from bot.shell_plenary import PlenaryMessages
 from bot.telegram_calls import keyboard, with_retries
+from bot.usecases.unit import Handled
 from flows import stil
 from flows.kaart import Kolom
 from flows.texts import plain
@@ -80,30 +82,40 @@ class Shell(BoardMessages, PlenaryMessages):
         self._pending_status: dict[int, asyncio.Task[None]] = {}
         self._broadcasts: set[asyncio.Task[None]] = set()
         self._prompt_locks: dict[int, asyncio.Lock] = {}
+        self.outbox = OutboxSender(storage, self.perform)
+
+    def send(self, handled: Handled) -> None:
+        """Hand a use case's messages to the outbox lanes; returns at once."""
+        self.outbox.submit(handled.queued)
 
     async def carry_out(self, outcome: Outcome) -> None:
-        """Perform every action in order; one failing send does not stop the others."""
+        """Perform every action now, in order (for what no use case decided: a refusal
+        before any use case ran, a chat that moved)."""
         for action in outcome.actions:
-            try:
-                await self._perform(action)
-            except ChatMigrated as exc:
-                # A group became a supergroup before we heard of it: move along, once.
-                old = getattr(action, "chat_id", None)
-                if isinstance(action, AskQuestion):
-                    subgroup = await self.storage.get_subgroup(action.subgroup_id)
-                    old = subgroup.chat_id if subgroup else None
-                if old is not None:
-                    for moved in await self.storage.move_chat(old, exc.new_chat_id):
-                        self.broadcast((moved,))
-                    log.info("chat %s moved to %s; sending again", old, exc.new_chat_id)
-                    try:
-                        await self._perform(_moved(action, exc.new_chat_id))
-                    except TelegramError as again:
-                        log.error("sending %s failed: %s", type(action).__name__, again)
-            except Forbidden as exc:
-                log.warning("cannot send to a chat (%s): %s", type(action).__name__, exc.message)
-            except TelegramError as exc:
-                log.error("sending %s failed: %s", type(action).__name__, exc)
+            await self.perform(action)
+
+    async def perform(self, action: Action) -> None:
+        """Carry out one action; a failing send is logged and does not stop the others."""
+        try:
+            await self._perform(action)
+        except ChatMigrated as exc:
+            # A group became a supergroup before we heard of it: move along, once.
+            old = getattr(action, "chat_id", None)
+            if isinstance(action, AskQuestion):
+                subgroup = await self.storage.get_subgroup(action.subgroup_id)
+                old = subgroup.chat_id if subgroup else None
+            if old is not None:
+                for moved in await self.storage.move_chat(old, exc.new_chat_id):
+                    self.broadcast((moved,))
+                log.info("chat %s moved to %s; sending again", old, exc.new_chat_id)
+                try:
+                    await self._perform(_moved(action, exc.new_chat_id))
+                except TelegramError as again:
+                    log.error("sending %s failed: %s", type(action).__name__, again)
+        except Forbidden as exc:
+            log.warning("cannot send to a chat (%s): %s", type(action).__name__, exc.message)
+        except TelegramError as exc:
+            log.error("sending %s failed: %s", type(action).__name__, exc)
 
     async def _perform(self, action: Action) -> None:
         match action:
@@ -274,7 +286,9 @@ class Shell(BoardMessages, PlenaryMessages):
                 raise
 
     async def flush_boards(self) -> None:
-        """Wait for pending refreshes and broadcasts (at shutdown, so none is half done)."""
+        """Wait for the outbox, pending refreshes and broadcasts (at shutdown, so none is
+        half done)."""
+        await self.outbox.drain()
         pending = [
             t
             for t in (

@@ -6,15 +6,23 @@ from pathlib import Path
 
 from storage.answers import AnswerQueries
 from storage.db import Database
+from storage.outbox import OutboxQueries, OutboxRow
 from storage.plenary import PlenaryQueries
 from storage.privacy import PrivacyQueries
 from storage.subgroups import ChatAlreadyLinked, SubgroupQueries
 from storage.workshops import WorkshopQueries
 
-__all__ = ["ChatAlreadyLinked", "Database", "Storage"]
+__all__ = ["ChatAlreadyLinked", "Database", "OutboxRow", "Storage"]
 
 
-class Storage(WorkshopQueries, SubgroupQueries, AnswerQueries, PlenaryQueries, PrivacyQueries):
+class Storage(
+    WorkshopQueries,
+    SubgroupQueries,
+    AnswerQueries,
+    PlenaryQueries,
+    PrivacyQueries,
+    OutboxQueries,
+):
     """Everything the bot reads and writes, on one SQLite file."""
 
     def __init__(self, db: Database) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+import sqlite3
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
@@ -14,56 +16,149 @@ from storage.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
 
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
+class SimulatedCrash(BaseException):
+    """Raised by the crash seam: the process 'dies' here (tests only).
+
+    A BaseException, so no ``except Exception`` on the way up can swallow it, just as
+    nothing can catch a SIGKILL.
+    """
+
+
+class _Writer:
+    """The write connection as a unit of work sees it: every write is counted, so a test
+    can stop the process after the N-th one."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def execute(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Cursor:
+        cursor = await self._db._conn.execute(sql, tuple(params))
+        self._db._count_write(sql)
+        return cursor
+
+    async def execute_fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+        rows = await self._db._conn.execute_fetchall(sql, tuple(params))
+        self._db._count_write(sql)
+        return list(rows)
+
 
 class Database:
-    """An open SQLite file (WAL, foreign keys on) on the latest schema."""
+    """An open SQLite file (WAL, foreign keys on) on the latest schema.
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    Two connections: one writes, inside ``transaction()`` and under a lock, so one unit of
+    work at a time; the other only reads, and in WAL mode it sees committed data only, so
+    a reader never sees another task's half-done unit of work. Inside a transaction the
+    task that holds it reads through the writer, and sees its own writes.
+    """
+
+    def __init__(self, conn: aiosqlite.Connection, reader: aiosqlite.Connection) -> None:
         self._conn = conn
+        self._reader = reader
         self._write_lock = asyncio.Lock()
+        self._owner: asyncio.Task[Any] | None = None
+        self._depth = 0
+        self._writer = _Writer(self)
+        # The crash seam (tests): after this many more writes, SimulatedCrash.
+        self.crash_after_writes: int | None = None
+        self.writes = 0  # writes made through transactions, for the crash-point tests
 
     @classmethod
     async def open(cls, path: str | Path) -> Database:
         """Open (or create) the file and bring its schema up to date."""
         conn = await aiosqlite.connect(str(path), isolation_level=None)
+        reader: aiosqlite.Connection | None = None
         try:
             conn.row_factory = aiosqlite.Row
             await conn.execute("PRAGMA journal_mode=WAL")
             await conn.execute("PRAGMA foreign_keys=ON")
             await conn.execute("PRAGMA synchronous=NORMAL")
             await conn.execute("PRAGMA busy_timeout=5000")
-            db = cls(conn)
+            reader = await aiosqlite.connect(str(path), isolation_level=None)
+            reader.row_factory = aiosqlite.Row
+            await reader.execute("PRAGMA busy_timeout=5000")
+            await reader.execute("PRAGMA foreign_keys=ON")
+            await reader.execute("PRAGMA query_only=1")
+            db = cls(conn, reader)
             await db.migrate()
         except BaseException:
             await conn.close()
+            if reader is not None:
+                await reader.close()
             raise
         return db
 
     async def close(self) -> None:
-        """Close the connection."""
+        """Close both connections."""
+        await self._reader.close()
         await self._conn.close()
 
+    def _holds_transaction(self) -> bool:
+        return self._owner is not None and self._owner is asyncio.current_task()
+
+    def _count_write(self, sql: str) -> None:
+        if not sql.lstrip().upper().startswith(_WRITES):
+            return
+        self.writes += 1
+        if self.crash_after_writes is not None:
+            self.crash_after_writes -= 1
+            if self.crash_after_writes < 0:
+                self.crash_after_writes = None
+                raise SimulatedCrash(f"stopped after write {self.writes}")
+
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """One write transaction: everything inside commits together or not at all."""
-        async with self._write_lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
+    async def transaction(self) -> AsyncIterator[_Writer]:
+        """One write transaction: everything inside commits together or not at all.
+
+        Nested inside a transaction of the same task (a use case's unit of work calling
+        storage methods that each ask for a transaction) it joins the outer one, under a
+        savepoint, so the whole use case still commits once.
+        """
+        if self._holds_transaction():
+            self._depth += 1
+            name = f"sp{self._depth}"
+            await self._conn.execute(f"SAVEPOINT {name}")
             try:
-                yield self._conn
-            except BaseException:
-                await self._conn.execute("ROLLBACK")
+                yield self._writer
+            except BaseException as exc:
+                if not isinstance(exc, SimulatedCrash):
+                    await self._conn.execute(f"ROLLBACK TO {name}")
+                    await self._conn.execute(f"RELEASE {name}")
                 raise
             else:
-                await self._conn.execute("COMMIT")
+                await self._conn.execute(f"RELEASE {name}")
+            finally:
+                self._depth -= 1
+            return
+        async with self._write_lock:
+            self._owner = asyncio.current_task()
+            try:
+                await self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._writer
+                except BaseException:
+                    # A crash, like a kill, leaves nothing half-written: the transaction
+                    # is rolled back as SQLite does when the process dies.
+                    await self._conn.execute("ROLLBACK")
+                    raise
+                else:
+                    await self._conn.execute("COMMIT")
+            finally:
+                self._owner = None
+
+    def _read_conn(self) -> aiosqlite.Connection:
+        return self._conn if self._holds_transaction() else self._reader
 
     async def fetch_all(self, sql: str, params: tuple = ()) -> list[aiosqlite.Row]:
-        """Read rows outside a write transaction."""
-        async with self._conn.execute(sql, params) as cursor:
+        """Read rows: committed data, or inside a transaction what it has written so far."""
+        async with self._read_conn().execute(sql, params) as cursor:
             return list(await cursor.fetchall())
 
     async def fetch_one(self, sql: str, params: tuple = ()) -> aiosqlite.Row | None:
         """Read one row (or None)."""
-        async with self._conn.execute(sql, params) as cursor:
+        async with self._read_conn().execute(sql, params) as cursor:
             return await cursor.fetchone()
 
     async def schema_version(self) -> int:
@@ -91,7 +186,7 @@ class Database:
             async with self.transaction() as conn:
                 # executescript would COMMIT on its own; run statements one by one so a
                 # failing migration rolls back whole.
-                for statement in _split_sql(sql):
+                for statement in split_statements(sql):
                     await conn.execute(statement)
                 await conn.execute(
                     "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name)
@@ -101,9 +196,25 @@ class Database:
         return current
 
 
-def _split_sql(script: str) -> list[str]:
-    """Split a migration into statements (our migrations hold no ';' inside strings)."""
-    without_comments = "\n".join(
-        line for line in script.splitlines() if not line.strip().startswith("--")
-    )
-    return [s.strip() for s in without_comments.split(";") if s.strip()]
+def split_statements(script: str) -> list[str]:
+    """Split a migration into whole statements as SQLite reads them.
+
+    SQLite's own ``complete_statement`` decides where one ends, so a ';' inside a string,
+    a comment or a trigger's BEGIN … END does not cut a statement in two.
+    """
+    statements: list[str] = []
+    pending = ""
+    for char in script:
+        pending += char
+        if char == ";" and sqlite3.complete_statement(pending):
+            if _has_code(pending):
+                statements.append(pending.strip())
+            pending = ""
+    if _has_code(pending):
+        statements.append(pending.strip())
+    return statements
+
+
+def _has_code(sql: str) -> bool:
+    code = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
+    return bool(code.strip().strip(";").strip())

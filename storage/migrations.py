@@ -202,4 +202,26 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX activity_by_subgroup ON activity (subgroup_id, id);
         """,
     ),
+    (
+        4,
+        "unit of work: updates handled once, and an outbox of messages still to send",
+        """
+        -- Every update that a use case handled (a message 'msg:<chat>:<id>', a button
+        -- press 'cb:<query id>'), written in the same transaction as what it changed, so
+        -- an update Telegram delivers again after a crash changes nothing.
+        CREATE TABLE handled_updates (
+            source TEXT PRIMARY KEY,
+            at     TEXT NOT NULL
+        ) WITHOUT ROWID;
+        -- What a use case decided to send, written with its state change; the shell sends
+        -- it per lane (a chat, a subgroup or a workshop's plenary), in order, and deletes
+        -- the row once Telegram has it. What is left at a restart is sent then.
+        CREATE TABLE outbox (
+            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            lane       TEXT    NOT NULL,
+            action     TEXT    NOT NULL,
+            created_at TEXT    NOT NULL
+        );
+        """,
+    ),
 )

@@ -1,0 +1,74 @@
+"""Sending what use cases decided: per lane, in order, lanes side by side.
+
+A lane is one chat (or a subgroup without a chat, or a workshop's plenary list). Within
+a lane the messages go in the order they were decided; lanes do not wait for each other,
+so a chat that waits for Telegram's 20-a-minute group budget holds up only itself.
+Handling updates never waits for sending: a use case's messages are in the outbox
+(committed with its state change) before the first one is sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterable
+
+from bot.actions import Action, decode
+from bot.usecases.unit import Queued
+from storage import Storage
+
+log = logging.getLogger(__name__)
+
+
+class OutboxSender:
+    """Sends queued actions per lane and deletes each outbox row once it is out."""
+
+    def __init__(self, storage: Storage, perform: Callable[[Action], Awaitable[None]]) -> None:
+        self.storage = storage
+        self.perform = perform
+        self._lanes: dict[str, deque[Queued]] = {}
+        self._workers: dict[str, asyncio.Task[None]] = {}
+
+    def submit(self, queued: Iterable[Queued]) -> None:
+        """Hand actions to their lanes; returns at once."""
+        for item in queued:
+            self._lanes.setdefault(item.lane, deque()).append(item)
+            worker = self._workers.get(item.lane)
+            if worker is None or worker.done():
+                self._workers[item.lane] = asyncio.get_running_loop().create_task(
+                    self._work(item.lane), name=f"outbox {item.lane}"
+                )
+
+    async def resume(self) -> int:
+        """At start-up: send what was decided but not sent when the bot last stopped."""
+        rows = await self.storage.pending_outbox()
+        self.submit(Queued(row.id, row.lane, decode(row.action)) for row in rows)
+        if rows:
+            log.info("sending %d message(s) left from before the restart", len(rows))
+        return len(rows)
+
+    def backlog(self) -> int:
+        """How many actions wait in the lanes."""
+        return sum(len(q) for q in self._lanes.values())
+
+    async def drain(self) -> None:
+        """Wait until every lane is empty (at shut-down, in tests and benchmarks)."""
+        while True:
+            running = [t for t in self._workers.values() if not t.done()]
+            if not running:
+                return
+            await asyncio.gather(*running, return_exceptions=True)
+
+    async def _work(self, lane: str) -> None:
+        queue = self._lanes[lane]
+        while queue:
+            item = queue[0]
+            try:
+                await self.perform(item.action)
+            except Exception:  # one failing message must not stop its lane
+                log.exception("sending %s failed", type(item.action).__name__)
+            if item.outbox_id is not None:
+                await self.storage.outbox_sent(item.outbox_id)
+            queue.popleft()
+        del self._lanes[lane]
