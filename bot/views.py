@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from bot.actions import Button
+from bot.buttons import Back, Done, ShowMap
 from flows.fase import Fase
 from flows.herinneringen import PRINCIPLE_FOR_COLUMN
 from flows.kaart import FILL_ORDER, Kolom
@@ -144,12 +145,12 @@ def _strip_tags(text: str) -> str:
 
 def board_buttons(subgroup: Subgroup, lang: str) -> tuple[tuple[Button, ...], ...]:
     """The buttons under a board: done, back, map. Data names the state it belongs to."""
-    stamp = f"{subgroup.id}:{int(subgroup.stand.kolom)}"
+    stamp = (subgroup.id, int(subgroup.stand.kolom))
     return (
-        (Button(plain("knop.klaar", lang), f"klaar:{stamp}"),),
+        (Button(plain("knop.klaar", lang), Done(*stamp).data),),
         (
-            Button(plain("knop.terug", lang), f"terug:{stamp}"),
-            Button(plain("knop.kaart", lang), f"kaart:{stamp}"),
+            Button(plain("knop.terug", lang), Back(*stamp).data),
+            Button(plain("knop.kaart", lang), ShowMap(*stamp).data),
         ),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.actions import Button
+from bot.buttons import CONFIRM_MODEL, Confirm, RemoveItem, UndoEdit, Vote
 from bot.views import chunk, column_label, column_name, phase_name
 from flows.kaart import FILL_ORDER, Kolom
 from flows.texts import Html, plain, render
@@ -53,16 +54,16 @@ def draft_board(
         lines.append(render("plenair.bevestigd", lang))
         return Html(chunk([Html(x) for x in lines], 4000)[0]), ()
     lines.append(render("plenair.uitleg", lang))
-    stamp = f"{int(kolom)}:{draft.version}"
+    stamp = (int(kolom), draft.version)
     trash = [
-        Button(f"🗑 {n}", f"pd:{stamp}:w{n}")
+        Button(f"🗑 {n}", RemoveItem(*stamp, n).data)
         for n in range(1, min(len(draft.items), BUTTON_ITEMS) + 1)
     ]
     rows = [tuple(trash[i : i + 8]) for i in range(0, len(trash), 8)]
     rows.append(
         (
-            Button(plain("knop.ongedaan", lang), f"pd:{stamp}:u"),
-            Button(plain("knop.bevestig", lang), f"pd:{stamp}:ok"),
+            Button(plain("knop.ongedaan", lang), UndoEdit(*stamp).data),
+            Button(plain("knop.bevestig", lang), Confirm(*stamp).data),
         )
     )
     return Html(chunk([Html(x) for x in lines], 4000)[0]), tuple(rows)
@@ -87,7 +88,7 @@ def model_overview(
             lines.append(render("bord.regel", lang, tekst=text))
     if workshop.fase.plenary:
         lines.append(render("plenair.overzicht_uitleg", lang))
-        buttons = ((Button(plain("knop.model_vaststellen", lang), "pd:0:0:ok"),),)
+        buttons = ((Button(plain("knop.model_vaststellen", lang), CONFIRM_MODEL.data),),)
     else:
         buttons = ()
     return chunk(lines, 4000)[0], buttons
@@ -157,7 +158,7 @@ def vote_message(
     for n, item in enumerate(draft.items[:BUTTON_ITEMS], start=1):
         text = item["text"]
         lines.append(render("plenair.item_kort", lang, nummer=n, tekst=_short(text, 200)))
-        data = f"st:{int(draft.kolom)}:{draft.version}:{votes_each}:{n}"
+        data = Vote(int(draft.kolom), draft.version, votes_each, n).data
         rows.append((Button(f"{n}. {_short(text, 40)}", data),))
     return chunk(lines, 4000)[0], tuple(rows)
 

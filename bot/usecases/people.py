@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.actions import Button, Outcome, Say
+from bot.buttons import ChooseRole
 from bot.incoming import Incoming
 from bot.usecases.common import (
     Refused,
@@ -35,7 +36,7 @@ MAX_NETWORK_CHARS = 60
 def role_buttons(workshop: Workshop) -> tuple[tuple[Button, ...], ...]:
     """One button per role; the data names the workshop, so any chat can carry it."""
     return tuple(
-        (Button(plain(f"rol.{rol.value}", workshop.lang), f"rol:{workshop.id}:{rol.value}"),)
+        (Button(plain(f"rol.{rol.value}", workshop.lang), ChooseRole(workshop.id, rol).data),)
         for rol in Rol
     )
 
