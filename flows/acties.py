@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flows.acties_tijd import _cut, _join, _split_when, _trim, find_when, is_when
+from flows.acties_tijd import cut, find_when, is_when, join, split_when, trim
 from flows.merge_normalise import INFLECTION, Token, match_kind, tokens
 
 __all__ = [
@@ -80,7 +80,7 @@ def _is_party_word(word: str) -> bool:
 
 def looks_like_party(text: str) -> bool:
     """True when text reads as who: a known kind of partner, or a short name ("Anna")."""
-    words = _trim(text).split()
+    words = trim(text).split()
     if not words or len(words) > 5:
         return False
     if any(_is_party_word(w) for w in words):
@@ -110,13 +110,13 @@ def _labelled(text: str) -> ParsedAction | None:
     lead = text[: found[0].start()]
     for n, match in enumerate(found):
         end = found[n + 1].start() if n + 1 < len(found) else len(text)
-        value = _trim(text[match.end() : end])
+        value = trim(text[match.end() : end])
         if value:
             fields[LABELS[match.group(1).lower()]].append(value)
-    what = _join(lead, *fields["what"])
+    what = join(lead, *fields["what"])
     who, when = "; ".join(fields["who"]), "; ".join(fields["when"])
     if not when and what:
-        what, when = _split_when(what)
+        what, when = split_when(what)
     return ParsedAction(what, who, when)
 
 
@@ -124,16 +124,16 @@ def _head_parts(head: str) -> tuple[str, str]:
     """(who, when) from the part before a colon or inside brackets."""
     who_parts, when_parts = [], []
     for part in re.split(r"\s*[,;]\s*|\s+[-–—|]\s+", head):
-        if not _trim(part):
+        if not trim(part):
             continue
         if is_when(part):
-            when_parts.append(_trim(part))
+            when_parts.append(trim(part))
             continue
-        rest, when = _split_when(part) if not when_parts else (part, "")
+        rest, when = split_when(part) if not when_parts else (part, "")
         if when:
             when_parts.append(when)
-        if _trim(rest):
-            who_parts.append(_trim(rest))
+        if trim(rest):
+            who_parts.append(trim(rest))
     return ", ".join(who_parts), ", ".join(when_parts)
 
 
@@ -145,14 +145,14 @@ def _colon_form(text: str) -> ParsedAction | None:
     if match is None:
         return None
     head, tail = text[: match.start()], text[match.end() :]
-    if not _trim(head) or not _trim(tail) or len(head.split()) > 8:
+    if not trim(head) or not trim(tail) or len(head.split()) > 8:
         return None
     who, when = _head_parts(head)
     if who and len(who.split()) > 5:
         return None
-    what = _trim(tail)
+    what = trim(tail)
     if not when:
-        what, when = _split_when(what)
+        what, when = split_when(what)
     return ParsedAction(what, who, when)
 
 
@@ -161,7 +161,7 @@ _BRACKETS = re.compile(r"\(([^()]*)\)\s*[.!]?\s*$")
 
 def _bracket_form(text: str) -> ParsedAction | None:
     match = _BRACKETS.search(text)
-    if match is None or not _trim(text[: match.start()]):
+    if match is None or not trim(text[: match.start()]):
         return None
     inner = match.group(1)
     if len(inner.split()) > 8:
@@ -169,9 +169,9 @@ def _bracket_form(text: str) -> ParsedAction | None:
     who, when = _head_parts(inner)
     if not when and not looks_like_party(who):
         return None
-    what = _trim(text[: match.start()])
+    what = trim(text[: match.start()])
     if not when:
-        what, when = _split_when(what)
+        what, when = split_when(what)
     return ParsedAction(what, who, when)
 
 
@@ -197,18 +197,18 @@ def _parts_form(text: str) -> ParsedAction | None:
             if any(is_when(p) for p in head) and all(
                 is_when(p) or looks_like_party(p) for p in head
             ):
-                who = ", ".join(_trim(p) for p in head if not is_when(p))
-                when = ", ".join(_trim(p) for p in head if is_when(p))
-                return ParsedAction(_trim(rejoin(pieces[lead:], seps[lead:])), who, when)
+                who = ", ".join(trim(p) for p in head if not is_when(p))
+                when = ", ".join(trim(p) for p in head if is_when(p))
+                return ParsedAction(trim(rejoin(pieces[lead:], seps[lead:])), who, when)
     for lead in (2, 1):  # who/when last
         if len(pieces) > lead:
             tail = pieces[-lead:]
             if any(is_when(p) for p in tail) and all(
                 is_when(p) or looks_like_party(p) for p in tail
             ):
-                who = ", ".join(_trim(p) for p in tail if not is_when(p))
-                when = ", ".join(_trim(p) for p in tail if is_when(p))
-                what = _trim(rejoin(pieces[:-lead], seps[: len(pieces) - lead - 1]))
+                who = ", ".join(trim(p) for p in tail if not is_when(p))
+                when = ", ".join(trim(p) for p in tail if is_when(p))
+                what = trim(rejoin(pieces[:-lead], seps[: len(pieces) - lead - 1]))
                 return ParsedAction(what, who, when)
     return None
 
@@ -219,7 +219,7 @@ _SUBJECT = re.compile(
 
 
 def _sentence_form(text: str) -> ParsedAction:
-    rest, when = _split_when(text)
+    rest, when = split_when(text)
     who = ""
     words = rest.split()
     if words:
@@ -250,8 +250,8 @@ def _sentence_form(text: str) -> ParsedAction:
                 or match.group("who").lower().split()[0] in {"de", "het", "the"}
             ):
                 who = match.group("who")
-                rest = _cut(rest, match.start("who"), match.end("who"))
-    return ParsedAction(_trim(rest) or (text.strip() if not (who or when) else ""), who, when)
+                rest = cut(rest, match.start("who"), match.end("who"))
+    return ParsedAction(trim(rest) or (text.strip() if not (who or when) else ""), who, when)
 
 
 def parse_action(text: str) -> ParsedAction:
@@ -287,7 +287,7 @@ def link_condition(action_text: str, conditions: list[str], lang: str = "nl") ->
     """
     if not conditions:
         return None
-    rest, _ = _split_when(action_text)
+    rest, _ = split_when(action_text)
     words = _content(rest, lang)
     condition_tokens = [_content(c, lang) for c in conditions]
     counts = {w.word: sum(1 for pool in condition_tokens if _shares(w, pool)) for w in words}

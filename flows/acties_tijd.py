@@ -93,7 +93,7 @@ def find_when(text: str) -> re.Match[str] | None:
 
 def is_when(text: str) -> bool:
     """True when the whole text is one date/period expression."""
-    stripped = _trim(text)
+    stripped = trim(text)
     match = find_when(stripped)
     return bool(stripped) and match is not None and match.group(0) == stripped
 
@@ -103,7 +103,7 @@ def is_when(text: str) -> bool:
 _EDGE = " \t\r\n,;:.-–—|"
 
 
-def _trim(text: str) -> str:
+def trim(text: str) -> str:
     """Strip whitespace and separators from the edges, and an unbalanced bracket."""
     out = text.strip(_EDGE)
     while True:
@@ -118,18 +118,19 @@ def _trim(text: str) -> str:
             return out
 
 
-def _join(*parts: str) -> str:
-    return " ".join(p for p in (_trim(p) for p in parts) if p)
+def join(*parts: str) -> str:
+    """The trimmed, non-empty parts joined by single spaces."""
+    return " ".join(p for p in (trim(p) for p in parts) if p)
 
 
-def _cut(text: str, start: int, end: int) -> str:
+def cut(text: str, start: int, end: int) -> str:
     """Text with [start:end] removed; the two sides stay separate words."""
-    return _join(text[:start], text[end:])
+    return join(text[:start], text[end:])
 
 
-def _split_when(text: str) -> tuple[str, str]:
+def split_when(text: str) -> tuple[str, str]:
     """(rest, when): the first date/period expression taken out of text."""
     match = find_when(text)
     if match is None:
         return text, ""
-    return _cut(text, match.start(), match.end()), _trim(match.group(0))
+    return cut(text, match.start(), match.end()), trim(match.group(0))

@@ -6,8 +6,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from telegram.ext import Application, Job
 
 from bot.app import RunningBot, Settings, build_application
+from bot.handlers import keep_time
 from bot.sandbox import Sandbox
 
 
@@ -23,10 +25,23 @@ def db_path(tmp_path: Path) -> Path:
 
 
 class BotProcess:
-    """Starts and stops the bot on one database file, as often as a test needs."""
+    """Starts and stops the bot on one database file, as often as a test needs.
 
-    def __init__(self, sandbox: Sandbox, db_path: Path, clock=None, tick_seconds=30.0) -> None:
+    With ``manual_time`` the bot's repeating time-keeping job is paused and the test runs
+    it with ``tick()`` after moving its clock, so nothing depends on when the job fires.
+    """
+
+    def __init__(
+        self,
+        sandbox: Sandbox,
+        db_path: Path,
+        clock=None,
+        tick_seconds=30.0,
+        *,
+        manual_time: bool = False,
+    ) -> None:
         self.sandbox = sandbox
+        self.manual_time = manual_time
         self.settings = Settings(
             token=sandbox.token,
             base_url=sandbox.base_url,
@@ -44,9 +59,30 @@ class BotProcess:
             if self.clock
             else build_application(self.settings)
         )
+        if self.manual_time:
+            scheduled_by_the_bot = app.post_init
+            assert scheduled_by_the_bot is not None
+
+            async def post_init(application) -> None:
+                await scheduled_by_the_bot(application)
+                # Paused before the job queue starts, so the job never runs on its own.
+                _time_keeping(application).enabled = False
+
+            app.post_init = post_init
         self.running = RunningBot(app, poll_timeout=1)
         await self.running.start()
         return self.running
+
+    async def tick(self) -> None:
+        """Run the bot's time-keeping once now, as its job would, and wait for what it sends."""
+        assert self.running is not None
+        app = self.running.app
+        job = _time_keeping(app)
+        # The job's own callback with the context the job queue would build; called
+        # directly, so an error fails the test instead of going to the error handler.
+        await job.callback(app.context_types.context.from_job(job, app))
+        await app.bot_data.shell.outbox.drain()
+        await self.sandbox.wait_idle()
 
     async def stop(self) -> None:
         if self.running is not None:
@@ -57,6 +93,12 @@ class BotProcess:
     def storage(self):
         assert self.running is not None
         return self.running.app.bot_data.services.storage
+
+
+def _time_keeping(app: Application) -> Job:
+    """The repeating job the bot scheduled at start-up to keep time."""
+    [job] = [j for j in app.job_queue.jobs() if j.callback is keep_time]
+    return job
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 
@@ -84,20 +83,19 @@ async def test_ended_workshops_are_purged_after_the_retention_period(sandbox: Sa
             return self.now
 
     clock = Clock()
-    bot = BotProcess(sandbox, db_path, clock=clock, tick_seconds=0.1)
+    bot = BotProcess(sandbox, db_path, clock=clock, manual_time=True)
     bot.settings = bot.settings.__class__(**{**bot.settings.__dict__, "retention_days": 30})
     await bot.start()
     try:
         fac, _, _, group = await _workshop(sandbox)
         await facilitator_says(sandbox, fac, "/einde")
         clock.now += timedelta(days=29)
-        await asyncio.sleep(0.5)
+        await bot.tick()
         assert await bot.storage.find_subgroup_by_chat(group.id, None) is not None
         clock.now += timedelta(days=2)
-        for _ in range(50):  # the clock job runs every 0.1 s
-            if await bot.storage.find_subgroup_by_chat(group.id, None) is None:
-                break
-            await asyncio.sleep(0.1)
+        await bot.tick()
         assert await bot.storage.find_subgroup_by_chat(group.id, None) is None
+        answers = await bot.storage.db.fetch_one("SELECT COUNT(*) AS n FROM answers")
+        assert answers["n"] == 0
     finally:
         await bot.stop()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import time
 from collections import Counter
 
 import pytest
@@ -185,17 +184,14 @@ def test_a_split_that_cannot_be_made_is_refused_with_a_reason(deelnemers, aantal
     assert refused.value.params == params
 
 
-def test_200_people_in_25_groups_is_fast():
+def test_200_people_in_25_groups_get_even_groups_with_networks_spread():
     rng = random.Random(1)
     networks = [f"netwerk {n}" for n in range(30)] + [None]
     ds = [Deelnemer(n, f"p{n}", rng.choice([*Rol, None]), rng.choice(networks)) for n in range(200)]
-    start = time.perf_counter()
     indeling = stel_indeling_voor(ds, 25, seed=3)
-    elapsed = time.perf_counter() - start
     controleer(indeling, ds, 25)
     assert max(sizes(indeling)) == min(sizes(indeling)) == 8
     assert kosten(indeling, ds).same_network_pairs == fewest_by_formula(ds, 25)
-    assert elapsed < 1.0  # measured 10–70 ms; the margin is for slow CI machines
 
 
 def fewest_by_formula(ds: list[Deelnemer], aantal: int) -> int:
@@ -381,8 +377,39 @@ def test_the_proposal_is_always_a_valid_even_split(case, seed):
     assert sorted(i for g in indeling.groepen for i in g) == sorted(d.id for d in ds)
     assert max(sizes(indeling)) - min(sizes(indeling)) <= 1
     assert kosten(indeling, ds).size_spread <= 1
-    assert kosten(indeling, ds).role_imbalance >= 0
     assert kosten(indeling, ds).same_network_pairs == fewest_by_formula(ds, aantal)
+
+
+def one_change_away(indeling: Indeling) -> list[Indeling]:
+    """Every split one swap of two people, or one move to a smaller group, away."""
+    groepen = [list(g) for g in indeling.groepen]
+    nearby = []
+    for g, h in itertools.permutations(range(len(groepen)), 2):
+        for a in groepen[g]:
+            if len(groepen[g]) == len(groepen[h]) + 1:
+                moved = [list(x) for x in groepen]
+                moved[g].remove(a)
+                moved[h].append(a)
+                nearby.append(moved)
+            if g < h:
+                for b in groepen[h]:
+                    swapped = [list(x) for x in groepen]
+                    swapped[g][swapped[g].index(a)] = b
+                    swapped[h][swapped[h].index(b)] = a
+                    nearby.append(swapped)
+    return [Indeling(tuple(tuple(sorted(g)) for g in x)) for x in nearby]
+
+
+@settings(max_examples=200, deadline=None)
+@given(groups_of_people(max_people=16, max_groups=4), st.integers(min_value=0, max_value=2**32))
+def test_no_single_swap_or_move_would_improve_the_proposal(case, seed):
+    # What a facilitator would try first: swap two people, or move one to a smaller group.
+    # Neither may give a split with networks further apart or roles better mixed.
+    ds, aantal = case
+    indeling = stel_indeling_voor(ds, aantal, seed=seed)
+    proposed = kosten(indeling, ds)
+    for other in one_change_away(indeling):
+        assert kosten(other, ds) >= proposed, other
 
 
 @settings(max_examples=100, deadline=None)
