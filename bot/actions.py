@@ -177,6 +177,8 @@ def lane_of(action: Action, chat_of_subgroup: dict[int, int | None]) -> str:
         case AskQuestion() | RefreshBoard():
             chat = chat_of_subgroup.get(action.subgroup_id)
             return f"c{chat}" if chat is not None else f"s{action.subgroup_id}"
+        case SendVote(subgroup_ids=(only,)) if chat_of_subgroup.get(only) is not None:
+            return f"c{chat_of_subgroup[only]}"
         case ShowDraft(chat_id=None) | RefreshStatus() | SendVote() | CloseVotes():
             return f"w{action.workshop_id}"
         case _:
@@ -185,11 +187,17 @@ def lane_of(action: Action, chat_of_subgroup: dict[int, int | None]) -> str:
 
 def stored_actions(outcome: Outcome) -> list[Action]:
     """The outcome's actions as they go into the outbox: a broadcast becomes one question
-    per subgroup, so one cut short by a crash goes on where it stopped."""
+    per subgroup, a vote one voting message per subgroup, so one cut short by a crash goes
+    on where it stopped."""
     actions: list[Action] = []
     for action in outcome.actions:
         if isinstance(action, Broadcast):
             actions.extend(AskQuestion(sid) for sid in dict.fromkeys(action.subgroup_ids))
+        elif isinstance(action, SendVote) and len(action.subgroup_ids) > 1:
+            actions.extend(
+                dataclasses.replace(action, subgroup_ids=(sid,))
+                for sid in dict.fromkeys(action.subgroup_ids)
+            )
         else:
             actions.append(action)
     return actions

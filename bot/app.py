@@ -18,9 +18,9 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot.actions import AskQuestion, Outcome
 from bot.context import AppData, BotContext
-from bot.handlers import all_handlers, keep_time
+from bot.handlers import all_handlers, is_barrier, keep_time
 from bot.logs import quiet_http_loggers
-from bot.polling import DurablePoller
+from bot.polling import ChatOrderedUpdateProcessor, DurablePoller
 from bot.ratelimit import MessageRateLimiter
 from bot.shell import Shell
 from bot.usecases import Services
@@ -139,6 +139,8 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .updater(None)  # bot/polling.py polls, confirming updates only once handled
+        # Chats in parallel, each in order; a facilitator's step waits for what came before.
+        .concurrent_updates(ChatOrderedUpdateProcessor(is_barrier))
         .build()
     )
     app.add_handlers(all_handlers())

@@ -55,11 +55,17 @@ async def serve(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     bot = RunningBot(build_application(settings), poll_timeout=settings.poll_timeout)
+    waits = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(bot.poller.stopped.wait())]
     try:
         await bot.start()
-        await stop.wait()
+        # Until asked to stop, or until Telegram refuses our polling for good.
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
     finally:
+        for wait in waits:
+            wait.cancel()
         await bot.stop()
+    if bot.poller.error is not None:
+        raise bot.poller.error
 
 
 def run() -> int:

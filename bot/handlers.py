@@ -10,6 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 
 from bot import usecases
 from bot.actions import Broadcast, Outcome
+from bot.buttons import Confirm, RemoveItem, UndoEdit, parse
 from bot.context import BotContext
 from bot.handlers_buttons import button
 from bot.handlers_common import run as _run
@@ -227,6 +228,26 @@ async def keep_time(context: BotContext) -> None:
     """Every half minute: heads-ups about time and reminders that are due; old data purged."""
     await _run(context, usecases.tick(context.services), None)
     await usecases.purge_old(context.services, context.bot_data.retention_days)
+
+
+# Commands that give an answer: they need no order beyond their own chat's.
+ANSWER_COMMANDS = frozenset({"idee", "idea"})
+
+
+def is_barrier(update: object) -> bool:
+    """True for an update that must wait for all before it, and hold up all after it: a
+    command (a facilitator's step may close a column that other chats still answer) or a
+    press on the plenary list; answers and other buttons only keep their own chat's order."""
+    if not isinstance(update, Update):
+        return False
+    if update.callback_query is not None:
+        press = parse(update.callback_query.data or "")
+        return isinstance(press, RemoveItem | UndoEdit | Confirm)
+    message = update.message
+    if message is None or not message.text or not message.text.startswith("/"):
+        return False
+    words = message.text[1:].split(maxsplit=1)
+    return not words or words[0].split("@", 1)[0].lower() not in ANSWER_COMMANDS
 
 
 def all_handlers() -> list[BaseHandler]:

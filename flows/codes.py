@@ -7,8 +7,20 @@ one who guesses cannot restart the bot, and a restart only forgets who was waiti
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+
+# Join codes: 15 characters from 31 that are hard to confuse (no 0/o, 1/l/i):
+# 31**15 ≈ 2**74 possibilities, typed in three groups of five.
+CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+CODE_LENGTH = 15
+
+
+def new_join_code(choose=secrets.choice) -> str:
+    """A join code that cannot be guessed, e.g. 'k7m2p-9qx3h-zabw4'."""
+    raw = "".join(choose(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(raw[i : i + 5] for i in range(0, CODE_LENGTH, 5))
 
 FREE_TRIES = 5
 FIRST_WAIT = timedelta(seconds=30)

@@ -63,6 +63,7 @@ class Database:
         self._writer = _Writer(self)
         # The crash seam (tests): after this many more writes, SimulatedCrash.
         self.crash_after_writes: int | None = None
+        self.crashed = False  # once 'dead', every later write fails as well
         self.writes = 0  # writes made through transactions, for the crash-point tests
 
     @classmethod
@@ -102,10 +103,13 @@ class Database:
         if not sql.lstrip().upper().startswith(_WRITES):
             return
         self.writes += 1
+        if self.crashed:
+            raise SimulatedCrash("the process has stopped")
         if self.crash_after_writes is not None:
             self.crash_after_writes -= 1
             if self.crash_after_writes < 0:
                 self.crash_after_writes = None
+                self.crashed = True
                 raise SimulatedCrash(f"stopped after write {self.writes}")
 
     @asynccontextmanager

@@ -11,7 +11,7 @@ class PrivacyQueries:
     db: Database
 
     async def forget_participant(
-        self, workshop_id: int, user_id: int, *, keep_answers: bool
+        self, workshop_id: int, user_id: int, *, keep_answers: bool, now: str
     ) -> bool:
         """Remove a person's name, username and Telegram id from a workshop; their answers
         stay without a name, or go. False when the person was not in the workshop."""
@@ -53,9 +53,8 @@ class PrivacyQueries:
                 (workshop_id, user_id),
             )
             await conn.execute(
-                "INSERT INTO events (workshop_id, kind, at) VALUES (?, 'participant_forgotten',"
-                " strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
-                (workshop_id,),
+                "INSERT INTO events (workshop_id, kind, at) VALUES (?, 'participant_forgotten', ?)",
+                (workshop_id, now),
             )
         return True
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.actions import Outcome, Say
 from bot.incoming import Incoming
-from flows.codes import CodeGuard
+from flows.codes import CodeGuard, new_join_code
 from flows.texts import language_for, render
 from storage import Storage
 from storage.models import Subgroup, Workshop
@@ -26,6 +26,7 @@ class Services:
     bot_username: str
     template_dir: Path | None = None  # the facilitator's own agreement templates
     guard: CodeGuard = field(default_factory=CodeGuard)  # slows down guessing codes
+    new_code: Callable[[], str] = new_join_code  # join codes (a test makes them repeatable)
 
     def stamp(self) -> str:
         """Now, as stored."""

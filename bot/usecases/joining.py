@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-
 from bot import views
 from bot.actions import AskQuestion, Outcome, RefreshStatus, Say
 from bot.incoming import Incoming
@@ -26,18 +24,6 @@ from storage.models import Subgroup, Workshop
 MAX_GOAL_CHARS = 200
 MAX_NAME_CHARS = 60
 MAX_TOPICS = 25
-# Join codes: 15 characters from 31 that are hard to confuse (no 0/o, 1/l/i):
-# 31**15 ≈ 2**74 possibilities, typed in three groups of five.
-CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
-CODE_LENGTH = 15
-
-
-def new_join_code() -> str:
-    """A join code that cannot be guessed, e.g. 'k7m2p-9qx3h-zabw4'."""
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    return "-".join(raw[i : i + 5] for i in range(0, CODE_LENGTH, 5))
-
-
 def normalise_code(typed: str) -> str:
     """Read a typed code forgivingly: case, spaces and dashes do not matter."""
     raw = "".join(ch for ch in typed.lower() if ch.isalnum())
@@ -55,8 +41,8 @@ async def create_workshop(s: Services, inc: Incoming, goal: str) -> Outcome:
     if inc.anonymous_admin:
         return reply(inc, "weigering.anoniem", lang)
     workshop = await s.storage.create_workshop(
-        code=new_join_code(),
-        cofac_code=new_join_code().replace("-", ""),
+        code=s.new_code(),
+        cofac_code=s.new_code().replace("-", ""),
         goal=goal,
         facilitator_id=inc.user_id,
         plenary_chat_id=inc.chat_id,

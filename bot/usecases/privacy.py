@@ -6,6 +6,7 @@ import logging
 from datetime import timedelta
 
 from bot.actions import Button, Outcome, Say
+from bot.buttons import DeleteWorkshop, Forget, Forgetting
 from bot.incoming import Incoming
 from bot.usecases.common import Services, facilitated_workshop, reply, subgroup_here
 from flows.texts import plain, render
@@ -22,9 +23,11 @@ async def forget_me(s: Services, inc: Incoming) -> Outcome:
     if workshop is None:
         return reply(inc, "vergeet.geen_workshop")
     lang = workshop.lang
+    anonymise = Forget(workshop.id, Forgetting.ANONYMISE)
+    erase = Forget(workshop.id, Forgetting.ERASE)
     buttons = (
-        (Button(plain("vergeet.knop_anoniem", lang), f"vg:{workshop.id}:a"),),
-        (Button(plain("vergeet.knop_wissen", lang), f"vg:{workshop.id}:w"),),
+        (Button(plain("vergeet.knop_anoniem", lang), anonymise.data),),
+        (Button(plain("vergeet.knop_wissen", lang), erase.data),),
     )
     text = render("vergeet.vraag", lang, doel=workshop.goal)
     return Outcome().add(Say(inc.chat_id, inc.thread_id, text, reply_to=inc.message_id,
@@ -36,7 +39,9 @@ async def forget_confirmed(s: Services, inc: Incoming, workshop_id: int, choice:
     workshop = await s.storage.get_workshop(workshop_id)
     if workshop is None or choice not in ("a", "w"):
         return Outcome(toast=plain("weigering.knop_onbekend", "nl"))
-    done = await s.storage.forget_participant(workshop.id, inc.user_id, keep_answers=choice == "a")
+    done = await s.storage.forget_participant(
+        workshop.id, inc.user_id, keep_answers=choice == "a", now=s.stamp()
+    )
     key = "vergeet.gedaan_anoniem" if choice == "a" else "vergeet.gedaan_gewist"
     if not done:
         key = "vergeet.niets"
@@ -47,7 +52,7 @@ async def forget_confirmed(s: Services, inc: Incoming, workshop_id: int, choice:
 async def delete_workshop(s: Services, inc: Incoming) -> Outcome:
     """Offer the facilitator to delete the whole workshop: /verwijder."""
     workshop = await facilitated_workshop(s, inc)
-    buttons = ((Button(plain("verwijder.knop", workshop.lang), f"del:{workshop.id}"),),)
+    buttons = ((Button(plain("verwijder.knop", workshop.lang), DeleteWorkshop(workshop.id).data),),)
     text = render("verwijder.vraag", workshop.lang, doel=workshop.goal)
     return Outcome().add(Say(inc.chat_id, inc.thread_id, text, reply_to=inc.message_id,
                              buttons=buttons))  # fmt: skip

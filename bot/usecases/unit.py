@@ -18,6 +18,7 @@ from bot.actions import (
     Outcome,
     RefreshBoard,
     SendDocument,
+    SendVote,
     encode,
     lane_of,
     stored_actions,
@@ -74,13 +75,22 @@ async def _outcome_of(work: Awaitable[Outcome]) -> Outcome:
         return refused.outcome
 
 
+def _subgroups_of(action: Action) -> tuple[int, ...]:
+    if isinstance(action, AskQuestion | RefreshBoard):
+        return (action.subgroup_id,)
+    if isinstance(action, SendVote):
+        return action.subgroup_ids
+    return ()
+
+
 async def _queue(s: Services, outcome: Outcome, *, durable: bool) -> tuple[Queued, ...]:
     actions = stored_actions(outcome)
     chats: dict[int, int | None] = {}
     for action in actions:
-        if isinstance(action, AskQuestion | RefreshBoard) and action.subgroup_id not in chats:
-            subgroup = await s.storage.get_subgroup(action.subgroup_id)
-            chats[action.subgroup_id] = subgroup.chat_id if subgroup else None
+        for sid in _subgroups_of(action):
+            if sid not in chats:
+                subgroup = await s.storage.get_subgroup(sid)
+                chats[sid] = subgroup.chat_id if subgroup else None
     lanes = [lane_of(action, chats) for action in actions]
     kept = [
         (lane, encode(action))
