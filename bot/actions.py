@@ -185,6 +185,13 @@ def lane_of(action: Action, chat_of_subgroup: dict[int, int | None]) -> str:
             return f"c{action.chat_id}"  # type: ignore[union-attr]
 
 
+def repeatable(action: Action) -> bool:
+    """True when carrying it out twice shows nothing twice: a reaction, an edit in place."""
+    return isinstance(action, React | RefreshBoard | RefreshStatus | FreezeBoard | CloseVotes) or (
+        isinstance(action, ShowDraft) and action.chat_id is None
+    )
+
+
 def stored_actions(outcome: Outcome) -> list[Action]:
     """The outcome's actions as they go into the outbox: a broadcast becomes one question
     per subgroup, a vote one voting message per subgroup, so one cut short by a crash goes

@@ -157,7 +157,9 @@ class RunningBot:
 
     def __init__(self, app: Application, poll_timeout: int = 20) -> None:
         self.app = app
-        self.poller = DurablePoller(app, poll_timeout)
+        self.poller = DurablePoller(
+            app, poll_timeout, inbox=lambda: app.bot_data.services.storage
+        )
 
     async def start(self) -> None:
         """Initialise, run post_init, and start long polling."""

@@ -10,15 +10,20 @@ Handling updates never waits for sending: a use case's messages are in the outbo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 
-from bot.actions import Action, decode
+from bot.actions import Action, decode, repeatable
 from bot.usecases.unit import Queued
 from storage import Storage
 
 log = logging.getLogger(__name__)
+
+# Rows of repeatable actions (reactions, edits) are deleted together, at most this long
+# after they went out: one write for many, and a crash in between only repeats an edit.
+FLUSH_SECONDS = 0.25
 
 
 class OutboxSender:
@@ -29,6 +34,9 @@ class OutboxSender:
         self.perform = perform
         self._lanes: dict[str, deque[Queued]] = {}
         self._workers: dict[str, asyncio.Task[None]] = {}
+        self._done: list[int] = []  # sent rows of repeatable actions, not yet deleted
+        self._flush: asyncio.Task[None] | None = None
+        self._flush_now = asyncio.Event()
 
     def submit(self, queued: Iterable[Queued]) -> None:
         """Hand actions to their lanes; returns at once."""
@@ -56,6 +64,9 @@ class OutboxSender:
         """Wait until every lane is empty (at shut-down, in tests and benchmarks)."""
         while True:
             running = [t for t in self._workers.values() if not t.done()]
+            if self._flush is not None and not self._flush.done():
+                self._flush_now.set()  # no need to wait for more to delete together
+                running.append(self._flush)
             if not running:
                 return
             await asyncio.gather(*running, return_exceptions=True)
@@ -69,6 +80,18 @@ class OutboxSender:
             except Exception:  # one failing message must not stop its lane
                 log.exception("sending %s failed", type(item.action).__name__)
             if item.outbox_id is not None:
-                await self.storage.outbox_sent(item.outbox_id)
+                if repeatable(item.action):
+                    self._done.append(item.outbox_id)
+                    if self._flush is None or self._flush.done():
+                        self._flush = asyncio.get_running_loop().create_task(self._flush_done())
+                else:  # a new message: written down at once, so it is never sent twice
+                    await self.storage.outbox_sent(item.outbox_id)
             queue.popleft()
         del self._lanes[lane]
+
+    async def _flush_done(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._flush_now.wait(), FLUSH_SECONDS)
+        self._flush_now.clear()
+        done, self._done = self._done, []
+        await self.storage.outbox_sent(*done)

@@ -1,22 +1,23 @@
-"""Long polling that confirms an update to Telegram only after it was handled, and
-handles the updates of different chats side by side, each chat's in order.
+"""Long polling that never loses an update, and handles the updates of different chats
+side by side, each chat's in order.
 
 python-telegram-bot's Updater confirms a batch of updates (by the next getUpdates offset)
 as soon as it has fetched them, before the handlers ran. A bot killed in between loses
-those updates: Telegram will not send them again. This poller moves the offset only past
-updates that went through the handlers, so after a crash Telegram redelivers whatever was
-not finished, and the unit of work (each update's id is stored with what it changed)
-makes handling it twice harmless: at least once delivered, exactly once applied.
+those updates: Telegram will not send them again. This poller first writes each fetched
+update to the inbox in SQLite, and only then moves the offset on; an update leaves the
+inbox once it went through the handlers. After a crash the inbox is handled first, and
+the unit of work (each update's id is stored with what it changed) makes handling one
+twice harmless: at least once delivered, exactly once applied.
 
-Telegram's offset confirms everything below it, so while one chat's update is still being
-handled, later updates are fetched without moving the offset past it: Telegram sends the
-unfinished ones again with the new ones, and the poller skips those it already has.
+Because the inbox, not Telegram, holds what is still being handled, one chat's slow
+update never keeps the next batch from being fetched.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -32,14 +33,13 @@ from telegram.error import (
 )
 from telegram.ext import Application, BaseUpdateProcessor
 
+from storage.outbox import OutboxQueries
+
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 # Waits after a failed getUpdates: short first, then longer, never more than half a minute.
 BACKOFF = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
-# While updates are being handled, Telegram answers getUpdates at once (they are not yet
-# confirmed); wait this long for one of them to finish before asking again.
-BUSY_WAIT = 0.2
 
 
 def chat_key(update: object) -> int:
@@ -104,34 +104,48 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
 
 
 class DurablePoller:
-    """Fetch updates, hand each to the application, and confirm only what was handled."""
+    """Fetch updates, keep them in the inbox, hand each to the update processor."""
 
-    def __init__(self, app: Application, poll_timeout: int) -> None:
+    def __init__(
+        self, app: Application, poll_timeout: int, inbox: Callable[[], OutboxQueries]
+    ) -> None:
         self.app = app
         self.poll_timeout = poll_timeout
+        self.inbox = inbox  # the storage, once it is open
         self.offset: int | None = None
         self._task: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
         self.first_poll = asyncio.Event()  # set when the first getUpdates was sent
         self.stopped = asyncio.Event()  # set when polling ended on its own (see ``error``)
         self.error: BaseException | None = None
-        self._in_hand: dict[int, asyncio.Task[None]] = {}  # update id → its handling
-        self._handled: set[int] = set()  # handled, but an earlier one is still in hand
+        self._in_hand: set[asyncio.Task[None]] = set()
+        self._done: list[int] = []  # handled, still in the inbox
+        self._flush: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        """Delete any webhook (polling and webhooks exclude each other) and start polling."""
+        """Handle what the inbox kept from before a restart, delete any webhook (polling
+        and webhooks exclude each other) and start polling."""
+        for body in await self.inbox().kept_updates():
+            update = Update.de_json(json.loads(body), self.app.bot)
+            if update is not None:
+                self._start(update)
         await self.app.bot.delete_webhook(drop_pending_updates=False)
         self._task = asyncio.get_running_loop().create_task(self._run())
 
     async def stop(self) -> None:
-        """Stop polling; what was not handled will come again."""
+        """Stop polling; let the updates in hand finish, so what they decided is sent."""
         self._stopping.set()
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-        if self._in_hand:  # let updates in hand finish, so their sends are decided
-            await asyncio.gather(*self._in_hand.values(), return_exceptions=True)
+        await self.settle()
+
+    async def settle(self) -> None:
+        """Wait until every update in hand is handled and out of the inbox."""
+        while self._in_hand or (self._flush is not None and not self._flush.done()):
+            await asyncio.gather(*self._in_hand, *filter(None, [self._flush]),
+                                 return_exceptions=True)  # fmt: skip
 
     async def _run(self) -> None:
         try:
@@ -145,14 +159,12 @@ class DurablePoller:
     async def _poll(self) -> None:
         failures = 0
         while not self._stopping.is_set():
-            self._advance_offset()
             self.first_poll.set()
             try:
                 updates = await self.app.bot.get_updates(
-                    offset=self.offset,
-                    timeout=0 if self._in_hand else self.poll_timeout,
+                    offset=self.offset, timeout=self.poll_timeout,
                     allowed_updates=ALLOWED_UPDATES,
-                )
+                )  # fmt: skip
             except RetryAfter as exc:
                 await asyncio.sleep(exc.retry_after.total_seconds())  # type: ignore[union-attr]
                 continue
@@ -167,40 +179,35 @@ class DurablePoller:
                 await asyncio.sleep(delay)
                 continue
             failures = 0
-            fresh = [
-                u for u in updates if u.update_id not in self._in_hand
-                and u.update_id not in self._handled
-            ]  # fmt: skip
-            for update in fresh:
+            if not updates:
+                continue
+            # Written down first: the next getUpdates tells Telegram it may forget them.
+            await self.inbox().keep_updates(
+                [(u.update_id, json.dumps(u.to_dict(), ensure_ascii=False)) for u in updates]
+            )
+            self.offset = updates[-1].update_id + 1
+            for update in updates:
                 self._start(update)
-            if self._in_hand and not fresh:
-                await asyncio.wait(
-                    self._in_hand.values(), timeout=BUSY_WAIT, return_when="FIRST_COMPLETED"
-                )
 
     def _start(self, update: Update) -> None:
-        processor = self.app.update_processor
         task = asyncio.get_running_loop().create_task(
-            processor.process_update(update, self._handle(update))
+            self.app.update_processor.process_update(update, self._handle(update))
         )
-        self._in_hand[update.update_id] = task
+        self._in_hand.add(task)
+        task.add_done_callback(self._in_hand.discard)
 
     async def _handle(self, update: Update) -> None:
         try:
             # Handlers log their own errors (the application's error handler); an update
-            # that fails is not retried forever, so the offset moves on.
+            # that fails is not handled again and again, so it leaves the inbox too.
             await self.app.process_update(update)
         finally:
-            del self._in_hand[update.update_id]
-            self._handled.add(update.update_id)
+            self._done.append(update.update_id)
+            if self._flush is None or self._flush.done():
+                self._flush = asyncio.get_running_loop().create_task(self._forget_done())
 
-    def _advance_offset(self) -> None:
-        """Confirm every update below the first one still in hand (all of them when none
-        is): each update fetched was started at once, so those below it are handled."""
-        if self._in_hand:
-            first_open = min(self._in_hand)
-            if self.offset is None or first_open > self.offset:
-                self.offset = first_open
-        elif self._handled:
-            self.offset = max(self._handled) + 1
-        self._handled = {i for i in self._handled if self.offset is None or i >= self.offset}
+    async def _forget_done(self) -> None:
+        await asyncio.sleep(0)  # updates finishing together leave the inbox together
+        while self._done:
+            done, self._done = self._done, []
+            await self.inbox().updates_done(*done)

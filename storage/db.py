@@ -59,7 +59,6 @@ class Database:
         self._reader = reader
         self._write_lock = asyncio.Lock()
         self._owner: asyncio.Task[Any] | None = None
-        self._depth = 0
         self._writer = _Writer(self)
         # The crash seam (tests): after this many more writes, SimulatedCrash.
         self.crash_after_writes: int | None = None
@@ -117,24 +116,12 @@ class Database:
         """One write transaction: everything inside commits together or not at all.
 
         Nested inside a transaction of the same task (a use case's unit of work calling
-        storage methods that each ask for a transaction) it joins the outer one, under a
-        savepoint, so the whole use case still commits once.
+        storage methods that each ask for a transaction) it joins the outer one, so the whole
+        use case commits once. (No savepoint: a storage method that refuses raises before it
+        writes, so there is nothing of its own to roll back.)
         """
         if self._holds_transaction():
-            self._depth += 1
-            name = f"sp{self._depth}"
-            await self._conn.execute(f"SAVEPOINT {name}")
-            try:
-                yield self._writer
-            except BaseException as exc:
-                if not isinstance(exc, SimulatedCrash):
-                    await self._conn.execute(f"ROLLBACK TO {name}")
-                    await self._conn.execute(f"RELEASE {name}")
-                raise
-            else:
-                await self._conn.execute(f"RELEASE {name}")
-            finally:
-                self._depth -= 1
+            yield self._writer
             return
         async with self._write_lock:
             self._owner = asyncio.current_task()
@@ -157,13 +144,13 @@ class Database:
 
     async def fetch_all(self, sql: str, params: tuple = ()) -> list[aiosqlite.Row]:
         """Read rows: committed data, or inside a transaction what it has written so far."""
-        async with self._read_conn().execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        # One trip to the database thread (a cursor would take three).
+        return list(await self._read_conn().execute_fetchall(sql, params))
 
     async def fetch_one(self, sql: str, params: tuple = ()) -> aiosqlite.Row | None:
         """Read one row (or None)."""
-        async with self._read_conn().execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        rows = await self._read_conn().execute_fetchall(sql, params)
+        return rows[0] if rows else None
 
     async def schema_version(self) -> int:
         """The number of the last migration applied to this file."""

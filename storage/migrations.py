@@ -213,6 +213,13 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             source TEXT PRIMARY KEY,
             at     TEXT NOT NULL
         ) WITHOUT ROWID;
+        -- Updates fetched from Telegram and not yet handled: written before Telegram is
+        -- told it may forget them, deleted once handled; what is left at a restart is
+        -- handled then (and handled_updates makes a second time change nothing).
+        CREATE TABLE inbox (
+            update_id INTEGER PRIMARY KEY,
+            body      TEXT NOT NULL
+        );
         -- What a use case decided to send, written with its state change; the shell sends
         -- it per lane (a chat, a subgroup or a workshop's plenary), in order, and deletes
         -- the row once Telegram has it. What is left at a restart is sent then.

@@ -1,4 +1,5 @@
-"""Queries of the unit of work: updates handled once, and the outbox of messages to send."""
+"""Queries of the unit of work: the inbox of updates, updates handled once, and the
+outbox of messages to send."""
 
 from __future__ import annotations
 
@@ -27,39 +28,69 @@ class OutboxQueries:
         async with self.db.transaction() as conn:
             yield conn
 
-    async def was_handled(self, source: str) -> bool:
-        """True when this update (message or button press) changed things already."""
-        row = await self.db.fetch_one("SELECT 1 FROM handled_updates WHERE source = ?", (source,))
-        return row is not None
-
-    async def mark_handled(self, source: str, now: str) -> None:
-        """Record that this update was handled (inside the use case's unit of work)."""
+    async def mark_handled(self, source: str, now: str) -> bool:
+        """Record that this update is handled, inside the use case's unit of work (so it is
+        undone with it); False when it was handled before."""
         async with self.db.transaction() as conn:
-            await conn.execute(
+            cursor = await conn.execute(
                 "INSERT OR IGNORE INTO handled_updates (source, at) VALUES (?, ?)", (source, now)
             )
+            return cursor.rowcount == 1
 
     async def add_to_outbox(self, rows: Sequence[tuple[str, str]], now: str) -> list[int]:
         """Queue (lane, encoded action) pairs to send; their ids, in order."""
-        ids = []
+        if not rows:
+            return []
         async with self.db.transaction() as conn:
-            for lane, action in rows:
-                cursor = await conn.execute(
-                    "INSERT INTO outbox (lane, action, created_at) VALUES (?, ?, ?)",
-                    (lane, action, now),
-                )
-                ids.append(int(cursor.lastrowid or 0))
-        return ids
+            # One statement: ids of one insert under the write lock are consecutive.
+            cursor = await conn.execute(
+                "INSERT INTO outbox (lane, action, created_at) VALUES "
+                + ", ".join(["(?, ?, ?)"] * len(rows)),
+                [value for lane, action in rows for value in (lane, action, now)],
+            )
+            last = int(cursor.lastrowid or 0)
+        return list(range(last - len(rows) + 1, last + 1))
 
     async def pending_outbox(self) -> list[OutboxRow]:
         """Everything decided and not yet sent, oldest first (at start-up)."""
         rows = await self.db.fetch_all("SELECT id, lane, action FROM outbox ORDER BY id")
         return [OutboxRow(r["id"], r["lane"], r["action"]) for r in rows]
 
-    async def outbox_sent(self, outbox_id: int) -> None:
-        """Telegram has it (or refused it for good): never send it again."""
+    async def outbox_sent(self, *outbox_ids: int) -> None:
+        """Telegram has these (or refused them for good): never send them again."""
+        if not outbox_ids:
+            return
         async with self.db.transaction() as conn:
-            await conn.execute("DELETE FROM outbox WHERE id = ?", (outbox_id,))
+            await conn.execute(
+                f"DELETE FROM outbox WHERE id IN ({', '.join('?' * len(outbox_ids))})",
+                outbox_ids,
+            )
+
+    async def keep_updates(self, updates: Sequence[tuple[int, str]]) -> None:
+        """Write fetched updates (id, JSON) down before Telegram is told to forget them."""
+        if not updates:
+            return
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT OR IGNORE INTO inbox (update_id, body) VALUES "
+                + ", ".join(["(?, ?)"] * len(updates)),
+                [value for update in updates for value in update],
+            )
+
+    async def kept_updates(self) -> list[str]:
+        """The updates fetched but not handled when the bot last stopped, oldest first."""
+        rows = await self.db.fetch_all("SELECT body FROM inbox ORDER BY update_id")
+        return [r["body"] for r in rows]
+
+    async def updates_done(self, *update_ids: int) -> None:
+        """These updates went through the handlers: forget them."""
+        if not update_ids:
+            return
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                f"DELETE FROM inbox WHERE update_id IN ({', '.join('?' * len(update_ids))})",
+                update_ids,
+            )
 
     async def forget_handled_before(self, before: str) -> None:
         """Forget handled updates older than Telegram keeps undelivered ones (24 hours)."""

@@ -56,15 +56,17 @@ async def handle(
     if not atomic:
         outcome = await _outcome_of(work)
         return Handled(outcome, await _queue(s, outcome, durable=False))
-    async with storage.unit_of_work():
-        if source is not None and await storage.was_handled(source):
-            if inspect.iscoroutine(work):
-                work.close()  # never started: nothing to undo
-            return Handled(Outcome(), repeated=True)
-        outcome = await _outcome_of(work)
-        queued = await _queue(s, outcome, durable=True)
-        if source is not None:
-            await storage.mark_handled(source, s.stamp())
+    started = False
+    try:
+        async with storage.unit_of_work():
+            if source is not None and not await storage.mark_handled(source, s.stamp()):
+                return Handled(Outcome(), repeated=True)
+            started = True
+            outcome = await _outcome_of(work)
+            queued = await _queue(s, outcome, durable=True)
+    finally:
+        if not started and inspect.iscoroutine(work):
+            work.close()  # never started: nothing to undo, and no 'never awaited' warning
     return Handled(outcome, queued)
 
 
