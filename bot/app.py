@@ -169,6 +169,11 @@ class RunningBot:
         await self.app.start()
         await self.poller.start()
 
+    def busy(self) -> bool:
+        """True while an update is in hand or a decided message is not yet sent."""
+        shell = self.app.bot_data.shell
+        return self.poller.busy() or (shell is not None and shell.busy())
+
     async def stop(self) -> None:
         """Stop polling (what was not handled comes again), then shut down cleanly."""
         await self.poller.stop()

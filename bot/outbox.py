@@ -56,6 +56,12 @@ class OutboxSender:
             log.info("sending %d message(s) left from before the restart", len(rows))
         return len(rows)
 
+    def busy(self) -> bool:
+        """True while something waits in a lane or a sent row waits to be deleted."""
+        return any(not t.done() for t in self._workers.values()) or (
+            self._flush is not None and not self._flush.done()
+        )
+
     def backlog(self) -> int:
         """How many actions wait in the lanes."""
         return sum(len(q) for q in self._lanes.values())

@@ -141,6 +141,10 @@ class DurablePoller:
                 await self._task
         await self.settle()
 
+    def busy(self) -> bool:
+        """True while an update is being handled or leaving the inbox."""
+        return bool(self._in_hand) or (self._flush is not None and not self._flush.done())
+
     async def settle(self) -> None:
         """Wait until every update in hand is handled and out of the inbox."""
         while self._in_hand or (self._flush is not None and not self._flush.done()):

@@ -285,6 +285,13 @@ class Shell(BoardMessages, PlenaryMessages):
             if "not modified" not in exc.message:
                 raise
 
+    def busy(self) -> bool:
+        """True while a message is on its way: the outbox, a board or status edit, a
+        broadcast."""
+        pending = (*self._pending_boards.values(), *self._pending_status.values(),
+                   *self._broadcasts)  # fmt: skip
+        return self.outbox.busy() or any(not t.done() for t in pending)
+
     async def flush_boards(self) -> None:
         """Wait for the outbox, pending refreshes and broadcasts (at shutdown, so none is
         half done)."""

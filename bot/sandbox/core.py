@@ -78,6 +78,7 @@ class SandboxCore:
     events: list[TranscriptEvent]
     _listeners: list[Callable[[TranscriptEvent], Any]]
     _inflight: int
+    busy_checks: list[Callable[[], bool]]
     _last_activity: float
 
     # ------------------------------------------------------------------ helpers

@@ -12,6 +12,9 @@ from typing import Any
 from .core import SandboxCore
 from .models import ApiCall, SandboxChat, SandboxUser, SentDocument, SentMessage, TranscriptEvent
 
+QUIET_WITH_BUSY_CHECK = 0.03
+QUIET_WITHOUT = 0.3
+
 
 class ObserverMixin(SandboxCore):
     """What the bot sent, the transcript and the waiting helpers."""
@@ -112,22 +115,33 @@ class ObserverMixin(SandboxCore):
                 )
             await asyncio.sleep(interval)
 
-    async def wait_idle(self, quiet: float = 0.3, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+    async def wait_idle(
+        self,
+        quiet: float | None = None,
+        timeout: float = 10.0,  # noqa: ASYNC109
+    ) -> None:
         """Wait until the bot has finished reacting.
 
         Idle means: every queued update was confirmed (a getUpdates with a higher offset,
         or fetched and followed by a further getUpdates call), no Bot API call except
-        getUpdates is running, and nothing (API call, confirmation, driver action) has
-        happened for ``quiet`` seconds. Raises AssertionError on timeout and when the
-        sandbox itself failed on a call.
+        getUpdates is running, no bot in this process says it is busy (``busy_checks``:
+        an update in hand, a message still to send), and nothing (API call, confirmation,
+        driver action) has happened for ``quiet`` seconds. Raises AssertionError on
+        timeout and when the sandbox itself failed on a call.
         """
+        if quiet is None:
+            # A bot that says when it is busy needs only a breath of quiet; one that does
+            # not (another process) gets time to start reacting.
+            quiet = QUIET_WITH_BUSY_CHECK if self.busy_checks else QUIET_WITHOUT
         deadline = time.monotonic() + timeout
         while True:
             if self.internal_errors:
                 raise AssertionError(f"sandbox internal errors: {self.internal_errors}")
             unconfirmed = self._unconfirmed()
             now = time.monotonic()
-            if not unconfirmed and self._inflight == 0 and now - self._last_activity >= quiet:
+            if any(busy() for busy in self.busy_checks):
+                self._last_activity = now  # quiet counts from when the bot is done
+            elif not unconfirmed and self._inflight == 0 and now - self._last_activity >= quiet:
                 return
             if now >= deadline:
                 if unconfirmed:

@@ -187,6 +187,9 @@ class Sandbox(
         self._listeners: list[Callable[[TranscriptEvent], Any]] = []
         self._inflight = 0
         self._last_activity = time.monotonic()
+        # A bot in this process can say it is still busy (wait_idle asks): handling an
+        # update or sending takes no Bot API call for a moment.
+        self.busy_checks: list[Callable[[], bool]] = []
         self.bot_name_info = {"name": bot_name, "description": "", "short_description": ""}
 
         # fault injection (see .faults)

@@ -71,6 +71,7 @@ class BotProcess:
             app.post_init = post_init
         self.running = RunningBot(app, poll_timeout=1)
         await self.running.start()
+        self.sandbox.busy_checks.append(self.running.busy)
         return self.running
 
     async def tick(self) -> None:
@@ -86,6 +87,7 @@ class BotProcess:
 
     async def stop(self) -> None:
         if self.running is not None:
+            self.sandbox.busy_checks.remove(self.running.busy)
             await self.running.stop()
             self.running = None
 

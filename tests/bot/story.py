@@ -131,7 +131,7 @@ async def workshop_state(storage, workshop_id: int) -> dict:
     }
 
 
-async def says_quickly(sandbox: Sandbox, user, text: str, quiet: float = 0.15) -> str:
+async def says_quickly(sandbox: Sandbox, user, text: str, quiet: float | None = None) -> str:
     """Like facilitator_says, with a shorter quiet time: for tables of many small steps."""
     chat = sandbox.private_chat(user)
     sent = await sandbox.send_message(chat, user, text)

@@ -57,7 +57,7 @@ FACILITATOR_COMMANDS = [
     "/verwijder",
 ]
 
-QUIET = 0.15  # wait_idle quiet time: refusals are one quick reply
+QUIET = None  # wait_idle: the bot says when it is busy (refusals are one quick reply)
 ONLY_FACILITATOR = "Dit kan alleen de facilitator van de workshop."
 NO_WORKSHOP = "Ik vind hier geen workshop."
 ANONYMOUS = "Je stuurt als anonieme beheerder."

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
+import pytest
 from pptx import Presentation
 
 from bot.demo import PAPER, SCRIPT, run_demo
@@ -18,8 +22,24 @@ def _slide_text(slide) -> str:
     return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
 
 
-async def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(tmp_path, capsys):
-    assert await run_demo(tmp_path) == 0
+@dataclass(frozen=True)
+class DemoRun:
+    folder: Path  # the export set and the demo's database
+    transcript: str  # what `make demo` prints
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> DemoRun:
+    """One run of the demo, shared by the tests that look at what it made."""
+    folder = tmp_path_factory.mktemp("demo")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert asyncio.run(run_demo(folder)) == 0
+    return DemoRun(folder, printed.getvalue())
+
+
+def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(demo: DemoRun):
+    tmp_path = demo.folder
     # The whole export set: map, agreement (Word and Markdown), action plan, templates, data.
     names = sorted(p.name for p in tmp_path.glob("partnerschapkaart-*"))
     kinds = sorted(
@@ -61,7 +81,7 @@ async def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(tmp_path,
     for lines in PAPER.values():
         for text in lines:
             assert text in everything
-    transcript = capsys.readouterr().out
+    transcript = demo.transcript
     for step in (
         "Kolom 1 van 5: Waarden",
         "Plenair: 1 Waarden",
@@ -91,11 +111,12 @@ def _deck_texts(data: bytes) -> list[str]:
     return [_slide_text(slide) for slide in deck.slides]
 
 
-def test_the_command_line_export_and_the_json_round_trip_give_the_same_deck(tmp_path, capsys):
+def test_the_command_line_export_and_the_json_round_trip_give_the_same_deck(
+    demo: DemoRun, tmp_path, capsys
+):
     from bot.cli import main
 
-    chat_dir, cli_dir, json_dir = tmp_path / "chat", tmp_path / "cli", tmp_path / "json"
-    assert asyncio.run(run_demo(chat_dir, quiet=True)) == 0
+    chat_dir, cli_dir, json_dir = demo.folder, tmp_path / "cli", tmp_path / "json"
     assert main(["export", "--db", str(chat_dir / "demo.sqlite3"), "--out", str(cli_dir)]) == 0
     [exported_json] = cli_dir.glob("*.json")
     assert main(["export", "--from-json", str(exported_json), "--out", str(json_dir)]) == 0
@@ -116,15 +137,14 @@ def test_the_command_line_export_and_the_json_round_trip_give_the_same_deck(tmp_
         assert a.read_bytes() == b.read_bytes()
 
 
-async def test_an_export_made_years_later_carries_the_day_the_workshop_was_held(tmp_path):
+async def test_an_export_made_years_later_carries_the_day_the_workshop_was_held(demo: DemoRun):
     from bot.usecases.common import Services
     from bot.usecases.reporting import workshop_data
     from exports.bundle import export_set
     from storage import Storage
 
-    assert await run_demo(tmp_path, quiet=True) == 0
     years_later = datetime(2031, 5, 4, 12, 0, tzinfo=UTC)
-    storage = await Storage.open(tmp_path / "demo.sqlite3")
+    storage = await Storage.open(demo.folder / "demo.sqlite3")
     try:
         workshop = await storage.latest_workshop()
         assert workshop is not None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from bot.app import RunningBot, build_application
 from bot.sandbox import FaultPlan, Sandbox
 from flows.fase import Fase
 from flows.kaart import Kolom
@@ -29,8 +28,7 @@ async def test_a_workshop_completes_with_ten_percent_of_calls_failing(tmp_path, 
     async with Sandbox() as sandbox:
         process = BotProcess(sandbox, tmp_path / "faults.sqlite3")
         process.settings = replace(process.settings, read_timeout=0.8)
-        process.running = RunningBot(build_application(process.settings), poll_timeout=1)
-        await process.running.start()
+        await process.start()
         try:
             sandbox.set_faults(plan)
             fac = sandbox.add_user("Fatima")

@@ -35,7 +35,7 @@ from tests.bot.story import (
     workshop_with_groups,
 )
 
-QUIET = 0.15  # wait_idle quiet time: every row is one or two quick replies
+QUIET = None  # wait_idle: the bot says when it is busy (every row is one or two quick replies)
 BOT = "partnerschapkaart_bot"
 
 TOO_LONG = "Dit antwoord is te lang"

@@ -22,7 +22,7 @@ from tests.bot.story import (
     workshop_with_groups,
 )
 
-QUIET = 0.15  # wait_idle quiet time: refusals are one quick reply
+QUIET = None  # wait_idle: the bot says when it is busy (refusals are one quick reply)
 PHASES = ["opening", "waarden", "plenair_waarden", "kolommen", "plenair_model"]
 
 
