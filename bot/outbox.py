@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Iterable
 
 from bot.actions import Action, decode, repeatable
 from bot.usecases.unit import Queued
-from storage import Storage
+from storage import Store
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ FLUSH_SECONDS = 0.25
 class OutboxSender:
     """Sends queued actions per lane and deletes each outbox row once it is out."""
 
-    def __init__(self, storage: Storage, perform: Callable[[Action], Awaitable[None]]) -> None:
+    def __init__(self, storage: Store, perform: Callable[[Action], Awaitable[None]]) -> None:
         self.storage = storage
         self.perform = perform
         self._lanes: dict[str, deque[Queued]] = {}
@@ -76,6 +76,22 @@ class OutboxSender:
             if not running:
                 return
             await asyncio.gather(*running, return_exceptions=True)
+
+    async def close(self, grace: float = 5.0) -> None:
+        """At shut-down: let the lanes finish for a moment, then stop them. What is not
+        sent stays in the outbox and goes out at the next start (a chat that waits for
+        Telegram's 20-a-minute budget must not hold up a restart)."""
+        try:
+            await asyncio.wait_for(self.drain(), grace)
+        except TimeoutError:
+            log.info("stopping with %d message(s) still to send; they go at the next start",
+                     self.backlog())  # fmt: skip
+            for worker in self._workers.values():
+                worker.cancel()
+            await asyncio.gather(*self._workers.values(), return_exceptions=True)
+            if self._done:  # what did go out is not sent again
+                await self.storage.outbox_sent(*self._done)
+                self._done = []
 
     async def _work(self, lane: str) -> None:
         queue = self._lanes[lane]

@@ -33,7 +33,7 @@ from telegram.error import (
 )
 from telegram.ext import Application, BaseUpdateProcessor
 
-from storage.outbox import OutboxQueries
+from storage import Store
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ class DurablePoller:
     """Fetch updates, keep them in the inbox, hand each to the update processor."""
 
     def __init__(
-        self, app: Application, poll_timeout: int, inbox: Callable[[], OutboxQueries]
+        self, app: Application, poll_timeout: int, inbox: Callable[[], Store]
     ) -> None:
         self.app = app
         self.poll_timeout = poll_timeout

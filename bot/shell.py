@@ -50,7 +50,7 @@ from bot.usecases.unit import Handled
 from flows import stil
 from flows.kaart import Kolom
 from flows.texts import plain
-from storage import Storage
+from storage import Store
 from storage.models import Workshop
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ class Shell(BoardMessages, PlenaryMessages):
     def __init__(
         self,
         bot: Bot,
-        storage: Storage,
+        storage: Store,
         *,
         board_delay: float = 2.0,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -238,7 +238,7 @@ class Shell(BoardMessages, PlenaryMessages):
 
     async def _confirmed_values(self, workshop: Workshop) -> list[str]:
         draft = await self.storage.get_draft(workshop.id, Kolom.WAARDEN)
-        return [i["text"] for i in draft.items] if draft and draft.confirmed else []
+        return [i.text for i in draft.items] if draft and draft.confirmed else []
 
     async def _play_roles(self, workshop: Workshop, subgroup_id: int) -> list[tuple[str, str]]:
         people = await self.storage.list_participants(workshop.id)
@@ -295,7 +295,7 @@ class Shell(BoardMessages, PlenaryMessages):
     async def flush_boards(self) -> None:
         """Wait for the outbox, pending refreshes and broadcasts (at shutdown, so none is
         half done)."""
-        await self.outbox.drain()
+        await self.outbox.close()
         pending = [
             t
             for t in (

@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 from bot import views
 from bot.actions import FreezeBoard
 from bot.telegram_calls import keyboard, with_retries
-from storage import Storage
+from storage import Store
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ class BoardMessages:
     """Keeps each subgroup's board up to date; mixed into the Shell."""
 
     bot: Bot
-    storage: Storage
+    storage: Store
     board_delay: float
     _pending_boards: dict[int, asyncio.Task[None]]
 

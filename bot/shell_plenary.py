@@ -14,7 +14,7 @@ from bot import views_plenary
 from bot.actions import Button, CloseVotes, Say, SendVote, ShowDraft, ShowStatus
 from flows.fase import Fase
 from flows.texts import Html
-from storage import Storage
+from storage import Store
 from storage.models import Workshop
 
 log = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ class PlenaryMessages:
     """Shows and edits what the facilitator sees; mixed into the Shell."""
 
     bot: Bot
-    storage: Storage
+    storage: Store
     board_delay: float
     clock: Callable[[], datetime]
     _pending_status: dict[int, asyncio.Task[None]]

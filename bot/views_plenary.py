@@ -34,20 +34,20 @@ def draft_board(
     if not draft.items:
         lines.append(render("plenair.leeg", lang))
     for n, item in enumerate(draft.items, start=1):
-        text = item["text"]
+        text = item.text
         if len(text) > BOARD_ITEM_CHARS:
             text = text[:BOARD_ITEM_CHARS].rstrip() + "…"
-        groups = item.get("subgroups", [])
+        groups = item.subgroups
         key = "plenair.item"
         if kolom is Kolom.WAARDEN and len(groups) == 1 and subgroup_count > 1:
             key = "plenair.item_een_groep"  # a value of one subgroup: look for the win-win
         lines.append(render(key, lang, nummer=n, tekst=text, groepen=", ".join(groups)))
-        if item.get("votes"):
-            lines[-1] += render("plenair.stemmen", lang, aantal=item["votes"])
+        if item.votes:
+            lines[-1] += render("plenair.stemmen", lang, aantal=item.votes)
     if (
         kolom is Kolom.WAARDEN
         and subgroup_count > 1
-        and any(len(i.get("subgroups", [])) == 1 for i in draft.items)
+        and any(len(i.subgroups) == 1 for i in draft.items)
     ):
         lines.append(render("plenair.winwin", lang))
     if draft.confirmed:
@@ -78,11 +78,11 @@ def model_overview(
     lines: list[Html] = [render("plenair.overzicht_kop", lang, doel=workshop.goal)]
     for kolom in FILL_ORDER:
         lines.append(render("kaart.kolom", lang, nummer=int(kolom), naam=column_name(kolom, lang)))
-        items = by_column[kolom].items if kolom in by_column else []
+        items = by_column[kolom].items if kolom in by_column else ()
         if not items:
             lines.append(render("kaart.leeg", lang))
         for item in items:
-            text = item["text"]
+            text = item.text
             if len(text) > BOARD_ITEM_CHARS:
                 text = text[:BOARD_ITEM_CHARS].rstrip() + "…"
             lines.append(render("bord.regel", lang, tekst=text))
@@ -156,7 +156,7 @@ def vote_message(
     ]
     rows = []
     for n, item in enumerate(draft.items[:BUTTON_ITEMS], start=1):
-        text = item["text"]
+        text = item.text
         lines.append(render("plenair.item_kort", lang, nummer=n, tekst=_short(text, 200)))
         data = Vote(int(draft.kolom), draft.version, votes_each, n).data
         rows.append((Button(f"{n}. {_short(text, 40)}", data),))
@@ -173,8 +173,8 @@ def vote_closed(workshop: Workshop, draft: PlenaryDraft) -> Html:
                 "stemmen.uitslag_regel",
                 lang,
                 nummer=n,
-                tekst=_short(item["text"], 200),
-                aantal=item.get("votes", 0),
+                tekst=_short(item.text, 200),
+                aantal=item.votes,
             )
         )
     return chunk(lines, 4000)[0]

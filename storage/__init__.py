@@ -9,10 +9,11 @@ from storage.db import Database
 from storage.outbox import OutboxQueries, OutboxRow
 from storage.plenary import PlenaryQueries
 from storage.privacy import PrivacyQueries
+from storage.protocol import Store
 from storage.subgroups import ChatAlreadyLinked, SubgroupQueries
 from storage.workshops import WorkshopQueries
 
-__all__ = ["ChatAlreadyLinked", "Database", "OutboxRow", "Storage"]
+__all__ = ["ChatAlreadyLinked", "Database", "OutboxRow", "Storage", "Store"]
 
 
 class Storage(
@@ -23,7 +24,7 @@ class Storage(
     PrivacyQueries,
     OutboxQueries,
 ):
-    """Everything the bot reads and writes, on one SQLite file."""
+    """Everything the bot reads and writes, on one SQLite file (a ``Store``)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db

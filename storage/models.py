@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flows.fase import Fase
 from flows.kaart import Kolom
+from flows.plenair import Item
 from flows.subgroep import Status, SubgroepStand
 
 
@@ -113,12 +114,12 @@ def stand_label(stand: SubgroepStand) -> str:
 
 @dataclass(frozen=True)
 class PlenaryDraft:
-    """The facilitator's working list for one column, as stored (items as plain dicts)."""
+    """The facilitator's working list for one column, as stored."""
 
     workshop_id: int
     kolom: Kolom
-    items: list[dict]
-    history: list[list[dict]]
+    items: tuple[Item, ...]
+    history: tuple[tuple[Item, ...], ...]  # earlier lists for undo, newest last
     version: int
     chat_id: int | None
     thread_id: int | None

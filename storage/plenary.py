@@ -3,20 +3,42 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
 import aiosqlite
 
 from flows.kaart import Kolom
+from flows.plenair import Item
 from storage.db import Database
 from storage.models import PlenaryDraft
+
+
+def _item(stored: dict[str, Any]) -> Item:
+    # As lenient as the readers were before items were typed: only "text" is required.
+    return Item(
+        text=stored["text"],
+        answer_ids=tuple(stored.get("answer_ids", ())),
+        subgroups=tuple(stored.get("subgroups", ())),
+        votes=stored.get("votes", 0),
+    )
+
+
+def _stored(item: Item) -> dict[str, Any]:
+    return {
+        "text": item.text,
+        "answer_ids": list(item.answer_ids),
+        "subgroups": list(item.subgroups),
+        "votes": item.votes,
+    }
 
 
 def _draft(row: aiosqlite.Row) -> PlenaryDraft:
     return PlenaryDraft(
         workshop_id=row["workshop_id"],
         kolom=Kolom(row["column_no"]),
-        items=json.loads(row["items"]),
-        history=json.loads(row["history"]),
+        items=tuple(_item(i) for i in json.loads(row["items"])),
+        history=tuple(tuple(_item(i) for i in h) for h in json.loads(row["history"])),
         version=row["version"],
         chat_id=row["chat_id"],
         thread_id=row["thread_id"],
@@ -24,6 +46,10 @@ def _draft(row: aiosqlite.Row) -> PlenaryDraft:
         confirmed_at=row["confirmed_at"],
         voting=bool(row["voting"]),
     )
+
+
+def _dump_items(items: Sequence[Item]) -> str:
+    return _dump([_stored(i) for i in items])
 
 
 def _dump(value: object) -> str:
@@ -50,14 +76,14 @@ class PlenaryQueries:
         return [_draft(r) for r in rows]
 
     async def start_draft(
-        self, workshop_id: int, kolom: Kolom, items: list[dict]
+        self, workshop_id: int, kolom: Kolom, items: Sequence[Item]
     ) -> tuple[PlenaryDraft, bool]:
         """Create a column's draft from the proposal unless it exists; (draft, created)."""
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
                 "INSERT OR IGNORE INTO plenary_drafts (workshop_id, column_no, items)"
                 " VALUES (?, ?, ?)",
-                (workshop_id, int(kolom), _dump(items)),
+                (workshop_id, int(kolom), _dump_items(items)),
             )
             rows = await conn.execute_fetchall(
                 "SELECT * FROM plenary_drafts WHERE workshop_id = ? AND column_no = ?",
@@ -68,8 +94,8 @@ class PlenaryQueries:
     async def save_draft(
         self,
         draft: PlenaryDraft,
-        items: list[dict],
-        history: list[list[dict]],
+        items: Sequence[Item],
+        history: Sequence[Sequence[Item]],
     ) -> PlenaryDraft | None:
         """Store an edited list if nobody changed or confirmed it meanwhile; else None."""
         async with self.db.transaction() as conn:
@@ -77,7 +103,13 @@ class PlenaryQueries:
                 "UPDATE plenary_drafts SET items = ?, history = ?, version = version + 1,"
                 " voting = 0 WHERE workshop_id = ? AND column_no = ? AND version = ?"
                 " AND confirmed_at IS NULL",
-                (_dump(items), _dump(history), draft.workshop_id, int(draft.kolom), draft.version),
+                (
+                    _dump_items(items),
+                    _dump([[_stored(i) for i in h] for h in history]),
+                    draft.workshop_id,
+                    int(draft.kolom),
+                    draft.version,
+                ),
             )
             if cursor.rowcount != 1:
                 return None

@@ -12,33 +12,14 @@ from flows.texts import plain
 from storage.models import PlenaryDraft, Workshop
 
 
-def to_draft(kolom: Kolom, items: list[dict]) -> plenair.Draft:
-    """A stored item list as the domain's Draft."""
-    return plenair.Draft(
-        kolom,
-        tuple(
-            plenair.Item(
-                text=i["text"],
-                answer_ids=tuple(i.get("answer_ids", ())),
-                subgroups=tuple(i.get("subgroups", ())),
-                votes=i.get("votes", 0),
-            )
-            for i in items
-        ),
-    )
+def working_list(stored: PlenaryDraft) -> plenair.Draft:
+    """A stored draft's items as the list the facilitator edits."""
+    return plenair.Draft(stored.kolom, stored.items)
 
 
-def to_items(draft: plenair.Draft) -> list[dict]:
-    """The domain's Draft as a storable list."""
-    return [
-        {
-            "text": i.text,
-            "answer_ids": list(i.answer_ids),
-            "subgroups": list(i.subgroups),
-            "votes": i.votes,
-        }
-        for i in draft.items
-    ]
+def undo_history(stored: PlenaryDraft) -> plenair.History:
+    """A stored draft's earlier lists, newest last, as the editor's undo history."""
+    return plenair.History(tuple(plenair.Draft(stored.kolom, h) for h in stored.history))
 
 
 async def open_draft(s: Services, workshop: Workshop, kolom: Kolom) -> PlenaryDraft:
@@ -52,7 +33,7 @@ async def open_draft(s: Services, workshop: Workshop, kolom: Kolom) -> PlenaryDr
         [MergeInput(a.id, a.text, names[a.subgroup_id]) for a in answers], lang=workshop.lang
     )
     draft, _ = await s.storage.start_draft(
-        workshop.id, kolom, to_items(plenair.draft_from_proposals(kolom, proposals))
+        workshop.id, kolom, plenair.draft_from_proposals(kolom, proposals).items
     )
     return draft
 
@@ -77,7 +58,7 @@ async def edit_draft(s: Services, inc: Incoming, command: str, args: str) -> Out
     workshop, stored = await current_draft(s, inc)
     try:
         edit = plenair.parse_edit(command, args)
-        before = to_draft(stored.kolom, stored.items)
+        before = working_list(stored)
         answers = {}
         if edit.op is plenair.Op.SPLIT:
             answers = await _answer_sources(s, workshop, stored.kolom)
@@ -90,14 +71,11 @@ async def edit_draft(s: Services, inc: Incoming, command: str, args: str) -> Out
 async def undo_edit(s: Services, inc: Incoming) -> Outcome:
     """Take back the facilitator's last edit of the draft."""
     workshop, stored = await current_draft(s, inc)
-    history = plenair.History(tuple(to_draft(stored.kolom, h) for h in stored.history))
     try:
-        history, previous = history.undo()
+        history, previous = undo_history(stored).undo()
     except plenair.PlenairFout as fout:
         return reply(inc, fout.reason, workshop.lang)
-    saved = await s.storage.save_draft(
-        stored, to_items(previous), [to_items(d) for d in history.drafts]
-    )
+    saved = await s.storage.save_draft(stored, previous.items, [d.items for d in history.drafts])
     if saved is None:
         return reply(inc, "plenair.fout.tegelijk", workshop.lang)
     return Outcome().add(React(inc.chat_id, inc.message_id, "👌"), ShowDraft(workshop.id))
@@ -111,7 +89,7 @@ async def remove_by_button(
     if int(stored.kolom) != kolom or stored.version != version or stored.confirmed:
         return Outcome(toast=plain("weigering.knop_verlopen", workshop.lang))
     try:
-        after = plenair.remove(to_draft(stored.kolom, stored.items), position)
+        after = plenair.remove(working_list(stored), position)
     except plenair.PlenairFout as fout:
         return Outcome(toast=plain(fout.reason, workshop.lang, **fout.params))
     outcome = await save_edit(s, inc, workshop, stored, after, react=False)
@@ -129,11 +107,8 @@ async def save_edit(
     react: bool = True,
 ) -> Outcome:
     """Store an edited list (the one before it goes on the undo history) and show it."""
-    history = plenair.History(tuple(to_draft(stored.kolom, h) for h in stored.history))
-    history = history.push(to_draft(stored.kolom, stored.items))
-    saved = await s.storage.save_draft(
-        stored, to_items(after), [to_items(d) for d in history.drafts]
-    )
+    history = undo_history(stored).push(working_list(stored))
+    saved = await s.storage.save_draft(stored, after.items, [d.items for d in history.drafts])
     if saved is None:
         return reply(inc, "plenair.fout.tegelijk", workshop.lang)
     outcome = Outcome()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.actions import CloseVotes, Outcome, SendVote, ShowDraft
 from bot.incoming import Incoming
 from bot.usecases.common import Services, reply, subgroup_here
-from bot.usecases.plenary import current_draft, save_edit, to_draft
+from bot.usecases.plenary import current_draft, save_edit, working_list
 from flows import plenair
 from flows.texts import plain
 
@@ -72,7 +72,7 @@ async def count_votes(s: Services, inc: Incoming) -> Outcome:
         return reply(inc, "stemmen.niet_bezig", lang)
     counts, voters = await s.storage.vote_counts(workshop.id, stored.kolom)
     try:
-        after = plenair.order_by_votes(to_draft(stored.kolom, stored.items), counts)
+        after = plenair.order_by_votes(working_list(stored), counts)
     except plenair.PlenairFout as fout:
         return reply(inc, fout.reason, lang, **fout.params)
     outcome = await save_edit(s, inc, workshop, stored, after)

@@ -215,7 +215,7 @@ async def test_the_facilitator_and_co_facilitators_may_steer(sandbox: Sandbox, b
     assert "Plenair: 1 Waarden" in await says_quickly(sandbox, steerer, "/plenair")
     await says_quickly(sandbox, steerer, "/tekst 1 Iedereen hoort erbij")
     [draft] = await bot.storage.list_drafts(workshop_id)
-    assert [i["text"] for i in draft.items] == ["Iedereen hoort erbij"]
+    assert [i.text for i in draft.items] == ["Iedereen hoort erbij"]
     assert "vastgesteld" in await says_quickly(sandbox, steerer, "/bevestig")
     assert (await bot.storage.get_workshop(workshop_id)).fase is Fase.KOLOMMEN
     await facilitator_says(sandbox, steerer, "/export")  # building the deck takes a while

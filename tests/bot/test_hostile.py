@@ -667,7 +667,7 @@ async def test_the_export_reopens_and_holds_every_stored_answer_exactly(
     workshop = await storage.get_workshop(world.workshop_id)
     assert workshop.fase is Fase.KOLOMMEN
     [values] = [d for d in await storage.list_drafts(world.workshop_id) if d.confirmed]
-    confirmed = [item["text"] for item in values.items]
+    confirmed = [item.text for item in values.items]
     assert set(confirmed) <= set(stored_texts)
 
     # Tafel 1 works on to the acties: the action plan is made from those while the model

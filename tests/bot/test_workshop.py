@@ -95,7 +95,7 @@ async def test_a_facilitator_runs_the_six_steps_with_every_kind_of_subgroup(
     await facilitator_says(sandbox, fac, "/bevestig")
     workshop = await bot.storage.latest_workshop_of_facilitator(fac.id)
     assert workshop.fase is Fase.KOLOMMEN
-    confirmed = [i["text"] for i in (await bot.storage.get_draft(workshop.id, Kolom.WAARDEN)).items]
+    confirmed = [i.text for i in (await bot.storage.get_draft(workshop.id, Kolom.WAARDEN)).items]
     assert len([v for v in confirmed if "roen" in v]) == 1
     assert "Ondernemers blijven in de wijk" in confirmed
 
@@ -135,7 +135,7 @@ async def test_a_facilitator_runs_the_six_steps_with_every_kind_of_subgroup(
     assert sorted(drafts) == list(Kolom)
     assert all(d.confirmed for d in drafts.values())
     for column, text in LATER.items():
-        model = [i["text"] for i in drafts[Kolom(column)].items]
+        model = [i.text for i in drafts[Kolom(column)].items]
         for name in (*chats, "Tafel 4"):
             assert any(f"{text} ({name})" in item or text in item for item in model)
     for chat, thread in chats.values():
@@ -152,7 +152,7 @@ async def test_a_facilitator_runs_the_six_steps_with_every_kind_of_subgroup(
     assert "Gezamenlijk model" in "\n".join(bodies.values())
     for kolom, draft in drafts.items():
         for item in draft.items:
-            assert item["text"] in bodies[f"Kolom {int(kolom)}"]
+            assert item.text in bodies[f"Kolom {int(kolom)}"]
 
 
 async def test_a_late_subgroup_joins_the_current_step(sandbox: Sandbox, bot, people):
@@ -260,7 +260,7 @@ async def test_participants_vote_and_the_counts_order_the_list(sandbox: Sandbox,
     assert "4 mensen hebben gestemd" in shown
     workshop = await bot.storage.latest_workshop_of_facilitator(fac.id)
     draft = await bot.storage.get_draft(workshop.id, Kolom.WAARDEN)
-    assert [(i["text"], i["votes"]) for i in draft.items] == [
+    assert [(i.text, i.votes) for i in draft.items] == [
         ("Schone lucht", 3),
         ("Meer speelplekken", 1),
         ("Veilige straten", 0),

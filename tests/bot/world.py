@@ -167,7 +167,7 @@ class World:
         """Telegram delivers an update: run its use case in one unit of work, send."""
         assert self.services is not None
         assert self.shell is not None
-        db = self.services.storage.db
+        db = self.storage.db
         handled = await handle(self.services, work(self.services), source=source)
         self.shell.send(handled)
         await self.settle()
