@@ -12,6 +12,7 @@ BENCHMARKS = [
     "bench_broadcast.py",
     "bench_export.py",
     "bench_bot.py",
+    "bench_parallel.py",
     "replay_reminders.py",
 ]
 

@@ -18,6 +18,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot.actions import AskQuestion, Outcome
 from bot.context import AppData, BotContext
+from bot.exporter import ChildProcessExporter
 from bot.handlers import all_handlers, is_barrier, keep_time
 from bot.logs import quiet_http_loggers
 from bot.polling import ChatOrderedUpdateProcessor, DurablePoller
@@ -51,6 +52,9 @@ class Settings:
     tick_seconds: float = 30.0  # how often time-keeping looks at the clock
     retention_days: int | None = 90  # ended workshops are deleted after this many days
     read_timeout: float | None = None  # seconds to wait for Telegram's reply (PTB: 5)
+    # One update at a time, each waiting for its messages to go out (python-telegram-bot's
+    # default way): only to compare with, in `make bench`.
+    sequential: bool = False
 
 
 def utc_now() -> datetime:
@@ -100,9 +104,11 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
             clock=clock,
             bot_username=username,
             template_dir=settings.template_dir,
+            exporter=ChildProcessExporter(),
         )
         app.bot_data.shell = Shell(app.bot, storage, board_delay=settings.board_delay, clock=clock)
         app.bot_data.retention_days = settings.retention_days
+        app.bot_data.sequential = settings.sequential
         await set_command_menus(app.bot)
         # Time-keeping lives in storage; this job only looks at the clock now and then,
         # so heads-ups survive a restart and come once.
@@ -140,7 +146,9 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         .post_shutdown(post_shutdown)
         .updater(None)  # bot/polling.py polls, confirming updates only once handled
         # Chats in parallel, each in order; a facilitator's step waits for what came before.
-        .concurrent_updates(ChatOrderedUpdateProcessor(is_barrier))
+        .concurrent_updates(
+            ChatOrderedUpdateProcessor(is_barrier, 1 if settings.sequential else 256)
+        )
         .build()
     )
     app.add_handlers(all_handlers())

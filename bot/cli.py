@@ -40,6 +40,7 @@ def settings_from_env() -> Settings | None:
         base_url=os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API,
         db_path=Path(os.environ.get("PARTNERSCHAPKAART_DB", "partnerschapkaart.sqlite3")),
         retention_days=_retention(),
+        sequential=os.environ.get("PARTNERSCHAPKAART_SEQUENTIAL", "") == "1",
         template_dir=(
             Path(os.environ["PARTNERSCHAPKAART_TEMPLATES"])
             if os.environ.get("PARTNERSCHAPKAART_TEMPLATES")

@@ -6,12 +6,12 @@ import argparse
 import asyncio
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.usecases.common import Services
 from bot.usecases.reporting import workshop_data
-from exports.bundle import ExportError, export_set, template_set
+from exports.files import ExportError
 from exports.json_data import WorkshopFileError, from_json
 from exports.model import WorkshopData
 from storage import Storage
@@ -32,6 +32,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     template = sub.add_parser("template", help="write blank map templates (A3 and 16:9)")
     template.add_argument("--goal", help="the workshop's goal, printed in the values question")
     template.add_argument("--lang", default="nl", choices=["nl", "en"])
+    template.add_argument(
+        "--date", type=date.fromisoformat, help="the date on the maps (default: today)"
+    )
     template.add_argument("--out", type=Path, default=Path("out"), help="folder to write to")
 
 
@@ -76,6 +79,8 @@ def export_command(args: argparse.Namespace) -> int:
         Path(os.environ["PARTNERSCHAPKAART_TEMPLATES"])
         if os.environ.get("PARTNERSCHAPKAART_TEMPLATES") else None
     )  # fmt: skip
+    from exports.bundle import export_set  # python-pptx and python-docx load only here
+
     try:
         files = export_set(data, template_dir=templates)
     except ExportError as exc:
@@ -85,7 +90,10 @@ def export_command(args: argparse.Namespace) -> int:
 
 def template_command(args: argparse.Namespace) -> int:
     """Write the blank A3 and 16:9 map templates."""
-    return _write(template_set(args.goal, args.lang, datetime.now(UTC).date()), args.out)
+    from exports.bundle import template_set
+
+    day = args.date or datetime.now(UTC).date()
+    return _write(template_set(args.goal, args.lang, day), args.out)
 
 
 def _write(files, out: Path) -> int:

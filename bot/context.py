@@ -17,6 +17,7 @@ class AppData:
     services: Services | None = None
     shell: Shell | None = None
     retention_days: int | None = None  # ended workshops are deleted after this many days
+    sequential: bool = False  # wait for each update's messages to go out (to compare with)
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, AppData]):

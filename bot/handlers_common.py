@@ -19,4 +19,6 @@ async def run(
     """
     handled = await handle(context.services, work, source=source, atomic=atomic)
     context.shell.send(handled)
+    if context.bot_data.sequential:
+        await context.shell.outbox.drain()
     return handled.outcome

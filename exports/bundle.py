@@ -1,29 +1,21 @@
 """The complete export set of a workshop, as named files: what `/export` sends and
 `partnerschapkaart export` writes."""
+# ExportError and ExportFile live in exports.files (light to import) and are named here too.
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from pathlib import Path
 
 from exports.action_plan import action_plan_csv, action_plan_rows
 from exports.agreement import AgreementTemplateError, agreement_docx, render_agreement_markdown
-from exports.files import export_file_name
+from exports.files import ExportError, ExportFile, export_file_name
 from exports.json_data import to_json
 from exports.model import WorkshopData
 from exports.pptx_deck import build_deck
 from exports.pptx_template import blank_template
 
-
-class ExportError(Exception):
-    """An export that cannot be made; the message says why (e.g. a broken template)."""
-
-
-@dataclass(frozen=True)
-class ExportFile:
-    name: str
-    data: bytes
+__all__ = ["ExportError", "ExportFile", "export_set", "template_set"]
 
 
 def export_set(data: WorkshopData, *, template_dir: Path | None = None) -> list[ExportFile]:

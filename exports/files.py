@@ -5,8 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 
 MAX_SLUG = 60
+
+
+class ExportError(Exception):
+    """An export that cannot be made; the message says why (e.g. a broken template)."""
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    name: str
+    data: bytes
 
 
 def slug(text: str, limit: int = MAX_SLUG) -> str:

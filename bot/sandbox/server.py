@@ -130,6 +130,7 @@ class Sandbox(
         privacy_mode: bool = False,
         host: str = "127.0.0.1",
         faults: FaultPlan | None = None,
+        latency: float = 0.0,
     ) -> None:
         self._token = token
         self.bot = SandboxUser(
@@ -187,6 +188,9 @@ class Sandbox(
         self._listeners: list[Callable[[TranscriptEvent], Any]] = []
         self._inflight = 0
         self._last_activity = time.monotonic()
+        # Seconds each call (but getUpdates) takes to answer, as over the internet to
+        # Telegram's servers; benchmarks set it, tests leave it at 0.
+        self.latency = latency
         # A bot in this process can say it is still busy (wait_idle asks): handling an
         # update or sending takes no Bot API call for a moment.
         self.busy_checks: list[Callable[[], bool]] = []
@@ -296,6 +300,8 @@ class Sandbox(
             self._inflight += 1
             self._last_activity = time.monotonic()
         try:
+            if self.latency and not is_poll:
+                await asyncio.sleep(self.latency)
             response = await self._call(method, handler, params, files)
             if fault == "slow":
                 if is_poll:

@@ -8,10 +8,11 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.actions import Outcome, Say
+from bot.exporter import Exporter, InProcessExporter
 from bot.incoming import Incoming
 from flows.codes import CodeGuard, new_join_code
 from flows.texts import language_for, render
-from storage import Storage
+from storage import Store
 from storage.models import Subgroup, Workshop
 
 Clock = Callable[[], datetime]
@@ -21,12 +22,14 @@ Clock = Callable[[], datetime]
 class Services:
     """What every use case needs: the storage, the clock and the bot's public name."""
 
-    storage: Storage
+    storage: Store
     clock: Clock
     bot_username: str
     template_dir: Path | None = None  # the facilitator's own agreement templates
     guard: CodeGuard = field(default_factory=CodeGuard)  # slows down guessing codes
     new_code: Callable[[], str] = new_join_code  # join codes (a test makes them repeatable)
+    # Makes the export files; the running bot does it in a child process.
+    exporter: Exporter = field(default_factory=InProcessExporter)
 
     def stamp(self) -> str:
         """Now, as stored."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.actions import Outcome, Say, SendDocument, ShowStatus
 from bot.incoming import Incoming
 from bot.usecases.common import Services, facilitated_workshop, reply, say, workshop_for_chat
-from exports.bundle import ExportError, ExportFile, export_set, template_set
+from exports.files import ExportError, ExportFile
 from exports.model import (
     AnswerRecord,
     ModelItem,
@@ -81,15 +81,7 @@ async def workshop_data(s: Services, workshop: Workshop) -> WorkshopData:
             for a in answers
         ),
         model={
-            d.kolom: tuple(
-                ModelItem(
-                    i["text"],
-                    tuple(i.get("answer_ids", ())),
-                    tuple(i.get("subgroups", ())),
-                    i.get("votes", 0),
-                )
-                for i in d.items
-            )
+            d.kolom: tuple(ModelItem(i.text, i.answer_ids, i.subgroups, i.votes) for i in d.items)
             for d in drafts
         },
         confirmed=frozenset(d.kolom for d in drafts if d.confirmed),
@@ -112,7 +104,7 @@ async def export_map(s: Services, inc: Incoming) -> Outcome:
         return reply(inc, "export.leeg", workshop.lang)
     data = await workshop_data(s, workshop)
     try:
-        files = export_set(data, template_dir=s.template_dir)
+        files = await s.exporter.export_set(data, s.template_dir)
     except ExportError as exc:
         return reply(inc, "export.sjabloon_fout", workshop.lang, fout=str(exc))
     return _documents(
@@ -124,7 +116,9 @@ async def send_templates(s: Services, inc: Incoming) -> Outcome:
     """Send blank map templates (A3 to print, 16:9 for the screen): /sjabloon."""
     workshop = await workshop_for_chat(s, inc)
     lang = workshop.lang if workshop else language_for(inc.language_code)
-    files = template_set(workshop.goal if workshop else None, lang, s.clock().date())
+    files = await s.exporter.template_set(
+        workshop.goal if workshop else None, lang, s.clock().date()
+    )
     return _documents(inc, files, render("sjabloon.bijschrift", lang), lang)
 
 
