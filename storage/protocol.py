@@ -433,6 +433,10 @@ class Store(Protocol):
         """Forget these updates: they went through the handlers."""
         ...
 
+    async def forget_handled_before(self, before: str) -> None:
+        """Forget which updates were handled before this moment."""
+        ...
+
     async def close(self) -> None:
         """Let go of the storage (at shutdown)."""
         ...

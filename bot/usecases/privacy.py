@@ -72,8 +72,16 @@ async def delete_confirmed(s: Services, inc: Incoming, workshop_id: int) -> Outc
     )
 
 
+# Telegram keeps an undelivered update for 24 hours and the inbox hands a kept one to the
+# handlers at the next start; a week later nobody can deliver it again.
+HANDLED_UPDATES_DAYS = 7
+
+
 async def purge_old(s: Services, retention_days: int | None) -> int:
-    """Delete workshops that ended more than retention_days ago; how many went."""
+    """Delete workshops that ended more than retention_days ago; how many went. Forget
+    which updates were handled a week ago."""
+    week_ago = s.clock() - timedelta(days=HANDLED_UPDATES_DAYS)
+    await s.storage.forget_handled_before(week_ago.isoformat(timespec="milliseconds"))
     if not retention_days:
         return 0
     cutoff = (s.clock() - timedelta(days=retention_days)).isoformat(timespec="milliseconds")

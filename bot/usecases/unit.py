@@ -94,15 +94,13 @@ async def _queue(s: Services, outcome: Outcome, *, durable: bool) -> tuple[Queue
                 subgroup = await s.storage.get_subgroup(sid)
                 chats[sid] = subgroup.chat_id if subgroup else None
     lanes = [lane_of(action, chats) for action in actions]
-    kept = [
-        (lane, encode(action))
-        for lane, action in zip(lanes, actions, strict=True)
-        if durable and not isinstance(action, SendDocument)
-    ]
-    ids = iter(await s.storage.add_to_outbox(kept, s.stamp()) if kept else ())
+
+    def kept(action: Action) -> bool:  # files are not stored: they are made again
+        return durable and not isinstance(action, SendDocument)
+
+    rows = [(lane, encode(a)) for lane, a in zip(lanes, actions, strict=True) if kept(a)]
+    ids = iter(await s.storage.add_to_outbox(rows, s.stamp()))
     return tuple(
-        Queued(
-            None if not durable or isinstance(action, SendDocument) else next(ids), lane, action
-        )
+        Queued(next(ids) if kept(action) else None, lane, action)
         for lane, action in zip(lanes, actions, strict=True)
     )
