@@ -86,7 +86,11 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
         try:
             earlier = [asyncio.shield(f) for f in waits_for if f is not None and not f.done()]
             if earlier:
-                await asyncio.gather(*earlier)
+                try:
+                    await asyncio.gather(*earlier)
+                except BaseException:  # stopped while waiting: the update never ran
+                    coroutine.close()
+                    raise
             await coroutine
         finally:
             mine.set_result(None)
