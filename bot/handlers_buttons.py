@@ -65,8 +65,8 @@ def use_case_for(
             return usecases.show_map(s, inc)
         case RemoveItem(column, version, position):
             return usecases.remove_by_button(s, inc, column, version, position)
-        case UndoEdit():
-            return usecases.undo_edit(s, inc)
+        case UndoEdit(column, version):
+            return usecases.undo_edit(s, inc, pressed_for=(column, version))
         case Confirm(0, _):  # the whole model: there is one, so no version to compare
             return usecases.confirm(s, inc, version=None, column=0)
         case Confirm(column, version):

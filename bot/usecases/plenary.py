@@ -68,9 +68,14 @@ async def edit_draft(s: Services, inc: Incoming, command: str, args: str) -> Out
     return await save_edit(s, inc, workshop, stored, after)
 
 
-async def undo_edit(s: Services, inc: Incoming) -> Outcome:
-    """Take back the facilitator's last edit of the draft."""
+async def undo_edit(
+    s: Services, inc: Incoming, *, pressed_for: tuple[int, int] | None = None
+) -> Outcome:
+    """Take back the facilitator's last edit of the draft (typed, or pressed under the list
+    of this column and version: an older copy of the list must not undo a newer edit)."""
     workshop, stored = await current_draft(s, inc)
+    if pressed_for is not None and pressed_for != (int(stored.kolom), stored.version):
+        return Outcome(toast=plain("weigering.knop_verlopen", workshop.lang))
     try:
         history, previous = undo_history(stored).undo()
     except plenair.PlenairFout as fout:

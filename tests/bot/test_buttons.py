@@ -58,7 +58,7 @@ CASES = [
     Case(ShowMap(12, 3), "kaart:12:3", "show_map", {}),
     Case(RemoveItem(2, 7, 4), "pd:2:7:w4", "remove_by_button",
          {"kolom": 2, "version": 7, "position": 4}),
-    Case(UndoEdit(2, 7), "pd:2:7:u", "undo_edit", {}),
+    Case(UndoEdit(2, 7), "pd:2:7:u", "undo_edit", {"pressed_for": (2, 7)}),
     Case(Confirm(2, 7), "pd:2:7:ok", "confirm", {"version": 7, "column": 2}),
     Case(CONFIRM_MODEL, "pd:0:0:ok", "confirm", {"version": None, "column": 0}),
     # Column 0 is the whole model, whatever the version (as before the codec).

@@ -279,6 +279,27 @@ async def test_a_trash_button_pressed_after_the_list_changed_is_stale(sandbox, b
     assert len(draft.items) == 2
 
 
+async def test_an_undo_button_on_an_older_list_does_not_undo_a_newer_edit(sandbox, bot, plenary):
+    fac, _, _, _, workshop_id = plenary
+    await says_quickly(sandbox, fac, "/tekst 1 Iedereen hoort erbij")
+    old = _plenary_board(sandbox, fac)  # a copy of the list with one edit to undo
+    undo = old.button_data("↩️ Ongedaan maken")
+    await says_quickly(sandbox, fac, "/erbij Vertrouwen")  # a newer edit (another facilitator)
+    draft = await _draft(bot, workshop_id, Kolom.WAARDEN)
+    await sandbox.press_button(fac, fac, old.message_id, undo, check=False)
+    await sandbox.wait_idle(QUIET)
+    assert sandbox.callback_answers[-1].text.startswith("Deze knop hoort bij een eerdere stap")
+    assert await _draft(bot, workshop_id, Kolom.WAARDEN) == draft  # "Vertrouwen" stays
+    # The undo button of the current list takes back the newest edit.
+    current = _plenary_board(sandbox, fac)
+    await sandbox.press_button(fac, fac, current.message_id, current.button_data(
+        "↩️ Ongedaan maken"))  # fmt: skip
+    await sandbox.wait_idle(QUIET)
+    texts = [i.text for i in (await _draft(bot, workshop_id, Kolom.WAARDEN)).items]
+    assert "Vertrouwen" not in texts
+    assert "Iedereen hoort erbij" in texts
+
+
 async def test_a_confirm_button_pressed_after_the_list_changed_is_stale(sandbox, bot, plenary):
     fac, _, _, _, workshop_id = plenary
     old = _plenary_board(sandbox, fac)
