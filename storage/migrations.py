@@ -213,6 +213,9 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             source TEXT PRIMARY KEY,
             at     TEXT NOT NULL
         ) WITHOUT ROWID;
+        -- The votes each person has in a column's vote, set when the vote starts: a
+        -- button's data is never trusted for it.
+        ALTER TABLE plenary_drafts ADD COLUMN votes_each INTEGER NOT NULL DEFAULT 3;
         -- Updates fetched from Telegram and not yet handled: written before Telegram is
         -- told it may forget them, deleted once handled; what is left at a restart is
         -- handled then (and handled_updates makes a second time change nothing).

@@ -126,6 +126,7 @@ class PlenaryDraft:
     message_id: int | None
     confirmed_at: str | None
     voting: bool = False
+    votes_each: int = 3  # in the running (or last) vote
 
     @property
     def confirmed(self) -> bool:

@@ -45,6 +45,7 @@ def _draft(row: aiosqlite.Row) -> PlenaryDraft:
         message_id=row["message_id"],
         confirmed_at=row["confirmed_at"],
         voting=bool(row["voting"]),
+        votes_each=row["votes_each"],
     )
 
 
@@ -156,7 +157,7 @@ class PlenaryQueries:
                 (chat_id, thread_id, message_id, workshop_id, int(kolom)),
             )
 
-    async def start_voting(self, draft: PlenaryDraft) -> bool:
+    async def start_voting(self, draft: PlenaryDraft, votes_each: int) -> bool:
         """Open voting on exactly this version of the list; False if it changed."""
         async with self.db.transaction() as conn:
             await conn.execute(
@@ -164,9 +165,9 @@ class PlenaryQueries:
                 (draft.workshop_id, int(draft.kolom)),
             )
             cursor = await conn.execute(
-                "UPDATE plenary_drafts SET voting = 1 WHERE workshop_id = ? AND column_no = ?"
-                " AND version = ? AND confirmed_at IS NULL AND voting = 0",
-                (draft.workshop_id, int(draft.kolom), draft.version),
+                "UPDATE plenary_drafts SET voting = 1, votes_each = ? WHERE workshop_id = ?"
+                " AND column_no = ? AND version = ? AND confirmed_at IS NULL AND voting = 0",
+                (votes_each, draft.workshop_id, int(draft.kolom), draft.version),
             )
             return cursor.rowcount == 1
 

@@ -359,8 +359,9 @@ class Store(Protocol):
         """Remember the plenary board message of a column, to edit it in place."""
         ...
 
-    async def start_voting(self, draft: PlenaryDraft) -> bool:
-        """Open voting on exactly this version of the list; False if it changed."""
+    async def start_voting(self, draft: PlenaryDraft, votes_each: int) -> bool:
+        """Open voting on exactly this version of the list, with this many votes each;
+        False if it changed."""
         ...
 
     async def toggle_vote(

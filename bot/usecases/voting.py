@@ -25,7 +25,7 @@ async def start_vote(s: Services, inc: Incoming, typed: str) -> Outcome:
         return reply(inc, "stemmen.loopt_al", lang)
     if len(stored.items) < 2:
         return reply(inc, "stemmen.te_weinig", lang)
-    if not await s.storage.start_voting(stored):
+    if not await s.storage.start_voting(stored, votes_each):
         return reply(inc, "plenair.fout.tegelijk", lang)
     chats = [g.id for g in await s.storage.list_subgroups(workshop.id) if not g.paper]
     return reply(inc, "stemmen.gestart", lang, stemmen=votes_each, groepen=len(chats)).add(
@@ -36,7 +36,8 @@ async def start_vote(s: Services, inc: Incoming, typed: str) -> Outcome:
 async def vote(
     s: Services, inc: Incoming, kolom: int, version: int, votes_each: int, position: int
 ) -> Outcome:
-    """A participant pressed an item on a voting message: add or take back a vote."""
+    """A participant pressed an item on a voting message: add or take back a vote. How
+    many votes each person has comes from storage, whatever the button says."""
     found = await subgroup_here(s, inc)
     if found is None:
         return Outcome(toast=plain("weigering.knop_onbekend", "nl"))
@@ -55,12 +56,13 @@ async def vote(
         or not 1 <= position <= len(draft.items)
     ):
         return Outcome(toast=plain("stemmen.gesloten", lang))
-    mine, counted = await s.storage.toggle_vote(draft, inc.user_id, position, votes_each)
+    allowed = draft.votes_each
+    mine, counted = await s.storage.toggle_vote(draft, inc.user_id, position, allowed)
     if not counted:
-        return Outcome(toast=plain("stemmen.op", lang, max=votes_each))
+        return Outcome(toast=plain("stemmen.op", lang, max=allowed))
     chosen = ", ".join(str(p) for p in mine) or "–"
     return Outcome(
-        toast=plain("stemmen.jouw_stemmen", lang, punten=chosen, over=votes_each - len(mine))
+        toast=plain("stemmen.jouw_stemmen", lang, punten=chosen, over=allowed - len(mine))
     )
 
 
