@@ -46,6 +46,7 @@ from bot.outbox import OutboxSender
 from bot.shell_boards import BoardMessages
 from bot.shell_plenary import PlenaryMessages
 from bot.telegram_calls import keyboard, with_retries
+from bot.telegram_text import split_html
 from bot.usecases.unit import Handled
 from flows import stil
 from flows.kaart import Kolom
@@ -160,24 +161,31 @@ class Shell(BoardMessages, PlenaryMessages):
                 )
 
     async def say(self, action: Say) -> int:
-        message = await with_retries(
-            lambda: self.bot.send_message(
-                action.chat_id,
-                action.text,
-                parse_mode=ParseMode.HTML,
-                message_thread_id=action.thread_id,
-                reply_markup=keyboard(action.buttons),
-                reply_parameters=(
-                    ReplyParameters(action.reply_to, allow_sending_without_reply=True)
-                    if action.reply_to
-                    else None
+        """Send a message; a text over Telegram's limit goes as several, the buttons under
+        the last one. Returns the id of the last."""
+        parts = split_html(action.text)
+        message_id = 0
+        for n, part in enumerate(parts):
+            first, last = n == 0, n == len(parts) - 1
+            message = await with_retries(
+                lambda part=part, first=first, last=last: self.bot.send_message(
+                    action.chat_id,
+                    part,
+                    parse_mode=ParseMode.HTML,
+                    message_thread_id=action.thread_id,
+                    reply_markup=keyboard(action.buttons) if last else None,
+                    reply_parameters=(
+                        ReplyParameters(action.reply_to, allow_sending_without_reply=True)
+                        if action.reply_to and first
+                        else None
+                    ),
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
                 ),
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            ),
-            "sendMessage",
-            after_timeout=False,
-        )
-        return message.message_id
+                "sendMessage",
+                after_timeout=False,
+            )
+            message_id = message.message_id
+        return message_id
 
     async def ask_question(self, subgroup_id: int) -> None:
         """Make sure the message for the subgroup's current state is out, exactly once."""

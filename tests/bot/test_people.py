@@ -84,3 +84,22 @@ async def test_a_group_of_one_kind_gets_roles_to_play_in_its_prompts(sandbox: Sa
     question = current_question(sandbox, group).text
     assert "kijkt als Professional" in question
     assert "kijkt als Beleidsmaker" in question
+
+
+async def test_a_split_of_110_people_is_shown_in_full_over_several_messages(sandbox: Sandbox, bot):
+    fac = sandbox.add_user("Fatima")
+    code = await new_workshop(sandbox, fac, "de wijk")
+    starter = sandbox.add_user("Starter")
+    for n in (1, 2, 3):
+        await sandbox.send_message(sandbox.add_group(f"Tafel {n}"), starter, f"/join {code}")
+    names = [f"Deelnemer{n:03d} Vandebuurtverenigingnoord" for n in range(1, 111)]
+    for name in names:
+        person = sandbox.add_user(name)
+        await sandbox.send_message(sandbox.private_chat(person), person, f"/start {code}")
+    await sandbox.wait_idle(timeout=60)
+
+    shown = await facilitator_says(sandbox, fac, "/indelen 3")
+    # More than Telegram takes in one message, so it came as several; nobody is missing.
+    assert len(shown) > 4096
+    for name in names:
+        assert name.split()[0] in shown
