@@ -47,6 +47,27 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[rank - 1]
 
 
+class Acknowledgements:
+    """Answers sent, and when the bot's reaction to each reached the sandbox."""
+
+    def __init__(self, sb: Sandbox) -> None:
+        self.sb = sb
+        self.sent_at: dict[tuple[int, int], float] = {}
+        self.acked_at: dict[tuple[int, int], float] = {}
+        self._seen = len(sb.calls)
+
+    def collect(self) -> int:
+        """Read the calls since last time; how many answers are acknowledged."""
+        calls = self.sb.calls
+        for call in calls[self._seen :]:
+            if call.method.lower() == "setmessagereaction":
+                key = (int(call.params["chat_id"]), int(call.params["message_id"]))
+                if key in self.sent_at and key not in self.acked_at:
+                    self.acked_at[key] = call.time
+        self._seen = len(calls)
+        return len(self.acked_at)
+
+
 @dataclass
 class BotResult:
     subgroups: int
@@ -125,20 +146,8 @@ async def _workshop(sb: Sandbox, result: BotResult) -> None:
     await asyncio.sleep(BOARD_DELAY + 0.3)
     await sb.wait_idle(timeout=30)
 
-    sent_at: dict[tuple[int, int], float] = {}
-    acked_at: dict[tuple[int, int], float] = {}
-    seen = len(sb.calls)
-
-    def collect() -> int:
-        nonlocal seen
-        calls = sb.calls
-        for call in calls[seen:]:
-            if call.method.lower() == "setmessagereaction":
-                key = (int(call.params["chat_id"]), int(call.params["message_id"]))
-                if key in sent_at and key not in acked_at:
-                    acked_at[key] = call.time
-        seen = len(calls)
-        return len(acked_at)
+    acks = Acknowledgements(sb)
+    sent_at, acked_at, collect = acks.sent_at, acks.acked_at, acks.collect
 
     async def answer(group, member, n: int, text: str):
         # Every other answer is a reply to the question, the others are /idee.

@@ -20,7 +20,6 @@ CPU and memory are the bot process's own (/proc), not the sandbox's.
 from __future__ import annotations
 
 import asyncio
-import math
 import os
 import sys
 import tempfile
@@ -31,17 +30,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from bench_bot import Acknowledgements, percentile  # noqa: E402
+
 from bot.sandbox import Sandbox  # noqa: E402
 
 GROUPS, MEMBERS, ANSWERS_EACH, IN_FLIGHT = 10, 3, 40, 4
 LATENCY = 0.04
 TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    rank = max(1, min(len(ordered), math.ceil(p / 100 * len(ordered))))
-    return ordered[rank - 1]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -120,19 +115,8 @@ async def _workshop(sb: Sandbox) -> tuple[list, object, object]:
 
 
 async def _load(sb: Sandbox, groups: list, run: Run) -> None:
-    sent_at: dict[tuple[int, int], float] = {}
-    acked_at: dict[tuple[int, int], float] = {}
-    seen = len(sb.calls)
-
-    def collect() -> None:
-        nonlocal seen
-        calls = sb.calls
-        for call in calls[seen:]:
-            if call.method.lower() == "setmessagereaction":
-                key = (int(call.params["chat_id"]), int(call.params["message_id"]))
-                if key in sent_at and key not in acked_at:
-                    acked_at[key] = call.time
-        seen = len(calls)
+    acks = Acknowledgements(sb)
+    sent_at, acked_at, collect = acks.sent_at, acks.acked_at, acks.collect
 
     async def group_answers(group, people) -> None:
         mine: list[tuple[int, int]] = []
@@ -149,8 +133,7 @@ async def _load(sb: Sandbox, groups: list, run: Run) -> None:
 
     first = time.monotonic()
     await asyncio.gather(*(group_answers(g, p) for g, p in groups))
-    await sb.wait_until(lambda: (collect(), len(acked_at) >= len(sent_at))[1], timeout=300,
-                        interval=0.005)  # fmt: skip
+    await sb.wait_until(lambda: collect() >= len(sent_at), timeout=300, interval=0.005)
     run.answers = len(acked_at)
     run.seconds = max(acked_at.values()) - first
     run.latencies_ms = [(acked_at[k] - sent_at[k]) * 1000 for k in acked_at]

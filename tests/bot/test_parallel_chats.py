@@ -10,6 +10,10 @@ messages, which it can only get a minute or more later.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
+import pytest
+
 from bot.sandbox import Sandbox
 from tests.bot.conftest import BotProcess
 from tests.bot.story import CODE
@@ -35,52 +39,54 @@ async def _answer_is_acknowledged(sandbox: Sandbox, group, member) -> None:
     await sandbox.wait_until(lambda: sandbox.reactions(group, sent), timeout=10)
 
 
-async def test_a_flooded_chat_does_not_hold_up_another_workshop(tmp_path):
+@pytest.fixture
+async def limited(tmp_path) -> AsyncIterator[Sandbox]:
+    """The sandbox with Telegram's limits on, and the bot running against it."""
     async with Sandbox(rate_limits=True) as sandbox:
         bot = BotProcess(sandbox, tmp_path / "bot.sqlite3")
         await bot.start()
         try:
-            other_group, other_member = await _other_workshop(sandbox)
-            # Someone sends /help 40 times in a group: 80 replies at 20 a minute.
-            busy = sandbox.add_group("Druk")
-            flooder = sandbox.add_user("Flip")
-            for _ in range(40):
-                await sandbox.send_message(busy, flooder, "/help")
-            await sandbox.wait_until(lambda: sandbox.bot_messages(busy))
-
-            await _answer_is_acknowledged(sandbox, other_group, other_member)
-            # The flooded chat is still far from its 80 replies: the answer did not wait.
-            assert len(sandbox.bot_messages(busy)) <= 40
+            yield sandbox
         finally:
             await bot.stop()
 
 
-async def test_a_paced_broadcast_does_not_hold_up_another_workshop(tmp_path):
-    async with Sandbox(rate_limits=True) as sandbox:
-        bot = BotProcess(sandbox, tmp_path / "bot.sqlite3")
-        await bot.start()
-        try:
-            other_group, other_member = await _other_workshop(sandbox)
-            # A forum with 15 topic subgroups: /begin sends 30 messages to one supergroup,
-            # which Telegram lets through at 20 a minute.
-            fac = sandbox.add_user("Fatima")
-            starter = sandbox.add_user("Sam")
-            forum = sandbox.add_group("Noord", forum=True, supergroup=True, bot_is_admin=True,
-                                      members=[starter])  # fmt: skip
-            private = sandbox.private_chat(fac)
-            await sandbox.send_message(private, fac, "/nieuw de wijk")
-            await sandbox.wait_until(lambda: sandbox.bot_messages(private))
-            code = CODE.search(sandbox.last_bot_message(private).text).group(1)
-            for n in range(1, 16):
-                topic = sandbox.add_topic(forum, f"Tafel {n}", by=starter)
-                await sandbox.send_message(forum, starter, f"/join {code}", thread_id=topic)
-            await sandbox.send_message(private, fac, "/begin")
-            await sandbox.wait_until(
-                lambda: any(m.force_reply for m in sandbox.bot_messages(forum)), timeout=60
-            )
+async def test_a_flooded_chat_does_not_hold_up_another_workshop(limited: Sandbox):
+    sandbox = limited
+    other_group, other_member = await _other_workshop(sandbox)
+    # Someone sends /help 40 times in a group: 80 replies at 20 a minute.
+    busy = sandbox.add_group("Druk")
+    flooder = sandbox.add_user("Flip")
+    for _ in range(40):
+        await sandbox.send_message(busy, flooder, "/help")
+    await sandbox.wait_until(lambda: sandbox.bot_messages(busy))
 
-            await _answer_is_acknowledged(sandbox, other_group, other_member)
-            questions = [m for m in sandbox.bot_messages(forum) if m.force_reply]
-            assert len(questions) < 15  # the broadcast is still being paced
-        finally:
-            await bot.stop()
+    await _answer_is_acknowledged(sandbox, other_group, other_member)
+    # The flooded chat is still far from its 80 replies: the answer did not wait.
+    assert len(sandbox.bot_messages(busy)) <= 40
+
+
+async def test_a_paced_broadcast_does_not_hold_up_another_workshop(limited: Sandbox):
+    sandbox = limited
+    other_group, other_member = await _other_workshop(sandbox)
+    # A forum with 15 topic subgroups: /begin sends 30 messages to one supergroup, which
+    # Telegram lets through at 20 a minute.
+    fac = sandbox.add_user("Fatima")
+    starter = sandbox.add_user("Sam")
+    forum = sandbox.add_group("Noord", forum=True, supergroup=True, bot_is_admin=True,
+                              members=[starter])  # fmt: skip
+    private = sandbox.private_chat(fac)
+    await sandbox.send_message(private, fac, "/nieuw de wijk")
+    await sandbox.wait_until(lambda: sandbox.bot_messages(private))
+    code = CODE.search(sandbox.last_bot_message(private).text).group(1)
+    for n in range(1, 16):
+        topic = sandbox.add_topic(forum, f"Tafel {n}", by=starter)
+        await sandbox.send_message(forum, starter, f"/join {code}", thread_id=topic)
+    await sandbox.send_message(private, fac, "/begin")
+    await sandbox.wait_until(
+        lambda: any(m.force_reply for m in sandbox.bot_messages(forum)), timeout=60
+    )
+
+    await _answer_is_acknowledged(sandbox, other_group, other_member)
+    questions = [m for m in sandbox.bot_messages(forum) if m.force_reply]
+    assert len(questions) < 15  # the broadcast is still being paced
