@@ -58,13 +58,7 @@ class OutboxQueries:
 
     async def outbox_sent(self, *outbox_ids: int) -> None:
         """Telegram has these (or refused them for good): never send them again."""
-        if not outbox_ids:
-            return
-        async with self.db.transaction() as conn:
-            await conn.execute(
-                f"DELETE FROM outbox WHERE id IN ({', '.join('?' * len(outbox_ids))})",
-                outbox_ids,
-            )
+        await self._delete_rows("outbox", "id", outbox_ids)
 
     async def keep_updates(self, updates: Sequence[tuple[int, str]]) -> None:
         """Write fetched updates (id, JSON) down before Telegram is told to forget them."""
@@ -84,15 +78,19 @@ class OutboxQueries:
 
     async def updates_done(self, *update_ids: int) -> None:
         """These updates went through the handlers: forget them."""
-        if not update_ids:
+        await self._delete_rows("inbox", "update_id", update_ids)
+
+    async def _delete_rows(self, table: str, key: str, ids: Sequence[int]) -> None:
+        """Delete these rows in one statement (table and key are ours, never user input)."""
+        if not ids:
             return
         async with self.db.transaction() as conn:
             await conn.execute(
-                f"DELETE FROM inbox WHERE update_id IN ({', '.join('?' * len(update_ids))})",
-                update_ids,
+                f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' * len(ids))})", ids
             )
 
     async def forget_handled_before(self, before: str) -> None:
-        """Forget handled updates older than Telegram keeps undelivered ones (24 hours)."""
+        """Forget which updates were handled before this moment (long after Telegram and
+        the inbox could deliver them again)."""
         async with self.db.transaction() as conn:
             await conn.execute("DELETE FROM handled_updates WHERE at < ?", (before,))

@@ -14,13 +14,6 @@ ITEMS = (
 
 
 @pytest.fixture
-async def storage(tmp_path):
-    store = await Storage.open(tmp_path / "kaart.sqlite3")
-    yield store
-    await store.close()
-
-
-@pytest.fixture
 async def workshop_id(storage):
     workshop = await storage.create_workshop(
         code="abcde-fghjk-mnpqr",

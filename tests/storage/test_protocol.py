@@ -40,13 +40,6 @@ def _bot_files() -> list[Path]:
     return [p for p in sorted(BOT.rglob("*.py")) if "sandbox" not in p.parts]
 
 
-@pytest.fixture
-async def storage(tmp_path):
-    store = await Storage.open(tmp_path / "kaart.sqlite3")
-    yield store
-    await store.close()
-
-
 async def test_the_sqlite_storage_is_a_store(storage):
     assert isinstance(storage, Store)
 

@@ -12,13 +12,6 @@ from storage.migrations import MIGRATIONS
 NOW = "2026-11-29T10:00:00.000+00:00"
 
 
-@pytest.fixture
-async def storage(tmp_path):
-    store = await Storage.open(tmp_path / "kaart.sqlite3")
-    yield store
-    await store.close()
-
-
 async def _workshop_with_subgroup(storage: Storage):
     workshop = await storage.create_workshop(
         code="abcde-fghjk-mnpqr",

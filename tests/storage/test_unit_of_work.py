@@ -14,13 +14,6 @@ NOW = "2026-11-29T10:00:00.000+00:00"
 LATER = "2026-12-07T10:00:00.000+00:00"
 
 
-@pytest.fixture
-async def storage(tmp_path):
-    store = await Storage.open(tmp_path / "kaart.sqlite3")
-    yield store
-    await store.close()
-
-
 async def _new_workshop(storage: Storage, code: str = "abcde-fghjk-mnpqr"):
     return await storage.create_workshop(
         code=code, goal="de wijk", facilitator_id=1, plenary_chat_id=1, lang="nl", now=NOW
