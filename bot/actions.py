@@ -13,7 +13,9 @@ from flows.texts import Html
 @dataclass(frozen=True)
 class Button:
     label: str
-    data: str  # callback data, at most 64 bytes
+    data: str = ""  # callback data, at most 64 bytes
+    url: str | None = None  # a link button instead
+    web_app: str | None = None  # a Mini App button (private chats only, https)
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,10 @@ def encode(action: Action) -> str:
         raise TypeError(f"{type(action).__name__} does not go into the outbox")
     fields = {f.name: getattr(action, f.name) for f in dataclasses.fields(action)}
     if "buttons" in fields:
-        fields["buttons"] = [[[b.label, b.data] for b in row] for row in fields["buttons"]]
+        fields["buttons"] = [
+            [[b.label, b.data] + ([b.url, b.web_app] if b.url or b.web_app else []) for b in row]
+            for row in fields["buttons"]
+        ]
     return json.dumps({"kind": type(action).__name__, **fields}, ensure_ascii=False)
 
 
@@ -228,7 +233,7 @@ def decode(text: str) -> Action:
         fields["text"] = Html(fields["text"])
     if "buttons" in fields:
         fields["buttons"] = tuple(
-            tuple(Button(label, data) for label, data in row) for row in fields["buttons"]
+            tuple(Button(*button) for button in row) for row in fields["buttons"]
         )
     for name in ("kolom", "final_column"):
         if fields.get(name) is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,6 +27,8 @@ from bot.shell import Shell
 from bot.usecases import Services
 from flows.texts import plain
 from storage import Storage
+from web.auth import Signer
+from web.server import BoardServer
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,19 @@ class Settings:
     # One update at a time, each waiting for its messages to go out (python-telegram-bot's
     # default way): only to compare with, in `make bench`.
     sequential: bool = False
+    # The live board (/scherm): "host:port" to listen on (port 0: any free one), None for
+    # no web pages; and the address people open, when a reverse proxy stands in front.
+    web: str | None = None
+    public_url: str | None = None
+
+
+def split_address(address: str) -> tuple[str, int]:
+    """'127.0.0.1:8080' → ('127.0.0.1', 8080); '[::1]:80' → ('::1', 80); ValueError if bad."""
+    host, _, port = address.strip().rpartition(":")
+    host = host.strip("[]")
+    if not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ValueError(address)
+    return host, int(port)
 
 
 def utc_now() -> datetime:
@@ -69,7 +84,8 @@ PARTICIPANT_MENU = (
     ("join", "join"), ("help", "help"),
 )  # fmt: skip
 FACILITATOR_MENU = (
-    ("nieuw", "new"), ("begin", "begin"), ("plenair", "plenary"), ("bevestig", "confirm"),
+    ("nieuw", "new"), ("begin", "begin"), ("plenair", "plenary"), ("scherm", "screen"),
+    ("bevestig", "confirm"),
     ("status", "status"), ("tijd", "time"), ("taal", "language"), ("export", "export"),
     ("sjabloon", "template"), ("help", "help"),
 )  # fmt: skip
@@ -107,6 +123,14 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
             exporter=ChildProcessExporter(),
         )
         app.bot_data.shell = Shell(app.bot, storage, board_delay=settings.board_delay, clock=clock)
+        if settings.web:
+            board = BoardServer(
+                app.bot_data.services, app.bot_data.shell.send, Signer(settings.token)
+            )
+            host, port = split_address(settings.web)
+            await board.start(host, port, settings.public_url)
+            board.services = app.bot_data.services = replace(app.bot_data.services, screen=board)
+            app.bot_data.board = board
         app.bot_data.retention_days = settings.retention_days
         app.bot_data.sequential = settings.sequential
         await set_command_menus(app.bot)
@@ -124,6 +148,8 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
     async def post_stop(app: Application) -> None:
         # Pending board and status edits and broadcasts finish while the bot can send.
         data: AppData = app.bot_data
+        if data.board is not None:
+            await data.board.stop()
         if data.shell is not None:
             await data.shell.flush_boards()
 
@@ -165,9 +191,7 @@ class RunningBot:
 
     def __init__(self, app: Application, poll_timeout: int = 20) -> None:
         self.app = app
-        self.poller = DurablePoller(
-            app, poll_timeout, inbox=lambda: app.bot_data.services.storage
-        )
+        self.poller = DurablePoller(app, poll_timeout, inbox=lambda: app.bot_data.services.storage)
 
     async def start(self) -> None:
         """Initialise, run post_init, and start long polling."""

@@ -8,6 +8,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.shell import Shell
 from bot.usecases import Services
+from web.server import BoardServer
 
 
 @dataclass
@@ -18,6 +19,7 @@ class AppData:
     shell: Shell | None = None
     retention_days: int | None = None  # ended workshops are deleted after this many days
     sequential: bool = False  # wait for each update's messages to go out (to compare with)
+    board: BoardServer | None = None  # the live board's web server, when it runs
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, AppData]):

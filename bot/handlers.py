@@ -303,6 +303,7 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["tafel", "table"], _with_text(u.add_paper_table), filters=new),
         CommandHandler(["typ", "type"], _with_text(u.type_paper_answers), filters=new),
         CommandHandler(["onderwerpen", "topics"], topics, filters=new),
+        CommandHandler(["scherm", "screen"], _with_text(u.screen), filters=new),
         CommandHandler(["cofac", "cofacilitator"], _command(u.cofacilitator_link), filters=new),
         MessageHandler(filters.COMMAND & new, unknown_command),
         MessageHandler(groups & new & filters.TEXT, group_text),

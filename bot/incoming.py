@@ -26,6 +26,9 @@ class Incoming:
     is_forum: bool = False
     reply_to_user_id: int | None = None  # whose message this replies to (not the topic start)
     reply_to_name: str | None = None
+    # Set by the live board's control view, which acts on one workshop it names (there
+    # is no chat to find the workshop by).
+    workshop_id: int | None = None
 
     @property
     def in_group(self) -> bool:

@@ -109,7 +109,7 @@ def status_board(
             lang,
             doel=workshop.goal,
             fase=phase_name(workshop.fase, lang),
-            minuten=_minutes(workshop.phase_changed_at, now),
+            minuten=minutes_since(workshop.phase_changed_at, now),
         )
     ]
     if not subgroups:
@@ -129,14 +129,15 @@ def status_board(
                 stand=state,
                 aantallen=numbers,
                 leden=active.get(g.id, 0),
-                minuten=_minutes(g.state_changed_at, now),
+                minuten=minutes_since(g.state_changed_at, now),
             )
         )
     lines.append(render("status.voet", lang))
     return chunk(lines, 4000)[0]
 
 
-def _minutes(since: str, now: datetime) -> int:
+def minutes_since(since: str, now: datetime) -> int:
+    """Whole minutes from a stored moment to now (0 for a moment that cannot be read)."""
     try:
         then = datetime.fromisoformat(since)
     except ValueError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from storage.answers import AnswerQueries
@@ -10,6 +11,7 @@ from storage.outbox import OutboxQueries, OutboxRow
 from storage.plenary import PlenaryQueries
 from storage.privacy import PrivacyQueries
 from storage.protocol import Store
+from storage.screens import ScreenQueries
 from storage.subgroups import ChatAlreadyLinked, SubgroupQueries
 from storage.workshops import WorkshopQueries
 
@@ -23,6 +25,7 @@ class Storage(
     PlenaryQueries,
     PrivacyQueries,
     OutboxQueries,
+    ScreenQueries,
 ):
     """Everything the bot reads and writes, on one SQLite file (a ``Store``)."""
 
@@ -33,6 +36,10 @@ class Storage(
     async def open(cls, path: str | Path) -> Storage:
         """Open the file, migrating it to the latest schema."""
         return cls(await Database.open(path))
+
+    def on_commit(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every committed write (the live board follows them)."""
+        self.db.on_commit(listener)
 
     async def close(self) -> None:
         """Close the file."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,7 @@ class Database:
         self.crash_after_writes: int | None = None
         self.crashed = False  # once 'dead', every later write fails as well
         self.writes = 0  # writes made through transactions, for the crash-point tests
+        self._commit_listeners: list[Callable[[], None]] = []
 
     @classmethod
     async def open(cls, path: str | Path) -> Database:
@@ -138,6 +139,12 @@ class Database:
                     await self._conn.execute("COMMIT")
             finally:
                 self._owner = None
+        for listener in self._commit_listeners:
+            listener()
+
+    def on_commit(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every transaction that committed (it must not block)."""
+        self._commit_listeners.append(listener)
 
     def _read_conn(self) -> aiosqlite.Connection:
         return self._conn if self._holds_transaction() else self._reader

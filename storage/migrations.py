@@ -234,4 +234,24 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        5,
+        "the room's screen: a projector link per workshop",
+        """
+        -- The projector link of a workshop's live board (/scherm): an unguessable token.
+        -- Deleting the row (/scherm uit, the end of the workshop) revokes the projector
+        -- link and every control link made while it stood, which name its tag.
+        CREATE TABLE screens (
+            workshop_id INTEGER PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+            token       TEXT    NOT NULL UNIQUE,
+            created_at  TEXT    NOT NULL
+        );
+        -- A workshop that ended has no screen.
+        CREATE TRIGGER screens_end_with_workshop AFTER UPDATE OF phase ON workshops
+        WHEN NEW.phase = 'afgerond'
+        BEGIN
+            DELETE FROM screens WHERE workshop_id = NEW.id;
+        END;
+        """,
+    ),
 )

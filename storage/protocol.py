@@ -8,7 +8,7 @@ kind of read or write gets a method here, never ``db``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Protocol, runtime_checkable
 
@@ -436,6 +436,28 @@ class Store(Protocol):
 
     async def forget_handled_before(self, before: str) -> None:
         """Forget which updates were handled before this moment."""
+        ...
+
+    # -- the room's screen ----------------------------------------------------------------
+
+    async def open_screen(self, workshop_id: int, token: str, now: str) -> str:
+        """The workshop's projector token: the one that stands, else ``token`` from now on."""
+        ...
+
+    async def close_screen(self, workshop_id: int) -> bool:
+        """Revoke the workshop's projector link (and the control links made with it)."""
+        ...
+
+    async def screen_token(self, workshop_id: int) -> str | None:
+        """The workshop's projector token, or None when its screen is off."""
+        ...
+
+    async def workshop_of_screen(self, token: str) -> int | None:
+        """The workshop a projector token shows, or None for one not (or no longer) given."""
+        ...
+
+    def on_commit(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every committed write (the live board follows them)."""
         ...
 
     async def close(self) -> None:

@@ -47,7 +47,7 @@ class FilesApi(SandboxCore):
         caption, caption_html, caption_entities = self._format_text(
             caption_raw, p.get("parse_mode"), p.get("caption_entities"), caption=True
         )
-        markup = self._validate_markup(p.get("reply_markup"))
+        markup = self._validate_markup(p.get("reply_markup"), chat)
         reply_to = self._resolve_reply(chat, p)
         self._check_rate("sendDocument", chat)
         if not upload.file_id:

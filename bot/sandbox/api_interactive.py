@@ -63,7 +63,7 @@ class InteractiveApi(SandboxCore):
             )
         if any(not t or len(t) > 100 for t in texts):
             raise bad("poll options length must not exceed 100")
-        markup = self._validate_markup(p.get("reply_markup"))
+        markup = self._validate_markup(p.get("reply_markup"), chat)
         reply_to = self._resolve_reply(chat, p)
         self._check_rate("sendPoll", chat)
         msg = self._new_message(chat, self.bot, thread_id=thread_id, reply_to=reply_to)

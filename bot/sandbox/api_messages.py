@@ -58,7 +58,7 @@ class MessagesApi(SandboxCore):
         text, html_text, entities = self._format_text(
             p.get("text"), p.get("parse_mode"), p.get("entities")
         )
-        markup = self._validate_markup(p.get("reply_markup"))
+        markup = self._validate_markup(p.get("reply_markup"), chat)
         reply_to = self._resolve_reply(chat, p)
         self._check_rate("sendMessage", chat)
         msg = self._new_message(chat, self.bot, thread_id=thread_id, reply_to=reply_to)

@@ -177,7 +177,7 @@ class ValidationMixin(SandboxCore):
             raise bad("message text is empty")
         return visible, html_text, ents
 
-    def _validate_markup(self, markup: Any) -> dict | None:
+    def _validate_markup(self, markup: Any, chat: Any = None) -> dict | None:
         if markup in (None, "", {}):
             return None
         if not isinstance(markup, dict):
@@ -220,6 +220,8 @@ class ValidationMixin(SandboxCore):
                             or not 1 <= len(data.encode("utf-8")) <= MAX_CALLBACK_DATA
                         ):
                             raise bad("BUTTON_DATA_INVALID")
+                    if "web_app" in button:
+                        _check_web_app(button["web_app"], chat)
                     if "url" in button:
                         url = str(button["url"])
                         if not re.match(r"(https?|tg)://\S+$", url):
@@ -247,3 +249,14 @@ class ValidationMixin(SandboxCore):
         if stored is None or stored.deleted:
             raise bad(not_found)
         return stored
+
+
+def _check_web_app(web_app: Any, chat: Any) -> None:
+    """A Mini App button: an https page, and only in a private chat (as Telegram checks)."""
+    url = str(web_app.get("url", "")) if isinstance(web_app, dict) else ""
+    if not re.match(r"https://\S+$", url):
+        raise bad(
+            f"inline keyboard button Web App URL '{url}' is invalid: Only HTTPS links are allowed"
+        )
+    if chat is not None and chat.type != "private":
+        raise bad("BUTTON_TYPE_INVALID")

@@ -57,6 +57,7 @@ from bot.usecases.reporting import (
     show_status,
     workshop_data,
 )
+from bot.usecases.screen import screen
 from bot.usecases.settings import mute_subgroup, reminders_for_workshop, set_language
 from bot.usecases.silent import private_answer, private_done, reveal_now, set_silent
 from bot.usecases.timekeeping import set_duration, tick
@@ -64,6 +65,7 @@ from bot.usecases.voting import count_votes, start_vote, vote
 
 __all__ = [
     "purge_old",
+    "screen",
     "forget_me",
     "forget_confirmed",
     "delete_workshop",

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.actions import Outcome, Say
 from bot.exporter import Exporter, InProcessExporter
@@ -13,6 +14,9 @@ from bot.incoming import Incoming
 from flows.codes import CodeGuard, new_join_code
 from flows.texts import language_for, render
 from storage import Store
+
+if TYPE_CHECKING:
+    from bot.usecases.screen import ScreenAccess
 from storage.models import Subgroup, Workshop
 
 Clock = Callable[[], datetime]
@@ -30,6 +34,8 @@ class Services:
     new_code: Callable[[], str] = new_join_code  # join codes (a test makes them repeatable)
     # Makes the export files; the running bot does it in a child process.
     exporter: Exporter = field(default_factory=InProcessExporter)
+    # The live board's links (/scherm); None when the bot serves no web pages.
+    screen: ScreenAccess | None = None
 
     def stamp(self) -> str:
         """Now, as stored."""
@@ -58,7 +64,9 @@ async def subgroup_here(s: Services, inc: Incoming) -> tuple[Workshop, Subgroup]
 
 async def workshop_for_chat(s: Services, inc: Incoming) -> Workshop | None:
     """The workshop this chat belongs to: its subgroup's, the one started here, or the
-    latest one this person (co-)facilitates."""
+    latest one this person (co-)facilitates; the one the control view names."""
+    if inc.workshop_id is not None:
+        return await s.storage.get_workshop(inc.workshop_id)
     found = await subgroup_here(s, inc)
     if found is not None:
         return found[0]

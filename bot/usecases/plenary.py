@@ -11,6 +11,9 @@ from flows.merge import MergeInput, propose_items
 from flows.texts import plain
 from storage.models import PlenaryDraft, Workshop
 
+# The list a change was made on: (column, version), as shown on a button or the live board.
+Seen = tuple[int, int]
+
 
 def working_list(stored: PlenaryDraft) -> plenair.Draft:
     """A stored draft's items as the list the facilitator edits."""
@@ -39,15 +42,18 @@ async def open_draft(s: Services, workshop: Workshop, kolom: Kolom) -> PlenaryDr
 
 
 async def current_draft(
-    s: Services, inc: Incoming, *, allow_voting: bool = False
+    s: Services, inc: Incoming, *, allow_voting: bool = False, seen: Seen | None = None
 ) -> tuple[Workshop, PlenaryDraft]:
-    """The list under discussion, for its facilitator; Refused when there is none or
-    participants are voting on it (its numbers must not shift under their votes)."""
+    """The list under discussion, for its facilitator; Refused when there is none, when
+    participants are voting on it (its numbers must not shift under their votes), or when
+    the change was made on another list or version than this one (``seen``)."""
     workshop = await facilitated_workshop(s, inc)
     if not workshop.fase.plenary or workshop.plenary_column is None:
         raise Refused(reply(inc, "plenair.fout.geen_plenair", workshop.lang))
     draft = await s.storage.get_draft(workshop.id, workshop.plenary_column)
     assert draft is not None, "a plenary column always has its draft"
+    if seen is not None and seen != (int(draft.kolom), draft.version):
+        raise Refused(reply(inc, "plenair.fout.verouderd", workshop.lang))
     if draft.voting and not allow_voting:
         raise Refused(reply(inc, "plenair.fout.stemmen_loopt", workshop.lang))
     return workshop, draft
@@ -55,9 +61,20 @@ async def current_draft(
 
 async def edit_draft(s: Services, inc: Incoming, command: str, args: str) -> Outcome:
     """Apply a typed edit (/samen, /splits, /tekst, /weg, /erbij, /zet) to the draft."""
-    workshop, stored = await current_draft(s, inc)
     try:
         edit = plenair.parse_edit(command, args)
+    except plenair.PlenairFout as fout:
+        workshop, _ = await current_draft(s, inc)
+        return reply(inc, fout.reason, workshop.lang, **fout.params)
+    return await apply_draft_edit(s, inc, edit)
+
+
+async def apply_draft_edit(
+    s: Services, inc: Incoming, edit: plenair.Edit, *, seen: Seen | None = None
+) -> Outcome:
+    """Apply an edit, typed or made on the live board (which names the list it saw)."""
+    workshop, stored = await current_draft(s, inc, seen=seen)
+    try:
         before = working_list(stored)
         answers = {}
         if edit.op is plenair.Op.SPLIT:
@@ -69,11 +86,11 @@ async def edit_draft(s: Services, inc: Incoming, command: str, args: str) -> Out
 
 
 async def undo_edit(
-    s: Services, inc: Incoming, *, pressed_for: tuple[int, int] | None = None
+    s: Services, inc: Incoming, *, pressed_for: Seen | None = None, seen: Seen | None = None
 ) -> Outcome:
     """Take back the facilitator's last edit of the draft (typed, or pressed under the list
     of this column and version: an older copy of the list must not undo a newer edit)."""
-    workshop, stored = await current_draft(s, inc)
+    workshop, stored = await current_draft(s, inc, seen=seen)
     if pressed_for is not None and pressed_for != (int(stored.kolom), stored.version):
         return Outcome(toast=plain("weigering.knop_verlopen", workshop.lang))
     try:

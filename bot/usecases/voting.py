@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.actions import CloseVotes, Outcome, SendVote, ShowDraft
 from bot.incoming import Incoming
 from bot.usecases.common import Services, reply, subgroup_here
-from bot.usecases.plenary import current_draft, save_edit, working_list
+from bot.usecases.plenary import Seen, current_draft, save_edit, working_list
 from flows import plenair
 from flows.texts import plain
 
@@ -13,9 +13,11 @@ DEFAULT_VOTES = 3
 MAX_VOTES = 10
 
 
-async def start_vote(s: Services, inc: Incoming, typed: str) -> Outcome:
+async def start_vote(
+    s: Services, inc: Incoming, typed: str, *, seen: Seen | None = None
+) -> Outcome:
     """Let every participant vote on the current list: /stemmen [votes each]."""
-    workshop, stored = await current_draft(s, inc)
+    workshop, stored = await current_draft(s, inc, seen=seen)
     lang = workshop.lang
     typed = typed.strip()
     if typed and not (typed.isascii() and typed.isdigit() and 1 <= int(typed) <= MAX_VOTES):
@@ -66,9 +68,9 @@ async def vote(
     )
 
 
-async def count_votes(s: Services, inc: Incoming) -> Outcome:
+async def count_votes(s: Services, inc: Incoming, *, seen: Seen | None = None) -> Outcome:
     """Close the vote and order the list by the counts: /telling."""
-    workshop, stored = await current_draft(s, inc, allow_voting=True)
+    workshop, stored = await current_draft(s, inc, allow_voting=True, seen=seen)
     lang = workshop.lang
     if not stored.voting:
         return reply(inc, "stemmen.niet_bezig", lang)

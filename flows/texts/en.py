@@ -176,6 +176,7 @@ MESSAGES: dict[str, str] = {
         "/begin – step 2: the subgroups get the question about values\n"
         "/plenary – start the plenary round (after step 2 and after step 4)\n"
         "/merge 1 2 · /split · /text · /remove · /add · /move · /undo – edit the list\n"
+        "/screen – the list on the big screen, and control it from your phone\n"
         "/vote · /count – let everyone vote, count the votes\n"
         "/confirm – the list is good, go on\n"
         "/status – how far each subgroup is\n"
@@ -617,4 +618,37 @@ MESSAGES: dict[str, str] = {
     "join.te_vaak": "That was a wrong code too often. Try again in {minuten} min.",
     "weigering.kolom_buiten_stap": "{kolom} does not belong to this step of the workshop.",
     "join.naamloze_groep": "Group without a name",
+    # The room's screen (/screen) and the control view
+    "menu.scherm": "Facilitator: the list on the big screen",
+    "scherm.links": (
+        "📺 <b>The screen for the room</b>\n"
+        "Open this link on the projector. People at home can open it too. "
+        "They can only watch.\n{link}\n\n"
+        "Turn the screen off with /screen off."
+    ),
+    "scherm.bediening": (
+        "🎛 <b>Control the list</b>\n"
+        "Change the list on your phone or laptop. The room sees it at once.\n"
+        "This link is only for you. Do not share it. It works for 12 hours.\n{link}"
+    ),
+    "scherm.knop": "🎛 Control",
+    "scherm.gestopt": "The screen is off. The old links no longer work.",
+    "scherm.was_uit": "The screen was already off.",
+    "scherm.gebruik": "Type /screen for the links, or /screen off to stop the screen.",
+    "scherm.afgerond": "The workshop has ended. There is no screen any more.",
+    "scherm.niet_aan": (
+        "This bot shows no screen. Whoever runs it can switch it on with PARTNERSCHAPKAART_WEB."
+    ),
+    # The screen in the browser (web/static): texts the server gives
+    "web.home": (
+        "This is the screen of the Partnerschapkaart bot. "
+        "Open the link the facilitator got with /screen."
+    ),
+    "web.geen_toegang": "This link does not work. Ask the facilitator for a new link.",
+    "web.link_verlopen": "This link has expired. Type /screen in the chat with me for a new one.",
+    "web.scherm_uit": "The screen is off. The facilitator can turn it on again with /screen.",
+    "web.alleen_facilitator": "Only the facilitator can change the list.",
+    "web.alleen_kijken": "With this link you can only watch.",
+    "web.fout_verzoek": "Something went wrong. Reload the page.",
+    "web.generaliseren": "Does this sound like one network? How would it work in another network?",
 }

@@ -176,6 +176,7 @@ MESSAGES: dict[str, str] = {
         "/begin – stap 2: de subgroepen krijgen de vraag over de waarden\n"
         "/plenair – start de plenaire ronde (na stap 2 en na stap 4)\n"
         "/samen 1 2 · /splits · /tekst · /weg · /erbij · /zet · /ongedaan – pas de lijst aan\n"
+        "/scherm – de lijst op het grote scherm, en bedienen op je telefoon\n"
         "/stemmen · /telling – laat iedereen stemmen, tel de stemmen\n"
         "/bevestig – de lijst is goed, ga door\n"
         "/status – hoe ver is elke subgroep\n"
@@ -631,4 +632,38 @@ MESSAGES: dict[str, str] = {
     ),
     "weigering.kolom_buiten_stap": "{kolom} hoort niet bij deze stap van de workshop.",
     "join.naamloze_groep": "Groep zonder naam",
+    # Het scherm voor de zaal (/scherm) en de bediening
+    "menu.scherm": "Facilitator: de lijst op het grote scherm",
+    "scherm.links": (
+        "📺 <b>Het scherm voor de zaal</b>\n"
+        "Open deze link op de beamer. Mensen thuis kunnen hem ook openen. "
+        "Ze kunnen alleen kijken.\n{link}\n\n"
+        "Zet het scherm uit met /scherm uit."
+    ),
+    "scherm.bediening": (
+        "🎛 <b>De lijst bedienen</b>\n"
+        "Pas de lijst aan op je telefoon of laptop. De zaal ziet het meteen.\n"
+        "Deze link is alleen voor jou. Deel hem niet. Hij werkt 12 uur.\n{link}"
+    ),
+    "scherm.knop": "🎛 Bedienen",
+    "scherm.gestopt": "Het scherm is uit. De oude links werken niet meer.",
+    "scherm.was_uit": "Het scherm stond al uit.",
+    "scherm.gebruik": "Typ /scherm voor de links, of /scherm uit om het scherm te stoppen.",
+    "scherm.afgerond": "De workshop is afgelopen. Er is geen scherm meer.",
+    "scherm.niet_aan": (
+        "Deze bot laat geen scherm zien. De beheerder kan het aanzetten met "
+        "PARTNERSCHAPKAART_WEB."
+    ),
+    # Het scherm in de browser (web/static): teksten die de server geeft
+    "web.home": (
+        "Dit is het scherm van de Partnerschapkaart-bot. "
+        "Open de link die de facilitator kreeg met /scherm."
+    ),
+    "web.geen_toegang": "Deze link werkt niet. Vraag de facilitator om een nieuwe link.",
+    "web.link_verlopen": "Deze link is verlopen. Typ /scherm in de chat met mij voor een nieuwe.",
+    "web.scherm_uit": "Het scherm is uit. De facilitator kan het weer aanzetten met /scherm.",
+    "web.alleen_facilitator": "Alleen de facilitator kan de lijst aanpassen.",
+    "web.alleen_kijken": "Met deze link kun je alleen kijken.",
+    "web.fout_verzoek": "Dat ging mis. Laad de pagina opnieuw.",
+    "web.generaliseren": "Klinkt dit als één netwerk? Hoe werkt het in een ander netwerk?",
 }

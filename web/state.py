@@ -1,0 +1,161 @@
+"""What the live board shows: the workshop as one JSON-ready dict, read from storage.
+
+The same state goes to the projector and to the control view (``control`` tells the page
+which one it is). Item numbers are the list's positions, the numbers every change names.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bot.views import column_name, phase_name
+from bot.views_plenary import minutes_since
+from flows import tijd
+from flows.fase import Fase
+from flows.herinneringen_signalen import notice
+from flows.kaart import FILL_ORDER, Kolom
+from flows.texts import CATALOGUES, DEFAULT_LANGUAGE, plain
+from storage import Store
+from storage.models import Answer, PlenaryDraft, Workshop
+
+_SUBGROUPS_WORK = "progress"
+
+
+def page_texts(lang: str) -> dict[str, str]:
+    """Every label the pages show, in the workshop's language (Dutch where one is missing)."""
+    texts = {k: v for k, v in CATALOGUES[DEFAULT_LANGUAGE].items() if k.startswith("web.")}
+    texts.update({k: v for k, v in CATALOGUES.get(lang, {}).items() if k.startswith("web.")})
+    return texts
+
+
+def _mode(workshop: Workshop) -> str:
+    if workshop.fase.plenary:
+        return "plenary" if workshop.plenary_column is not None else "model"
+    if workshop.fase is Fase.AFGEROND:
+        return "ended"
+    if workshop.fase.subgroups_work:
+        return _SUBGROUPS_WORK
+    return "waiting"
+
+
+def _items(
+    workshop: Workshop,
+    draft: PlenaryDraft,
+    answers: dict[int, Answer],
+    names: dict[int, str],
+    subgroup_count: int,
+    live_votes: dict[int, int] | None,
+) -> list[dict[str, Any]]:
+    lang = workshop.lang
+    question = plain("web.generaliseren", lang)
+    items = []
+    for n, item in enumerate(draft.items, start=1):
+        variants = [
+            {"text": answers[a].text, "group": names.get(answers[a].subgroup_id, "")}
+            for a in item.answer_ids
+            if a in answers
+        ]
+        votes = live_votes.get(n, 0) if live_votes is not None else item.votes
+        items.append(
+            {
+                "number": n,
+                "text": item.text,
+                "groups": list(item.subgroups),
+                "variants": variants if len(variants) > 1 else [],
+                "one_group": draft.kolom is Kolom.WAARDEN
+                and len(item.subgroups) == 1
+                and subgroup_count > 1,
+                "specific": question if notice(item.text) is not None else None,
+                "votes": votes,
+                "can_split": len(item.answer_ids) > 1,
+            }
+        )
+    return items
+
+
+async def read_board(store: Store, workshop_id: int, now: datetime) -> dict[str, Any] | None:
+    """The board of one workshop as it stands now; None when the workshop is gone."""
+    workshop = await store.get_workshop(workshop_id)
+    if workshop is None:
+        return None
+    lang = workshop.lang
+    subgroups = await store.list_subgroups(workshop.id)
+    names = {g.id: g.name for g in subgroups}
+    drafts = {d.kolom: d for d in await store.list_drafts(workshop.id)}
+    current = workshop.plenary_column if workshop.fase.plenary else None
+    draft = drafts.get(current) if current is not None else None
+    voters = 0
+    live_votes: dict[int, int] | None = None
+    if draft is not None and draft.voting:
+        live_votes, voters = await store.vote_counts(workshop.id, draft.kolom)
+    columns = []
+    for kolom in FILL_ORDER:
+        stored = drafts.get(kolom)
+        items: list[dict[str, Any]] = []
+        if stored is not None:
+            answers = {}
+            if stored is draft:
+                answers = {a.id: a for a in await store.list_workshop_answers(workshop.id, kolom)}
+            items = _items(
+                workshop, stored, answers, names, len(subgroups),
+                live_votes if stored is draft else None,
+            )  # fmt: skip
+        status = "open"
+        if stored is not None and stored.confirmed:
+            status = "confirmed"
+        if kolom == current:
+            status = "current"
+        columns.append(
+            {
+                "number": int(kolom),
+                "name": column_name(kolom, lang),
+                "question": plain(f"vraag.{kolom.key}", lang, doel=workshop.goal),
+                "status": status,
+                "items": items,
+            }
+        )
+    counts = await store.answer_counts(workshop.id)
+    members = await store.active_members(workshop.id)
+    return {
+        "lang": lang,
+        "texts": page_texts(lang),
+        "goal": workshop.goal,
+        "phase": phase_name(workshop.fase, lang),
+        "mode": _mode(workshop),
+        "current": int(current) if current is not None else None,
+        "version": draft.version if draft is not None else None,
+        "voting": bool(draft and draft.voting),
+        "votes_each": draft.votes_each if draft is not None else 0,
+        "voters": voters,
+        "confirmed": bool(draft and draft.confirmed),
+        "can_undo": bool(draft and draft.history and not draft.voting and not draft.confirmed),
+        "minutes_left": _minutes_left(workshop, now),
+        "columns": columns,
+        "subgroups": [
+            {
+                "number": g.number,
+                "name": g.name,
+                "paper": g.paper,
+                "column": int(g.stand.kolom),
+                "column_name": column_name(g.stand.kolom, lang),
+                "status": g.stand.status.value,
+                "status_label": plain(
+                    f"status.stand.{g.stand.status.value}",
+                    lang,
+                    kolom=column_name(g.stand.kolom, lang),
+                ),
+                "counts": [counts.get(g.id, {}).get(k, 0) for k in FILL_ORDER],
+                "members": members.get(g.id, 0),
+                "minutes": minutes_since(g.state_changed_at, now),
+            }
+            for g in subgroups
+        ],
+    }
+
+
+def _minutes_left(workshop: Workshop, now: datetime) -> int | None:
+    minutes = tijd.minutes_for(workshop.fase, workshop.durations)
+    if not minutes:
+        return None
+    return max(0, minutes - minutes_since(workshop.phase_changed_at, now))
