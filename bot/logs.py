@@ -32,6 +32,8 @@ def setup_logging(level: int = logging.INFO) -> None:
 
 
 def quiet_http_loggers() -> None:
-    """httpx logs every request URL, token included, at INFO: keep it at WARNING."""
-    for name in ("httpx", "httpcore"):
+    """httpx logs every request URL, token included, at INFO; aiosqlite every query with
+    its parameters and python-telegram-bot every Bot API call with its texts (answers,
+    names, links) at DEBUG: keep them at WARNING."""
+    for name in ("httpx", "httpcore", "aiosqlite", "telegram.Bot", "telegram.ext.ExtBot"):
         logging.getLogger(name).setLevel(logging.WARNING)

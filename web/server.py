@@ -383,7 +383,7 @@ class BoardServer:
         before = await _signature(self.store, access.workshop_id)
         inc = await self._incoming(workshop.id, workshop.plenary_chat_id, access.control.user_id)
         messages: list[str] = []
-        work = self._capture(self._use_case(inc, change), messages)
+        work = self._capture(lambda: self._use_case(inc, change), messages)
         handled = await handle(self.services, work, source=f"web:{workshop.id}:{change.request}")
         self.send(handled)
         after = await _signature(self.store, access.workshop_id)
@@ -439,10 +439,13 @@ class BoardServer:
         return apply_draft_edit(s, inc, edit, seen=seen)
 
     @staticmethod
-    async def _capture(work: Awaitable[Outcome], messages: list[str]) -> Outcome:
-        """Run the use case; its replies to the page go to ``messages``, the rest on."""
+    async def _capture(
+        use_case: Callable[[], Awaitable[Outcome]], messages: list[str]
+    ) -> Outcome:
+        """Run the use case; its replies to the page go to ``messages``, the rest on. (It
+        is made only here: a change sent twice never starts the second time.)"""
         try:
-            outcome = await work
+            outcome = await use_case()
         except Refused as refused:
             outcome = refused.outcome
         kept = Outcome()

@@ -54,3 +54,122 @@ async def test_a_projector_link_cannot_change_anything(sandbox: Sandbox, web_bot
         )  # fmt: skip
         assert response.status == 403
         assert "alleen kijken" in (await response.json())["message"]
+
+
+async def act(base: str, token: str, **change) -> tuple[int, dict]:
+    """A change from the control view, as the page sends it."""
+    change.setdefault("request", f"req{id(change):x}{len(change)}")
+    async with aiohttp.ClientSession() as http:
+        response = await http.post(
+            f"{base}/api/action", headers={"Authorization": f"Bearer {token}"}, json=change
+        )
+        return response.status, await response.json()
+
+
+def chat_list(sandbox: Sandbox, fac) -> str:
+    """The facilitator's plenary list in the chat, as it stands (edited in place)."""
+    lists = [m for m in sandbox.bot_messages(sandbox.private_chat(fac)) if "Plenair" in m.text]
+    return lists[-1].text
+
+
+async def test_a_change_on_the_control_view_reaches_the_chat_list_and_every_screen(
+    sandbox: Sandbox, web_bot, people, tables
+):
+    fac, _ = people
+    links = await plenary_with_screen(sandbox, fac, tables, ANSWERS)
+    async with (
+        open_page(web_bot.url, links["screen"]) as room,
+        open_page(web_bot.url, links["screen"]) as home,
+    ):
+        version = room.states[0]["version"]
+        status, body = await act(
+            web_bot.url, links["control"], op="samen", column=1, version=version, numbers=[3, 2]
+        )
+        assert status == 200 and body["ok"], body
+        assert items(body["state"]) == ["Een veilige buurt voor iedereen", "Schone straten"]
+        for page in (room, home):
+            await page.until(lambda s: items(s) == items(body["state"]))
+        await sandbox.wait_idle()
+        assert "Iedereen doet mee" not in chat_list(sandbox, fac)
+        assert "2. Schone straten" in chat_list(sandbox, fac)
+
+        # Rephrase, add, move and undo, each on the version it saw.
+        v = body["state"]["version"]
+        _, body = await act(web_bot.url, links["control"], op="tekst", column=1, version=v,
+                            numbers=[2], text="Schone en hele straten")  # fmt: skip
+        assert body["ok"] and items(body["state"])[1] == "Schone en hele straten"
+        v = body["state"]["version"]
+        _, body = await act(web_bot.url, links["control"], op="erbij", column=1, version=v,
+                            text="Ruimte voor jongeren")  # fmt: skip
+        v = body["state"]["version"]
+        _, body = await act(web_bot.url, links["control"], op="zet", column=1, version=v,
+                            numbers=[3, 1])  # fmt: skip
+        assert items(body["state"])[0] == "Ruimte voor jongeren"
+        v = body["state"]["version"]
+        _, body = await act(web_bot.url, links["control"], op="ongedaan", column=1, version=v)
+        assert items(body["state"])[-1] == "Ruimte voor jongeren"
+        await sandbox.wait_idle()
+        assert "3. Ruimte voor jongeren" in chat_list(sandbox, fac)
+
+
+async def test_a_change_on_an_old_version_is_refused_with_the_current_list(
+    sandbox: Sandbox, web_bot, people, tables
+):
+    fac, _ = people
+    links = await plenary_with_screen(sandbox, fac, tables, ANSWERS)
+    async with open_page(web_bot.url, links["screen"]) as page:
+        seen = page.states[0]["version"]
+        await facilitator_says(sandbox, fac, "/weg 3")  # a co-facilitator's edit meanwhile
+        status, body = await act(
+            web_bot.url, links["control"], op="weg", column=1, version=seen, numbers=[1]
+        )
+        assert status == 200 and not body["ok"]
+        assert "veranderd" in body["message"] or "oude" in body["message"], body["message"]
+        assert items(body["state"]) == ["Een veilige buurt voor iedereen", "Iedereen doet mee"]
+        # Sent twice (a retry after a network drop): done once.
+        v = body["state"]["version"]
+        change = {"request": "retry-12345", "op": "weg", "column": 1, "version": v,
+                  "numbers": [2]}  # fmt: skip
+        _, first = await act(web_bot.url, links["control"], **change)
+        _, again = await act(web_bot.url, links["control"], **change)
+        assert first["ok"] and again["ok"]
+        assert items(again["state"]) == ["Een veilige buurt voor iedereen"]
+
+
+async def test_bad_requests_get_a_clear_message_and_change_nothing(
+    sandbox: Sandbox, web_bot, people, tables
+):
+    fac, _ = people
+    links = await plenary_with_screen(sandbox, fac, tables, ANSWERS)
+    control, base = links["control"], web_bot.url
+    v = 1
+    async with open_page(base, links["screen"]) as page:
+        v = page.states[0]["version"]
+    for change in (
+        {"op": "weg", "column": 1, "version": v, "numbers": [99]},
+        {"op": "samen", "column": 1, "version": v, "numbers": [1, 1]},
+        {"op": "tekst", "column": 1, "version": v, "numbers": [1], "text": "x" * 501},
+        {"op": "tekst", "column": 1, "version": v, "numbers": [1], "text": "\u200b\x07"},
+        {"op": "splits", "column": 1, "version": v, "numbers": [2]},
+    ):
+        status, body = await act(base, control, **change)
+        assert status == 200 and not body["ok"] and body["message"], (change, body)
+        assert len(items(body["state"])) == 3
+    for bad in (
+        {"op": "rm -rf", "column": 1, "version": v},
+        {"op": "weg", "column": "1", "version": v, "numbers": [1]},
+        {"op": "weg", "column": 1, "version": v, "numbers": [True]},
+        {"op": "weg", "column": 1, "version": v, "numbers": list(range(500))},
+        {"op": "weg", "column": 1, "version": v, "request": "x"},
+    ):
+        status, body = await act(base, control, **bad)
+        assert status == 400 and body["message"], (bad, body)
+    async with aiohttp.ClientSession() as http:
+        response = await http.post(
+            f"{base}/api/action",
+            headers={"Authorization": f"Bearer {control}"},
+            data=b"{not json",
+        )
+        assert response.status == 400
+    async with open_page(base, links["screen"]) as page:
+        assert len(items(page.states[0])) == 3 and page.states[0]["version"] == v
