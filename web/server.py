@@ -439,9 +439,7 @@ class BoardServer:
         return apply_draft_edit(s, inc, edit, seen=seen)
 
     @staticmethod
-    async def _capture(
-        use_case: Callable[[], Awaitable[Outcome]], messages: list[str]
-    ) -> Outcome:
+    async def _capture(use_case: Callable[[], Awaitable[Outcome]], messages: list[str]) -> Outcome:
         """Run the use case; its replies to the page go to ``messages``, the rest on. (It
         is made only here: a change sent twice never starts the second time.)"""
         try:

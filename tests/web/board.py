@@ -56,7 +56,7 @@ async def plenary_with_screen(sandbox: Sandbox, fac, groups: dict, answers: dict
     """A workshop whose subgroups gave ``answers`` (group name → texts), in the values
     plenary, with the screen on; the links /scherm gave."""
     code = await new_workshop(sandbox, fac, "de wijk")
-    for name, (chat, member) in groups.items():
+    for chat, member in groups.values():
         await sandbox.send_message(chat, member, f"/join {code}")
     await sandbox.wait_idle()
     await facilitator_says(sandbox, fac, "/begin")
@@ -69,7 +69,8 @@ async def plenary_with_screen(sandbox: Sandbox, fac, groups: dict, answers: dict
     said = await facilitator_says(sandbox, fac, "/scherm")
     screen = SCREEN_LINK.search(said)
     control = CONTROL_LINK.search(said)
-    assert screen and control, said
+    assert screen, said
+    assert control, said
     return {"screen": screen[2], "control": control[2], "said": said, "base": screen[1]}
 
 
@@ -103,9 +104,9 @@ class Page:
                 self.arrived.set()
                 event, data = "message", []
 
-    async def next_state(self, after: int, timeout: float = 5.0) -> dict:
+    async def next_state(self, after: int, wait: float = 5.0) -> dict:
         """The first state after the first ``after`` ones."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + wait
         while len(self.states) <= after:
             self.arrived.clear()
             left = deadline - time.monotonic()
@@ -114,10 +115,10 @@ class Page:
             await asyncio.wait_for(self.arrived.wait(), left)
         return self.states[after]
 
-    async def until(self, check, timeout: float = 5.0) -> dict:
+    async def until(self, check, wait: float = 5.0) -> dict:
         """The first state (from the newest seen) for which check(state) holds."""
         seen = max(0, len(self.states) - 1)
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + wait
         while True:
             for state in self.states[seen:]:
                 if check(state):

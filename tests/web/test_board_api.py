@@ -21,7 +21,8 @@ async def test_the_screen_shows_the_list_and_follows_the_chat(
     links = await plenary_with_screen(sandbox, fac, tables, ANSWERS)
     async with open_page(web_bot.url, links["screen"]) as page:
         first = page.states[0]
-        assert first["mode"] == "plenary" and first["current"] == 1
+        assert first["mode"] == "plenary"
+        assert first["current"] == 1
         assert first["control"] is False
         # The proposal merged two answers; both wordings stay visible, with their group.
         assert items(first) == [
@@ -34,7 +35,8 @@ async def test_the_screen_shows_the_list_and_follows_the_chat(
         ]
         assert top["groups"] == ["Zuid", "Noord"] or top["groups"] == ["Noord", "Zuid"]
         lone = first["columns"][0]["items"][1]
-        assert lone["one_group"] and lone["variants"] == []
+        assert lone["one_group"]
+        assert lone["variants"] == []
         # A change typed in the chat reaches the open page without a reload.
         await facilitator_says(sandbox, fac, "/samen 2 3")
         merged = await page.until(lambda s: len(items(s)) == 2)
@@ -85,7 +87,8 @@ async def test_a_change_on_the_control_view_reaches_the_chat_list_and_every_scre
         status, body = await act(
             web_bot.url, links["control"], op="samen", column=1, version=version, numbers=[3, 2]
         )
-        assert status == 200 and body["ok"], body
+        assert status == 200, body
+        assert body["ok"], body
         assert items(body["state"]) == ["Een veilige buurt voor iedereen", "Schone straten"]
         for page in (room, home):
             await page.until(lambda s: items(s) == items(body["state"]))
@@ -97,7 +100,8 @@ async def test_a_change_on_the_control_view_reaches_the_chat_list_and_every_scre
         v = body["state"]["version"]
         _, body = await act(web_bot.url, links["control"], op="tekst", column=1, version=v,
                             numbers=[2], text="Schone en hele straten")  # fmt: skip
-        assert body["ok"] and items(body["state"])[1] == "Schone en hele straten"
+        assert body["ok"]
+        assert items(body["state"])[1] == "Schone en hele straten"
         v = body["state"]["version"]
         _, body = await act(web_bot.url, links["control"], op="erbij", column=1, version=v,
                             text="Ruimte voor jongeren")  # fmt: skip
@@ -123,7 +127,8 @@ async def test_a_change_on_an_old_version_is_refused_with_the_current_list(
         status, body = await act(
             web_bot.url, links["control"], op="weg", column=1, version=seen, numbers=[1]
         )
-        assert status == 200 and not body["ok"]
+        assert status == 200
+        assert not body["ok"]
         assert "veranderd" in body["message"] or "oude" in body["message"], body["message"]
         assert items(body["state"]) == ["Een veilige buurt voor iedereen", "Iedereen doet mee"]
         # Sent twice (a retry after a network drop): done once.
@@ -132,7 +137,8 @@ async def test_a_change_on_an_old_version_is_refused_with_the_current_list(
                   "numbers": [2]}  # fmt: skip
         _, first = await act(web_bot.url, links["control"], **change)
         _, again = await act(web_bot.url, links["control"], **change)
-        assert first["ok"] and again["ok"]
+        assert first["ok"]
+        assert again["ok"]
         assert items(again["state"]) == ["Een veilige buurt voor iedereen"]
 
 
@@ -153,7 +159,9 @@ async def test_bad_requests_get_a_clear_message_and_change_nothing(
         {"op": "splits", "column": 1, "version": v, "numbers": [2]},
     ):
         status, body = await act(base, control, **change)
-        assert status == 200 and not body["ok"] and body["message"], (change, body)
+        assert status == 200, (change, body)
+        assert not body["ok"], (change, body)
+        assert body["message"], (change, body)
         assert len(items(body["state"])) == 3
     for bad in (
         {"op": "rm -rf", "column": 1, "version": v},
@@ -163,7 +171,8 @@ async def test_bad_requests_get_a_clear_message_and_change_nothing(
         {"op": "weg", "column": 1, "version": v, "request": "x"},
     ):
         status, body = await act(base, control, **bad)
-        assert status == 400 and body["message"], (bad, body)
+        assert status == 400, (bad, body)
+        assert body["message"], (bad, body)
     async with aiohttp.ClientSession() as http:
         response = await http.post(
             f"{base}/api/action",
@@ -172,4 +181,5 @@ async def test_bad_requests_get_a_clear_message_and_change_nothing(
         )
         assert response.status == 400
     async with open_page(base, links["screen"]) as page:
-        assert len(items(page.states[0])) == 3 and page.states[0]["version"] == v
+        assert len(items(page.states[0])) == 3
+        assert page.states[0]["version"] == v
