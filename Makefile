@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench render clean
+.PHONY: demo test lint bench render screens clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -30,6 +30,11 @@ bench: $(STAMP)
 render: $(STAMP)
 	@ls out/*.pptx >/dev/null 2>&1 || { echo "no out/*.pptx: run make demo first"; exit 1; }
 	for f in out/*.pptx; do $(BIN)/python -m exports.render "$$f" out/png || exit 1; done
+
+# Screenshots of the room's screen and the control view during the demo (needs Chromium:
+# apt-get install chromium chromium-driver).
+screens: $(STAMP)
+	$(BIN)/python -m web.screens out
 
 clean:
 	rm -rf $(VENV) out

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import re
+import socket
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -139,8 +141,32 @@ def _fresh_database(out_dir: Path) -> Path:
     return out_dir / "demo.sqlite3"
 
 
-async def run_demo(out_dir: Path, *, quiet: bool = False) -> int:
-    """Run the scripted workshop, print the transcript, write the PPTX into out_dir."""
+# The live board of the demo: this port when it is free, else any free one.
+DEMO_WEB_PORT = 8080
+# Called while the room's screen shows something worth a look: (moment, links).
+OnScreen = Callable[[str, "ScreenLinks"], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class ScreenLinks:
+    """The two links /scherm gave: for the projector, and the facilitator's control."""
+
+    projector: str
+    control: str
+
+
+def _demo_address() -> str:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", DEMO_WEB_PORT))
+        except OSError:
+            return "127.0.0.1:0"
+    return f"127.0.0.1:{DEMO_WEB_PORT}"
+
+
+async def run_demo(out_dir: Path, *, quiet: bool = False, on_screen: OnScreen | None = None) -> int:
+    """Run the scripted workshop, print the transcript, write the PPTX into out_dir.
+    The room's screen runs on 127.0.0.1 while it plays (``on_screen`` may look at it)."""
     db_path = _fresh_database(out_dir)
     started = time.monotonic()
     clock = DemoClock()
@@ -154,11 +180,15 @@ async def run_demo(out_dir: Path, *, quiet: bool = False) -> int:
             board_delay=0.2,
             poll_timeout=1,
             tick_seconds=TICK_SECONDS,
+            web=_demo_address(),
         )
         bot = RunningBot(build_application(settings, clock), poll_timeout=1)
         await bot.start()
+        if not quiet:
+            print(f"Het scherm voor de zaal draait op {bot.app.bot_data.board.public_url} "
+                  "zolang de demo loopt. Open de link die /scherm hieronder geeft.\n")  # fmt: skip
         try:
-            documents = await Workshop(sandbox, clock).play()
+            documents = await Workshop(sandbox, clock, on_screen).play()
         finally:
             await bot.stop()
     print("\nDe bestanden van de workshop:")
@@ -173,9 +203,13 @@ async def run_demo(out_dir: Path, *, quiet: bool = False) -> int:
 class Workshop:
     """The scripted session: people, chats, and what they type when."""
 
-    def __init__(self, sandbox: Sandbox, clock: DemoClock) -> None:
+    def __init__(
+        self, sandbox: Sandbox, clock: DemoClock, on_screen: OnScreen | None = None
+    ) -> None:
         self.sb = sandbox
         self.clock = clock
+        self.on_screen = on_screen
+        self.links: ScreenLinks | None = None
         self.fac = sandbox.add_user("Fatima", username="fatima_facilitator")
         self.people = {name: sandbox.add_user(name) for names in MEMBERS.values() for name in names}
         # The facilitator steers from a private chat with the bot, shown on the room's
@@ -262,6 +296,18 @@ class Workshop:
         lines = "\n".join(PAPER[column])
         await self.facilitator(f"/typ 4 {column}\n{lines}")
 
+    async def screen_on(self) -> None:
+        """/scherm: the links to the room's screen and to the control view."""
+        said = await self.facilitator("/scherm")
+        projector = re.search(r"http://\S+/scherm#\S+", said)
+        control = re.search(r"http://\S+/bediening#\S+", said)
+        if projector and control:
+            self.links = ScreenLinks(projector[0], control[0])
+
+    async def look(self, moment: str) -> None:
+        if self.on_screen is not None and self.links is not None:
+            await self.on_screen(moment, self.links)
+
     async def play(self) -> list[SentDocument]:
         # Stap 1: the workshop, its subgroups and the paper table.
         reply = await self.facilitator(f"/nieuw {GOAL}")
@@ -281,8 +327,11 @@ class Workshop:
         await self.fill(1)
         await self.facilitator("/status")
 
-        # Stap 3: the values plenary; the facilitator merges, rephrases and confirms.
+        # Stap 3: the values plenary on the room's screen; the facilitator merges,
+        # rephrases and confirms.
         await self.facilitator("/plenair")
+        await self.screen_on()
+        await self.look("plenair")
         await self.facilitator(
             f"/samen {self.position('Beslissingen')} {self.position('Samen beslissen')}"
         )
@@ -297,6 +346,8 @@ class Workshop:
         await self.facilitator("/tijd 20")
         for column in (2, 3, 4, 5):
             await self.fill(column)
+            if column == 3:
+                await self.look("voortgang")
 
         # Stap 5: the model plenary, column by column, then the last look at all five.
         await self.facilitator("/plenair")
