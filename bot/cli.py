@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from telegram.error import InvalidToken, NetworkError
 
 from bot import cli_export
-from bot.app import TELEGRAM_API, RunningBot, Settings, build_application
+from bot.app import TELEGRAM_API, RunningBot, Settings, build_application, split_address
 from bot.logs import setup_logging
 from flows.texts import language_for, plain
 
@@ -30,12 +31,39 @@ def _retention() -> int | None:
     return int(typed) if typed.isdigit() and int(typed) > 0 else None
 
 
+DEFAULT_WEB = "127.0.0.1:8080"
+
+
+class ConfigError(Exception):
+    """A setting that cannot work; the message is the one line to show."""
+
+
+def _web() -> tuple[str | None, str | None]:
+    """PARTNERSCHAPKAART_WEB (host:port of the live board; empty: off) and
+    PARTNERSCHAPKAART_PUBLIC_URL (the address people open)."""
+    address = os.environ.get("PARTNERSCHAPKAART_WEB", DEFAULT_WEB).strip()
+    public = os.environ.get("PARTNERSCHAPKAART_PUBLIC_URL", "").strip() or None
+    if not address:
+        return None, None
+    try:
+        split_address(address)
+    except ValueError:
+        raise ConfigError(plain("cli.web_adres", _lang(), adres=address)) from None
+    if public is not None and not re.fullmatch(r"https?://[^\s/#?]+(/[^\s#?]*)?", public):
+        raise ConfigError(plain("cli.public_url", _lang(), adres=public))
+    return address, public
+
+
 def settings_from_env() -> Settings | None:
-    """Read the configuration; None when the token is missing."""
+    """Read the configuration; None when the token is missing (ConfigError when a
+    setting cannot work)."""
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:
         return None
+    web, public_url = _web()
     return Settings(
+        web=web,
+        public_url=public_url,
         token=token,
         base_url=os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API,
         db_path=Path(os.environ.get("PARTNERSCHAPKAART_DB", "partnerschapkaart.sqlite3")),
@@ -71,7 +99,11 @@ async def serve(settings: Settings) -> None:
 
 def run() -> int:
     """`partnerschapkaart run`: the real bot, with long polling."""
-    settings = settings_from_env()
+    try:
+        settings = settings_from_env()
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return EXIT_CONFIG
     if settings is None:
         print(plain("cli.geen_token", _lang()), file=sys.stderr)
         return EXIT_CONFIG
@@ -81,6 +113,12 @@ def run() -> int:
     except InvalidToken:
         print(plain("cli.token_geweigerd", _lang()), file=sys.stderr)
         return EXIT_CONFIG
+    except OSError as exc:
+        if not isinstance(exc, ConnectionError) and settings.web and exc.errno is not None:
+            print(plain("cli.web_bezet", _lang(), adres=settings.web, fout=exc.strerror),
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_CONFIG
+        raise
     except NetworkError as exc:
         print(
             plain("cli.geen_verbinding", _lang(), url=settings.base_url, fout=exc.message),

@@ -651,4 +651,54 @@ MESSAGES: dict[str, str] = {
     "web.alleen_kijken": "With this link you can only watch.",
     "web.fout_verzoek": "Something went wrong. Reload the page.",
     "web.generaliseren": "Does this sound like one network? How would it work in another network?",
+    "cli.web_adres": (
+        "partnerschapkaart: PARTNERSCHAPKAART_WEB='{adres}' is not an address. "
+        "Write host:port, for example 127.0.0.1:8080, or leave it empty for no screen."
+    ),
+    "cli.public_url": (
+        "partnerschapkaart: PARTNERSCHAPKAART_PUBLIC_URL='{adres}' is not a web address. "
+        "Write for example https://screen.example.org"
+    ),
+    "cli.web_bezet": "partnerschapkaart: the screen cannot run on {adres}: {fout}",
+    # The screen in the browser: the pages' buttons and labels
+    "web.titel": "Partnership map",
+    "web.verbinding_weg": "Connection lost – reconnecting…",
+    "web.verbonden": "Connected",
+    "web.geen_plenair": "There is no plenary round right now. Here you see the map as it is now.",
+    "web.groepen_bezig": "The groups are at work",
+    "web.kolom_leeg": "No items in this column yet.",
+    "web.stemmen_bezig": "People who voted so far: {aantal}",
+    "web.stemmen_n": "Votes: {aantal}",
+    "web.variant_kop": "Merged from:",
+    "web.een_groep": "Only named by {groep}. What is the win-win?",
+    "web.bevestigd": "Confirmed",
+    "web.minuten_over": "{minuten} min. left",
+    "web.minuten": "{minuten} min.",
+    "web.antwoorden": "Answers per column",
+    "web.leden": "Members",
+    "web.papier": "On paper",
+    "web.punt": "item {nummer}",
+    "web.knop.samenvoegen": "Merge",
+    "web.knop.splitsen": "Split",
+    "web.knop.tekst": "Text",
+    "web.knop.opslaan": "Save",
+    "web.knop.annuleren": "Cancel",
+    "web.knop.weg": "Remove",
+    "web.knop.omhoog": "Up",
+    "web.knop.omlaag": "Down",
+    "web.knop.erbij": "Add",
+    "web.knop.ongedaan": "Undo",
+    "web.knop.stemmen": "Start voting",
+    "web.knop.telling": "Count the votes",
+    "web.knop.bevestig": "Confirm",
+    "web.bevestig_vraag": "Confirm this list? Then we go on to the next step.",
+    "web.selecteer": "Choose item {nummer}",
+    "web.gekozen": "{aantal} chosen",
+    "web.sleep_uitleg": (
+        "Drag an item onto another item to merge "
+        "them. Or tap two items and choose Merge."
+    ),
+    "web.nieuw_punt": "New item",
+    "web.stemmen_per_persoon": "Votes per person",
+    "web.bezig": "One moment…",
 }

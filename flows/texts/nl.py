@@ -666,4 +666,54 @@ MESSAGES: dict[str, str] = {
     "web.alleen_kijken": "Met deze link kun je alleen kijken.",
     "web.fout_verzoek": "Dat ging mis. Laad de pagina opnieuw.",
     "web.generaliseren": "Klinkt dit als één netwerk? Hoe werkt het in een ander netwerk?",
+    "cli.web_adres": (
+        "partnerschapkaart: PARTNERSCHAPKAART_WEB='{adres}' is geen adres. "
+        "Schrijf host:poort, bijvoorbeeld 127.0.0.1:8080, of laat het leeg voor geen scherm."
+    ),
+    "cli.public_url": (
+        "partnerschapkaart: PARTNERSCHAPKAART_PUBLIC_URL='{adres}' is geen webadres. "
+        "Schrijf bijvoorbeeld https://scherm.example.nl"
+    ),
+    "cli.web_bezet": "partnerschapkaart: het scherm kan niet op {adres} draaien: {fout}",
+    # Het scherm in de browser: knoppen en labels van de pagina's
+    "web.titel": "Partnerschapkaart",
+    "web.verbinding_weg": "Verbinding weg – opnieuw verbinden…",
+    "web.verbonden": "Verbonden",
+    "web.geen_plenair": "Er loopt nu geen plenaire ronde. Hier zie je hoe de kaart nu is.",
+    "web.groepen_bezig": "De groepen zijn aan het werk",
+    "web.kolom_leeg": "Nog geen punten in deze kolom.",
+    "web.stemmen_bezig": "Zoveel mensen stemden al: {aantal}",
+    "web.stemmen_n": "Stemmen: {aantal}",
+    "web.variant_kop": "Samengevoegd uit:",
+    "web.een_groep": "Alleen genoemd door {groep}. Wat is de win-win?",
+    "web.bevestigd": "Bevestigd",
+    "web.minuten_over": "Nog {minuten} min.",
+    "web.minuten": "{minuten} min.",
+    "web.antwoorden": "Antwoorden per kolom",
+    "web.leden": "Leden",
+    "web.papier": "Op papier",
+    "web.punt": "punt {nummer}",
+    "web.knop.samenvoegen": "Samenvoegen",
+    "web.knop.splitsen": "Splitsen",
+    "web.knop.tekst": "Tekst",
+    "web.knop.opslaan": "Opslaan",
+    "web.knop.annuleren": "Annuleren",
+    "web.knop.weg": "Weg",
+    "web.knop.omhoog": "Omhoog",
+    "web.knop.omlaag": "Omlaag",
+    "web.knop.erbij": "Erbij",
+    "web.knop.ongedaan": "Ongedaan",
+    "web.knop.stemmen": "Stemmen starten",
+    "web.knop.telling": "Stemmen tellen",
+    "web.knop.bevestig": "Bevestigen",
+    "web.bevestig_vraag": "Deze lijst bevestigen? Daarna gaan we verder met de volgende stap.",
+    "web.selecteer": "Kies punt {nummer}",
+    "web.gekozen": "{aantal} gekozen",
+    "web.sleep_uitleg": (
+        "Sleep een punt op een ander punt om ze samen "
+        "te voegen. Of tik twee punten aan en kies Samenvoegen."
+    ),
+    "web.nieuw_punt": "Nieuw punt",
+    "web.stemmen_per_persoon": "Stemmen per persoon",
+    "web.bezig": "Even bezig…",
 }
