@@ -1,0 +1,274 @@
+"""The live board in a real browser: Debian's headless Chromium, driven by Selenium.
+
+The bot runs in the test's event loop; every browser call runs in a thread beside it
+(``Browser.do``), so the bot keeps serving the page while the test waits on the browser.
+Without Chromium the tests are skipped on a developer's machine and fail in CI, which
+installs it (`.ci/run`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from bot.sandbox import Sandbox
+from tests.bot.story import current_question, facilitator_says
+from tests.web.board import init_data, plenary_with_screen
+from tests.web.test_board_api import ANSWERS, chat_list
+from web import browser
+
+_missing = browser.available()
+if _missing is not None and os.environ.get("CI") != "true":
+    pytest.skip(_missing, allow_module_level=True)
+
+
+class Browser:
+    """One Chromium window, used from the test's event loop."""
+
+    def __init__(self, driver: Any) -> None:
+        self.driver = driver
+
+    async def do(self, action: Callable[[Any], Any]) -> Any:
+        return await asyncio.to_thread(action, self.driver)
+
+    async def open(self, url: str, *, width: int = 1920, height: int = 1080) -> None:
+        def go(d: Any) -> None:
+            browser.resize(d, width, height, mobile=width < 600)
+            d.get("about:blank")
+            d.get(url)
+
+        await self.do(go)
+
+    async def until(self, check: Callable[[Any], Any], wait: float = 5.0) -> Any:
+        """Poll the page until ``check(driver)`` gives something true; that value."""
+        deadline = time.monotonic() + wait
+        while True:
+            found = await self.do(check)
+            if found:
+                return found
+            if time.monotonic() > deadline:
+                if os.environ.get("BOARD_SCREENSHOT"):
+                    await self.do(lambda d: d.save_screenshot(os.environ["BOARD_SCREENSHOT"]))
+                raise TimeoutError(f"the page did not get there: {await self.do(_body_text)}")
+            await asyncio.sleep(0.05)
+
+    async def ready(self) -> None:
+        await self.until(lambda d: d.execute_script("return document.body.dataset.ready"))
+
+    async def texts(self, testid: str) -> list[str]:
+        return await self.do(lambda d: _texts(d, testid))
+
+    async def click(self, testid: str) -> None:
+        """Click the element as a user would; the page may redraw it meanwhile (a state
+        from the stream), then the new one is clicked."""
+        from selenium.common.exceptions import StaleElementReferenceException
+
+        def go(d: Any) -> None:
+            for _ in range(20):
+                try:
+                    _one(d, testid).click()
+                    return
+                except StaleElementReferenceException:
+                    time.sleep(0.05)
+            raise AssertionError(f"{testid} kept changing under the click")
+
+        await self.do(go)
+
+
+def _all(driver: Any, testid: str) -> list[Any]:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_elements(By.CSS_SELECTOR, f'[data-testid="{testid}"]')
+
+
+def _one(driver: Any, testid: str) -> Any:
+    found = _all(driver, testid)
+    assert found, f"no [data-testid={testid}] on the page"
+    return found[0]
+
+
+def _body_text(driver: Any) -> str:
+    return driver.execute_script("return document.body.innerText")[:600]
+
+
+def _texts(driver: Any, testid: str) -> list[str]:
+    """The visible texts of every element with this test id, read in one go."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim())",
+        f'[data-testid="{testid}"]',
+    )
+
+
+def _item_texts(driver: Any) -> list[str]:
+    return _texts(driver, "item-text")
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    driver = browser.chromium()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def page(chromium) -> Browser:
+    return Browser(chromium)
+
+
+async def _plenary(sandbox: Sandbox, people, tables) -> dict:
+    fac, _ = people
+    return await plenary_with_screen(sandbox, fac, tables, ANSWERS)
+
+
+async def test_the_projector_shows_the_proposal_and_a_chat_change_within_a_second(
+    sandbox: Sandbox, web_bot, people, tables, page: Browser
+):
+    fac, _ = people
+    links = await _plenary(sandbox, people, tables)
+    await page.open(f"{links['base']}#{links['screen']}")
+    await page.ready()
+    shown = await page.do(_item_texts)
+    assert shown == ["Een veilige buurt voor iedereen", "Iedereen doet mee", "Schone straten"]
+    # Both wordings of the merged item stay visible, with their group.
+    variants = " ".join(await page.texts("variant"))
+    assert "Bewoners voelen zich thuis en veilig in hun buurt" in variants
+    assert "Noord" in variants
+    # Readable from the back of the room: list items at least 28 px at 1920×1080.
+    size = await page.do(lambda d: d.execute_script(
+        "return parseFloat(getComputedStyle(document.querySelector("
+        "'[data-testid=item-text]')).fontSize)"))  # fmt: skip
+    assert size >= 28
+    assert await page.do(lambda d: d.execute_script("return document.documentElement.lang")) == "nl"
+
+    await page.do(lambda d: d.execute_script("window.__sameLoad = true"))
+    started = time.monotonic()
+    await facilitator_says(sandbox, fac, "/samen 2 3")
+    await page.until(lambda d: len(_item_texts(d)) == 2)
+    assert time.monotonic() - started < 1.0 + 0.5  # the chat round trip itself takes time
+    assert await page.do(lambda d: d.execute_script("return window.__sameLoad === true"))
+
+
+async def test_a_merge_by_tap_and_one_by_drag_on_the_control_view_reach_the_chat(
+    sandbox: Sandbox, web_bot, people, tables, page: Browser
+):
+    fac, _ = people
+    links = await _plenary(sandbox, people, tables)
+    await page.open(f"{links['base'].replace('/scherm', '/bediening')}#{links['control']}",
+                    width=390, height=844)  # fmt: skip
+    await page.ready()
+    assert await page.do(_item_texts) == [
+        "Een veilige buurt voor iedereen", "Iedereen doet mee", "Schone straten"
+    ]  # fmt: skip
+
+    # By tap: choose 3, then 2; the first chosen gives the wording.
+    await page.click("select-3")
+    await page.click("select-2")
+    await page.click("merge")
+    await page.until(lambda d: _item_texts(d) == ["Een veilige buurt voor iedereen",
+                                                   "Schone straten"])  # fmt: skip
+    await sandbox.wait_idle()
+    assert "Iedereen doet mee" not in chat_list(sandbox, fac)
+
+    # By drag: item 2 dropped onto item 1 (item 1 keeps its wording).
+    def drag(d: Any) -> None:
+        from selenium.webdriver.common.action_chains import ActionChains
+
+        handle, target = _one(d, "drag-2"), _all(d, "item")[0]
+        actions = ActionChains(d)
+        actions.click_and_hold(handle).move_by_offset(0, -10).move_to_element(target)
+        actions.move_by_offset(0, 2).release().perform()
+
+    await page.do(drag)
+    await page.until(lambda d: _item_texts(d) == ["Een veilige buurt voor iedereen"])
+    await sandbox.wait_idle()
+    listed = chat_list(sandbox, fac)
+    assert "1. Een veilige buurt voor iedereen" in listed
+    assert "Schone straten" not in listed
+
+
+async def test_the_control_view_works_by_keyboard_alone(
+    sandbox: Sandbox, web_bot, people, tables, page: Browser
+):
+    fac, _ = people
+    links = await _plenary(sandbox, people, tables)
+    await page.open(f"{links['base'].replace('/scherm', '/bediening')}#{links['control']}")
+    await page.ready()
+
+    def tab_to(testid: str) -> Callable[[Any], None]:
+        """Press Tab until the focus is on ``testid``, then Enter (as a keyboard user)."""
+
+        def go(d: Any) -> None:
+            from selenium.webdriver.common.action_chains import ActionChains
+            from selenium.webdriver.common.keys import Keys
+
+            for _ in range(120):
+                ActionChains(d).send_keys(Keys.TAB).perform()
+                focused = d.switch_to.active_element.get_attribute("data-testid")
+                if focused == testid:
+                    ActionChains(d).send_keys(Keys.ENTER).perform()
+                    return
+            raise AssertionError(f"Tab never reached {testid}")
+
+        return go
+
+    def retype(text: str) -> Callable[[Any], None]:
+        """Select all in the focused field (Ctrl+A), type ``text`` and press Enter."""
+
+        def go(d: Any) -> None:
+            from selenium.webdriver.common.action_chains import ActionChains
+            from selenium.webdriver.common.keys import Keys
+
+            chain = ActionChains(d).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL)
+            chain.send_keys(text, Keys.ENTER).perform()
+
+        return go
+
+    # Merge 1 and 3.
+    await page.do(tab_to("select-1"))
+    await page.do(tab_to("select-3"))
+    await page.do(tab_to("merge"))
+    await page.until(lambda d: len(_item_texts(d)) == 2)
+    # Rephrase item 2 and save with Enter.
+    await page.do(tab_to("edit-2"))
+    await page.until(lambda d: d.switch_to.active_element.get_attribute("data-testid")
+                     == "edit-input")  # fmt: skip
+    await page.do(retype("Iedereen kan meedoen"))
+    await page.until(lambda d: "Iedereen kan meedoen" in _item_texts(d))
+    # Move it up, then confirm the list.
+    await page.do(tab_to("up-2"))
+    await page.until(lambda d: _item_texts(d)[0] == "Iedereen kan meedoen")
+    await page.do(tab_to("confirm"))
+    await page.do(tab_to("confirm-yes"))
+    await page.until(lambda d: d.execute_script("return document.body.dataset.mode") == "progress")
+    await sandbox.wait_idle()
+    listed = chat_list(sandbox, fac)
+    assert "Bevestigd" in listed
+    assert listed.index("Iedereen kan meedoen") < listed.index("Een veilige buurt")
+    # Confirmed on the board: every subgroup has the next question.
+    for chat, _ in tables.values():
+        assert "Kolom 2 van 5: Relaties" in current_question(sandbox, chat).text
+
+
+async def test_a_participant_or_a_forged_link_sees_nothing(
+    sandbox: Sandbox, web_bot, people, tables, page: Browser
+):
+    _, m = people
+    links = await _plenary(sandbox, people, tables)
+    workshop = await web_bot.storage.latest_workshop_of_facilitator(people[0].id)
+    control = links["base"].replace("/scherm", "/bediening")
+    participant = init_data(m["Anna"].id, sandbox.token)
+    for url in (
+        f"{control}?w={workshop.id}#tgWebAppData={quote(participant)}&tgWebAppVersion=8.0",
+        f"{control}#{links['control'][:-3]}abc",
+        f"{links['base']}#not-a-token-at-all",
+    ):
+        await page.open(url)
+        await page.until(lambda d: d.execute_script("return document.body.dataset.fatal"))
+        assert not await page.do(_item_texts)
+        assert "Schone straten" not in await page.do(_body_text)
