@@ -701,4 +701,7 @@ MESSAGES: dict[str, str] = {
     "web.nieuw_punt": "New item",
     "web.stemmen_per_persoon": "Votes per person",
     "web.bezig": "One moment…",
+    "web.stand.nieuw": "waiting for the start",
+    "web.stand.beantwoordt": "at work",
+    "web.stand.wacht": "done and waiting",
 }

@@ -716,4 +716,7 @@ MESSAGES: dict[str, str] = {
     "web.nieuw_punt": "Nieuw punt",
     "web.stemmen_per_persoon": "Stemmen per persoon",
     "web.bezig": "Even bezig…",
+    "web.stand.nieuw": "wacht op de start",
+    "web.stand.beantwoordt": "is bezig",
+    "web.stand.wacht": "is klaar en wacht",
 }

@@ -272,3 +272,52 @@ async def test_a_participant_or_a_forged_link_sees_nothing(
         await page.until(lambda d: d.execute_script("return document.body.dataset.fatal"))
         assert not await page.do(_item_texts)
         assert "Schone straten" not in await page.do(_body_text)
+
+
+# WCAG 2.2 AA contrast (1.4.3), measured on the rendered page: every element with its own
+# visible text, its colour over the first opaque background behind it; 4.5:1, or 3:1 for
+# large text (24 px, or 18.66 px bold). Disabled controls are exempt, as WCAG says.
+CONTRAST = """
+const lum = (c) => { const [r, g, b] = c.map(v => { v /= 255;
+  return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+const rgba = (s) => { const m = s.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3]));
+const background = (el) => { const layers = [];
+  for (let e = el; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor);
+    if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; } }
+  let colour = [255, 255, 255];
+  for (const layer of layers.reverse()) colour = over(layer, colour);
+  return colour; };
+const failures = [];
+for (const el of document.querySelectorAll('body *')) {
+  const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!own || !el.getClientRects().length || el.closest('[hidden],[aria-hidden=true]')) continue;
+  if (el.closest('button:disabled, input:disabled')) continue;
+  const style = getComputedStyle(el);
+  if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+  const bg = background(el), fg = over(rgba(style.color), bg);
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  const ratio = (a + 0.05) / (b + 0.05), size = parseFloat(style.fontSize);
+  const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+  if (ratio < (large ? 3 : 4.5)) failures.push(`${el.textContent.trim().slice(0, 30)}: ${ratio.toFixed(2)}`);
+}
+return failures;
+"""
+
+
+async def test_both_views_meet_wcag_aa_contrast(
+    sandbox: Sandbox, web_bot, people, tables, page: Browser
+):
+    fac, _ = people
+    links = await _plenary(sandbox, people, tables)
+    await facilitator_says(sandbox, fac, "/stemmen 2")  # the voting banner and counts too
+    control = f"{links['base'].replace('/scherm', '/bediening')}#{links['control']}"
+    for url, width, height in (
+        (f"{links['base']}#{links['screen']}", 1920, 1080),
+        (control, 1920, 1080),
+        (control, 390, 844),
+    ):
+        await page.open(url, width=width, height=height)
+        await page.ready()
+        assert await page.do(lambda d: d.execute_script(CONTRAST)) == [], url
