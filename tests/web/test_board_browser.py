@@ -281,7 +281,8 @@ CONTRAST = """
 const lum = (c) => { const [r, g, b] = c.map(v => { v /= 255;
   return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-const rgba = (s) => { const m = s.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+const rgba = (s) => { const m = s.match(/[\\d.]+/g).map(Number);
+  return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
 const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3]));
 const background = (el) => { const layers = [];
   for (let e = el; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor);
@@ -300,7 +301,8 @@ for (const el of document.querySelectorAll('body *')) {
   const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
   const ratio = (a + 0.05) / (b + 0.05), size = parseFloat(style.fontSize);
   const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-  if (ratio < (large ? 3 : 4.5)) failures.push(`${el.textContent.trim().slice(0, 30)}: ${ratio.toFixed(2)}`);
+  if (ratio < (large ? 3 : 4.5))
+    failures.push(`${el.textContent.trim().slice(0, 30)}: ${ratio.toFixed(2)}`);
 }
 return failures;
 """
