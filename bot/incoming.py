@@ -29,6 +29,7 @@ class Incoming:
     # Set by the live board's control view, which acts on one workshop it names (there
     # is no chat to find the workshop by).
     workshop_id: int | None = None
+    change_key: str | None = None  # the control view's change, instead of a message id
 
     @property
     def in_group(self) -> bool:
@@ -36,7 +37,10 @@ class Incoming:
 
     @property
     def source(self) -> str:
-        """A key that is the same each time Telegram delivers this message."""
+        """A key that is the same each time Telegram delivers this message (or the
+        control view sends this change)."""
+        if self.change_key is not None:
+            return self.change_key
         return f"msg:{self.chat_id}:{self.message_id}"
 
 

@@ -263,7 +263,9 @@ class BoardServer:
         """Still allowed: the screen is on (with this token), the person still facilitates."""
         current = await self.store.screen_token(access.workshop_id)
         if current is None:
-            raise Denied("web.scherm_uit")
+            workshop = await self.store.get_workshop(access.workshop_id)
+            ended = workshop is not None and workshop.ended_at is not None
+            raise Denied("web.afgerond" if ended else "web.scherm_uit")
         if access.control is None:
             if current != access.token:
                 raise Denied("web.scherm_uit")
@@ -381,10 +383,13 @@ class BoardServer:
         workshop = await self.store.get_workshop(access.workshop_id)
         assert workshop is not None  # _check saw it
         before = await _signature(self.store, access.workshop_id)
-        inc = await self._incoming(workshop.id, workshop.plenary_chat_id, access.control.user_id)
+        source = f"web:{workshop.id}:{change.request}"
+        inc = await self._incoming(
+            workshop.id, workshop.plenary_chat_id, access.control.user_id, source
+        )
         messages: list[str] = []
         work = self._capture(lambda: self._use_case(inc, change), messages)
-        handled = await handle(self.services, work, source=f"web:{workshop.id}:{change.request}")
+        handled = await handle(self.services, work, source=source)
         self.send(handled)
         after = await _signature(self.store, access.workshop_id)
         state = await read_board(self.store, access.workshop_id, self.services.clock())
@@ -397,7 +402,9 @@ class BoardServer:
             }
         )
 
-    async def _incoming(self, workshop_id: int, plenary_chat: int, user_id: int) -> Incoming:
+    async def _incoming(
+        self, workshop_id: int, plenary_chat: int, user_id: int, source: str
+    ) -> Incoming:
         """The control view's change as the use cases read a message: from the facilitator,
         in the chat where the plenary list stands."""
         chat_id, thread_id = plenary_chat, None
@@ -422,6 +429,7 @@ class BoardServer:
             reply_to_person=False,
             anonymous_admin=False,
             workshop_id=workshop_id,
+            change_key=source,
         )
 
     def _use_case(self, inc: Incoming, change: Change) -> Awaitable[Outcome]:

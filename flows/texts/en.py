@@ -704,4 +704,9 @@ MESSAGES: dict[str, str] = {
     "web.stand.nieuw": "waiting for the start",
     "web.stand.beantwoordt": "at work",
     "web.stand.wacht": "done and waiting",
+    "web.model_uitleg": (
+        "Look at all five columns together. Is it right? Then confirm the model."
+    ),
+    "web.knop.model_vaststellen": "Confirm the model",
+    "web.afgerond": "The workshop is over. Thank you! The facilitator shares the model.",
 }

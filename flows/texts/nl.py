@@ -719,4 +719,9 @@ MESSAGES: dict[str, str] = {
     "web.stand.nieuw": "wacht op de start",
     "web.stand.beantwoordt": "is bezig",
     "web.stand.wacht": "is klaar en wacht",
+    "web.model_uitleg": (
+        "Kijk samen naar alle vijf kolommen. Is het goed? Stel dan het model vast."
+    ),
+    "web.knop.model_vaststellen": "Model vaststellen",
+    "web.afgerond": "De workshop is klaar. Dank je wel! De facilitator deelt het model.",
 }

@@ -134,6 +134,20 @@ class Page:
             except TimeoutError:
                 pass
 
+    async def wait_closed(self, wait: float = 5.0) -> str:
+        """The message of the stream's end (the link was switched off)."""
+        deadline = time.monotonic() + wait
+        while self.closed is None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("the stream was not closed")
+            self.arrived.clear()
+            try:
+                await asyncio.wait_for(self.arrived.wait(), left)
+            except TimeoutError:
+                pass
+        return self.closed
+
 
 @asynccontextmanager
 async def open_page(base: str, token: str) -> AsyncIterator[Page]:

@@ -75,8 +75,7 @@ async def test_screen_off_revokes_every_link_and_closes_open_pages(
     async with open_page(web_bot.url, links["screen"]) as page:
         said = await facilitator_says(sandbox, fac, "/scherm uit")
         assert "uit" in said
-        await page.until(lambda s: page.closed is not None)
-        assert "uit" in page.closed
+        assert "uit" in await page.wait_closed()
     assert (await stream_status(web_bot.url, links["screen"]))[0] == 401
     assert (await stream_status(web_bot.url, links["control"]))[0] == 403
     # Switched on again: new links; the old control link stays dead.

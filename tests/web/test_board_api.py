@@ -183,3 +183,30 @@ async def test_bad_requests_get_a_clear_message_and_change_nothing(
     async with open_page(base, links["screen"]) as page:
         assert len(items(page.states[0])) == 3
         assert page.states[0]["version"] == v
+
+
+async def test_the_whole_model_is_confirmed_from_the_board_and_the_screen_says_thanks(
+    sandbox: Sandbox, web_bot, people, tables
+):
+    fac, _ = people
+    links = await plenary_with_screen(sandbox, fac, tables, ANSWERS)
+    async with open_page(web_bot.url, links["screen"]) as page:
+        state = page.states[0]
+        _, body = await act(web_bot.url, links["control"], op="bevestig", column=1,
+                            version=state["version"])  # fmt: skip
+        assert body["state"]["mode"] == "progress"
+        await facilitator_says(sandbox, fac, "/plenair")  # stap 5: the model, column by column
+        state = await page.until(lambda s: s["mode"] == "plenary" and s["current"] == 2)
+        for column in (2, 3, 4, 5):
+            _, body = await act(web_bot.url, links["control"], op="bevestig", column=column,
+                                version=state["version"])  # fmt: skip
+            assert body["ok"], body
+            state = body["state"]
+        assert state["mode"] == "model"
+        assert [c["status"] for c in state["columns"]] == ["confirmed"] * 5
+        _, body = await act(web_bot.url, links["control"], op="bevestig", column=0, version=0)
+        assert body["ok"], body
+        assert "klaar" in await page.wait_closed()
+    await sandbox.wait_idle()
+    for chat, _ in tables.values():
+        assert "model" in sandbox.last_bot_message(chat).text.lower()

@@ -255,8 +255,15 @@
   };
 
   const renderReadonly = (s) => {
-    $('#readonly-note').textContent = t('web.geen_plenair');
+    $('#readonly-note').textContent = t(s.mode === 'model' ? 'web.model_uitleg' : 'web.geen_plenair');
     const box = clear($('#readonly-body'));
+    if (s.mode === 'model') {
+      // The last look at all five columns: confirming makes the model final (column 0).
+      const done = el('button', { type: 'button', class: 'btn btn-primary', testid: 'confirm-model' },
+        '✓ ' + t('web.knop.model_vaststellen'));
+      done.addEventListener('click', () => run('bevestig', { column: 0, version: 0 }, null, null, ['confirm-model']));
+      box.append(done);
+    }
     if (s.mode === 'progress' && Array.isArray(s.subgroups) && s.subgroups.length) {
       const sec = el('section', { class: 'c-progress', testid: 'progress' });
       sec.append(el('h2', { class: 'c-h2', text: t('web.groepen_bezig') }));
