@@ -210,3 +210,20 @@ async def test_the_whole_model_is_confirmed_from_the_board_and_the_screen_says_t
     await sandbox.wait_idle()
     for chat, _ in tables.values():
         assert "model" in sandbox.last_bot_message(chat).text.lower()
+
+
+async def test_votes_show_live_on_the_screen(sandbox: Sandbox, web_bot, people, tables):
+    fac, m = people
+    links = await plenary_with_screen(sandbox, fac, tables, ANSWERS)
+    async with open_page(web_bot.url, links["screen"]) as page:
+        await facilitator_says(sandbox, fac, "/stemmen 2")
+        await page.until(lambda s: s["voting"] and s["votes_each"] == 2)
+        chat, anna = tables["Noord"]
+        ballot = sandbox.last_bot_message(chat)
+        await sandbox.press_button(chat, anna, ballot.message_id, text="Schone straten")
+        voted = await page.until(lambda s: s["voters"] == 1)
+        assert [i["votes"] for i in voted["columns"][0]["items"]] == [0, 0, 1]
+        await facilitator_says(sandbox, fac, "/telling")
+        counted = await page.until(lambda s: not s["voting"])
+        assert items(counted)[0] == "Schone straten"
+        assert counted["columns"][0]["items"][0]["votes"] == 1

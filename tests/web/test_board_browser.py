@@ -323,3 +323,47 @@ async def test_both_views_meet_wcag_aa_contrast(
         await page.open(url, width=width, height=height)
         await page.ready()
         assert await page.do(lambda d: d.execute_script(CONTRAST)) == [], url
+
+
+async def test_the_mini_app_opens_the_control_view_for_the_facilitator_in_english(
+    sandbox: Sandbox, web_bot, people, tables, page: Browser
+):
+    fac, _ = people
+    links = await _plenary(sandbox, people, tables)
+    await facilitator_says(sandbox, fac, "/taal en")
+    workshop = await web_bot.storage.latest_workshop_of_facilitator(fac.id)
+    control = links["base"].replace("/scherm", "/bediening")
+    data = quote(init_data(fac.id, sandbox.token))
+    await page.open(f"{control}?w={workshop.id}#tgWebAppData={data}&tgWebAppVersion=8.0")
+    await page.ready()
+    assert await page.do(lambda d: d.execute_script("return document.documentElement.lang")) == "en"
+    assert "Merge" in await page.texts("merge")
+    # The secret is gone from the address bar once read.
+    assert "tgWebAppData" not in await page.do(lambda d: d.current_url)
+    # Every control is a target of at least 24 × 24 CSS pixels (WCAG 2.2, 2.5.8).
+    small = await page.do(lambda d: d.execute_script(
+        "return [...document.querySelectorAll('button, input, textarea')]"
+        ".filter(e => e.getClientRects().length)"
+        ".map(e => e.getBoundingClientRect())"
+        ".filter(r => r.width < 24 || r.height < 24).length"))  # fmt: skip
+    assert small == 0
+    await page.click("remove-3")
+    await page.until(lambda d: len(_item_texts(d)) == 2)
+
+
+async def test_after_a_dropped_connection_the_projector_shows_the_current_list(
+    sandbox: Sandbox, web_bot, people, tables, page: Browser
+):
+    fac, _ = people
+    links = await _plenary(sandbox, people, tables)
+    await page.open(f"{links['base']}#{links['screen']}")
+    await page.ready()
+    await page.do(lambda d: d.execute_script("window.__sameLoad = true"))
+    board = web_bot.board
+    for streams in list(board._streams.values()):  # the network drops every open page
+        for stream in list(streams):
+            stream.close("")
+    await facilitator_says(sandbox, fac, "/weg 3")  # a change while the page is away
+    await page.until(lambda d: len(_item_texts(d)) == 2, wait=10)
+    assert await page.do(lambda d: d.execute_script("return window.__sameLoad === true"))
+    assert board.open_pages() == 1
