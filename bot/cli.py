@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import signal
+import socket
 import sys
 from pathlib import Path
 
@@ -97,6 +98,22 @@ async def serve(settings: Settings) -> None:
         raise bot.poller.error
 
 
+def _address_taken(address: str | None) -> str | None:
+    """Why the room's screen cannot listen on address (checked before anything starts),
+    or None when it can."""
+    if not address:
+        return None
+    host, port = split_address(address)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
+
+
 def run() -> int:
     """`partnerschapkaart run`: the real bot, with long polling."""
     try:
@@ -107,18 +124,16 @@ def run() -> int:
     if settings is None:
         print(plain("cli.geen_token", _lang()), file=sys.stderr)
         return EXIT_CONFIG
+    taken = _address_taken(settings.web)
+    if taken is not None:
+        print(plain("cli.web_bezet", _lang(), adres=settings.web, fout=taken), file=sys.stderr)
+        return EXIT_CONFIG
     setup_logging()
     try:
         asyncio.run(serve(settings))
     except InvalidToken:
         print(plain("cli.token_geweigerd", _lang()), file=sys.stderr)
         return EXIT_CONFIG
-    except OSError as exc:
-        if not isinstance(exc, ConnectionError) and settings.web and exc.errno is not None:
-            print(plain("cli.web_bezet", _lang(), adres=settings.web, fout=exc.strerror),
-                  file=sys.stderr)  # fmt: skip
-            return EXIT_CONFIG
-        raise
     except NetworkError as exc:
         print(
             plain("cli.geen_verbinding", _lang(), url=settings.base_url, fout=exc.message),

@@ -251,3 +251,49 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_subgroup(sandbox, bot,
         "na de upgrade",
     ]
     assert "Wacht nu op de plenaire ronde" in sandbox.last_bot_message(upgraded).text
+
+
+@pytest.mark.parametrize(
+    ("web", "public", "expected"),
+    [
+        ("abc", "", "PARTNERSCHAPKAART_WEB='abc' is geen adres"),
+        ("127.0.0.1:99999", "", "is geen adres"),
+        ("127.0.0.1:0", "ftp://scherm", "PARTNERSCHAPKAART_PUBLIC_URL='ftp://scherm'"),
+        ("127.0.0.1:0", "https://scherm.example.nl/ pad", "is geen webadres"),
+    ],
+)
+def test_a_wrong_screen_address_is_one_clear_line_and_exit_code_2(tmp_path, web, public, expected):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "TELEGRAM_BOT_TOKEN": "1:x",
+           "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot", "PARTNERSCHAPKAART_WEB": web,
+           "PARTNERSCHAPKAART_PUBLIC_URL": public}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "run"],
+        env=env, cwd=tmp_path.parent, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert expected in lines[0]
+
+
+async def test_a_screen_port_in_use_is_one_clear_line_and_exit_code_2(sandbox, tmp_path):
+    import asyncio
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+               "TELEGRAM_BOT_TOKEN": sandbox.token, "TELEGRAM_API_BASE_URL": sandbox.base_url,
+               "PARTNERSCHAPKAART_DB": str(tmp_path / "x.db"),
+               "PARTNERSCHAPKAART_WEB": f"127.0.0.1:{port}"}  # fmt: skip
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "run", env=env,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 2
+    lines = [ln for ln in stderr.decode().strip().splitlines() if ln]
+    assert len(lines) == 1, stderr.decode()
+    assert f"127.0.0.1:{port}" in lines[0]

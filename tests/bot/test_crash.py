@@ -32,6 +32,7 @@ class BotUnderTest:
             "TELEGRAM_BOT_TOKEN": sandbox.token,
             "TELEGRAM_API_BASE_URL": sandbox.base_url,
             "PARTNERSCHAPKAART_DB": str(db),
+            "PARTNERSCHAPKAART_WEB": "127.0.0.1:0",  # the room's screen on any free port
         }
         self.process: asyncio.subprocess.Process | None = None
 
