@@ -139,7 +139,9 @@ class Reminder:
     kind: ReminderKind
     key: str
     params: Mapping[str, str] = field(default_factory=dict, hash=False)
-    reason: str = ""  # plain English, for logs and the replay report
+    # Plain English, for logs and the replay report: counts, columns and ids only, never a
+    # name or the words of an answer (logs must not hold them).
+    reason: str = ""
     member_ids: tuple[int, ...] = ()
     ref: str | None = None  # generalising: the answer it is about
 
@@ -221,7 +223,8 @@ def _meedoen(view: SubgroupView, col: _Column, now: datetime, policy: Policy) ->
         key=key,
         params={"namen": join_names(names)},
         reason=(
-            f"{join_names(names, 'en')} not heard in {view.kolom.key} after "
+            f"{'members' if len(quiet) > 1 else 'member'} "
+            f"{', '.join(f'#{m.id}' for m in quiet)} not heard in {view.kolom.key} after "
             f"{_minutes(now - view.column_started)} min, while {len(talkers)} others have "
             f"{policy.quiet_talker_answers}+ answers each"
         ),
@@ -260,7 +263,7 @@ def _generaliseren(
                 kind=ReminderKind.GENERALISEREN,
                 key="herinnering.generaliseren",
                 params={"antwoord": _excerpt(answer.text), "naam": answer.member_name},
-                reason=f"answer by {answer.member_name} has {found.reason}",
+                reason=f"answer {ref} looks specific to one network ({found.signaal})",
                 member_ids=(answer.member_id,) if answer.member_id is not None else (),
                 ref=ref,
             )

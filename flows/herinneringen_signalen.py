@@ -94,7 +94,8 @@ class Opgemerkt:
 
     @property
     def reason(self) -> str:
-        """One line for logs: what and why."""
+        """What and why, in one line. It quotes the answer: for tests and the board, never
+        for a log line (a reminder's reason names only the kind of signal)."""
         return f"{self.signaal} '{self.fragment}'"
 
 
@@ -186,6 +187,6 @@ def notice(text: str) -> Opgemerkt | None:
 
 
 def looks_network_specific(text: str) -> str | None:
-    """What makes text look specific to one network (for a log line), or None."""
+    """What makes text look specific to one network (quoting it), or None."""
     found = notice(text)
     return found.reason if found else None

@@ -308,6 +308,42 @@ class History:
         return History(self.drafts[:-1]), self.drafts[-1]
 
 
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def without_answers(
+    items: Sequence[Item],
+    gone: Mapping[int, tuple[str, str]],
+    kept: Mapping[int, tuple[str, str]],
+) -> tuple[Item, ...]:
+    """The items once some answers are erased (a person asked to be forgotten, answers
+    and all); ``gone`` and ``kept`` map answer id → (text, subgroup).
+
+    An item that came from erased answers only goes. An item that also came from other
+    answers stays for those: without the erased ids and the subgroups only they named, and
+    with the words of its first other answer when its wording holds an erased answer. Items
+    without erased answers are left alone (the facilitator's own words among them).
+    """
+    result = []
+    for item in items:
+        erased = [a for a in item.answer_ids if a in gone]
+        if not erased:
+            result.append(item)
+            continue
+        rest = tuple(a for a in item.answer_ids if a not in gone)
+        known = [a for a in rest if a in kept]
+        if not known:
+            continue  # nothing left to say it but her (or answers long withdrawn)
+        text = item.text
+        if any(_plain(gone[a][0]) in _plain(text) for a in erased):
+            text = kept[known[0]][0].strip()
+        only_hers = {gone[a][1] for a in erased} - {kept[a][1] for a in known}
+        subgroups = tuple(s for s in item.subgroups if s not in only_hers)
+        result.append(replace(item, text=text, answer_ids=rest, subgroups=subgroups))
+    return tuple(result)
+
+
 def single_subgroup_items(draft: Draft) -> tuple[int, ...]:
     """Positions of items named by exactly one subgroup: possibly different values."""
     return tuple(i + 1 for i, item in enumerate(draft.items) if len(item.subgroups) == 1)

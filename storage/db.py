@@ -65,6 +65,7 @@ class Database:
         self.crashed = False  # once 'dead', every later write fails as well
         self.writes = 0  # writes made through transactions, for the crash-point tests
         self._commit_listeners: list[Callable[[], None]] = []
+        self._scrub = False  # rewrite the file after the current transaction commits
 
     @classmethod
     async def open(cls, path: str | Path) -> Database:
@@ -77,6 +78,10 @@ class Database:
             await conn.execute("PRAGMA foreign_keys=ON")
             await conn.execute("PRAGMA synchronous=NORMAL")
             await conn.execute("PRAGMA busy_timeout=5000")
+            # What is deleted is overwritten with zeros, not left in a free page; a
+            # VACUUM (after forgetting someone) builds its copy in memory, not in /tmp.
+            await conn.execute("PRAGMA secure_delete=ON")
+            await conn.execute("PRAGMA temp_store=MEMORY")
             reader = await aiosqlite.connect(str(path), isolation_level=None)
             reader.row_factory = aiosqlite.Row
             await reader.execute("PRAGMA busy_timeout=5000")
@@ -133,14 +138,35 @@ class Database:
                 except BaseException:
                     # A crash, like a kill, leaves nothing half-written: the transaction
                     # is rolled back as SQLite does when the process dies.
+                    self._scrub = False
                     await self._conn.execute("ROLLBACK")
                     raise
                 else:
                     await self._conn.execute("COMMIT")
+                    if self._scrub:
+                        await self._scrub_file()
             finally:
                 self._owner = None
         for listener in self._commit_listeners:
             listener()
+
+    def scrub_after_commit(self) -> None:
+        """Inside a transaction: once it commits, rewrite the file and empty the
+        write-ahead log, so what it deleted is nowhere on disk any more (forgetting a
+        person). Data deleted earlier, before secure_delete, goes with it."""
+        assert self._holds_transaction(), "scrub_after_commit belongs inside a transaction"
+        self._scrub = True
+
+    async def _scrub_file(self) -> None:
+        # Still under the write lock: no other write comes in between. VACUUM copies only
+        # live rows; the TRUNCATE checkpoint moves them into the file and cuts the
+        # write-ahead log (which still holds older copies of every page) to zero bytes.
+        self._scrub = False
+        await self._conn.execute("VACUUM")
+        rows = await self._conn.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
+        if rows and rows[0][0]:
+            log.warning("the write-ahead log was in use and could not be emptied after "
+                        "forgetting; it is emptied when the bot stops")  # fmt: skip
 
     def on_commit(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` after every transaction that committed (it must not block)."""

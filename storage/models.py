@@ -142,3 +142,11 @@ class Activity:
     kolom: Kolom | None
     detail: dict
     at: str
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    """What forgetting a person changed beyond their own data."""
+
+    columns: tuple[Kolom, ...] = ()  # plenary lists their erased answers were taken off
+    votes_stopped: tuple[Kolom, ...] = ()  # of those, the ones being voted on

@@ -20,6 +20,7 @@ from storage.models import (
     Activity,
     Answer,
     Event,
+    Forgotten,
     Participant,
     PlenaryDraft,
     Subgroup,
@@ -388,8 +389,9 @@ class Store(Protocol):
 
     async def forget_participant(
         self, workshop_id: int, user_id: int, *, keep_answers: bool, now: str
-    ) -> bool:
-        """Remove a person's name, username and Telegram id from a workshop."""
+    ) -> Forgotten | None:
+        """Remove everything that says who a person was from a workshop; their answers
+        stay without a name, or go (from the plenary lists too). None when not in it."""
         ...
 
     async def delete_workshop(self, workshop_id: int) -> bool:

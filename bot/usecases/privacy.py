@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from bot.actions import Button, Outcome, Say
+from bot import views
+from bot.actions import Button, Outcome, Say, ShowDraft
 from bot.buttons import DeleteWorkshop, Forget, Forgetting
 from bot.incoming import Incoming
 from bot.usecases.common import Services, facilitated_workshop, reply, subgroup_here
 from flows.texts import plain, render
+from storage.models import Forgotten, Workshop
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +41,30 @@ async def forget_confirmed(s: Services, inc: Incoming, workshop_id: int, choice:
     workshop = await s.storage.get_workshop(workshop_id)
     if workshop is None or choice not in ("a", "w"):
         return Outcome(toast=plain("weigering.knop_onbekend", "nl"))
-    done = await s.storage.forget_participant(
+    forgotten = await s.storage.forget_participant(
         workshop.id, inc.user_id, keep_answers=choice == "a", now=s.stamp()
     )
-    key = "vergeet.gedaan_anoniem" if choice == "a" else "vergeet.gedaan_gewist"
-    if not done:
-        key = "vergeet.niets"
+    if forgotten is None:
+        return Outcome(toast=plain("vergeet.niets", workshop.lang))
     log.info("participant data forgotten on request in workshop %d", workshop.id)
-    return Outcome(toast=plain(key, workshop.lang))
+    key = "vergeet.gedaan_anoniem" if choice == "a" else "vergeet.gedaan_gewist"
+    return _lists_changed(workshop, forgotten, Outcome(toast=plain(key, workshop.lang)))
+
+
+def _lists_changed(workshop: Workshop, forgotten: Forgotten, outcome: Outcome) -> Outcome:
+    """Tell the plenary which lists lost erased answers (never whose), and show the
+    list under discussion as it is now."""
+    if not forgotten.columns:
+        return outcome
+    lang = workshop.lang
+    columns = ", ".join(views.column_label(k, lang) for k in forgotten.columns)
+    plenary = workshop.plenary_chat_id
+    outcome.add(Say(plenary, None, render("vergeet.lijst_aangepast", lang, kolommen=columns)))
+    if forgotten.votes_stopped:
+        outcome.add(Say(plenary, None, render("vergeet.stemming_gestopt", lang)))
+    if workshop.fase.plenary and workshop.plenary_column in forgotten.columns:
+        outcome.add(ShowDraft(workshop.id))
+    return outcome
 
 
 async def delete_workshop(s: Services, inc: Incoming) -> Outcome:

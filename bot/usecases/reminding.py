@@ -78,7 +78,7 @@ async def consider_reminder(s: Services, workshop: Workshop, subgroup: Subgroup)
         workshop_id=workshop.id, subgroup_id=subgroup.id, kind="reminder_sent",
         participant_id=None, kolom=subgroup.stand.kolom,
         detail={"reminder": reminder.kind.value, "member_ids": list(reminder.member_ids),
-                "ref": reminder.ref, "reason": reminder.reason},
+                "ref": reminder.ref},
         now=s.stamp(),
     )  # fmt: skip
     log.info("reminder %s for subgroup %d: %s", reminder.kind, subgroup.id, reminder.reason)

@@ -615,6 +615,12 @@ MESSAGES: dict[str, str] = {
     "verwijder.gedaan": "The workshop is deleted, with everything in it.",
     "verwijder.al_weg": "This workshop is already deleted.",
     "menu.vergeet": "Remove your data from the workshop",
+    "vergeet.lijst_aangepast": (
+        "Someone asked the bot to remove their answers. They are off the list too: {kolommen}."
+    ),
+    "vergeet.stemming_gestopt": (
+        "So the vote has stopped: the list changed. Type /vote to start again."
+    ),
     "join.te_vaak": "That was a wrong code too often. Try again in {minuten} min.",
     "weigering.kolom_buiten_stap": "{kolom} does not belong to this step of the workshop.",
     "join.naamloze_groep": "Group without a name",

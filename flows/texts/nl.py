@@ -627,6 +627,13 @@ MESSAGES: dict[str, str] = {
     "verwijder.gedaan": "De workshop is verwijderd, met alles wat erin stond.",
     "verwijder.al_weg": "Deze workshop is al verwijderd.",
     "menu.vergeet": "Wis je gegevens uit de workshop",
+    "vergeet.lijst_aangepast": (
+        "Iemand vroeg de bot om zijn of haar antwoorden te wissen. "
+        "Ze zijn ook van de lijst gehaald: {kolommen}."
+    ),
+    "vergeet.stemming_gestopt": (
+        "Daarom is het stemmen gestopt: de lijst is veranderd. Typ /stemmen om opnieuw te beginnen."
+    ),
     "join.te_vaak": (
         "Dat was te vaak een verkeerde code. Probeer het over {minuten} min. opnieuw."
     ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.replay_reminders import run
+from benchmarks.replay_reminders import MEMBERS, SCRIPT, run
 from flows.fase import Fase
 from flows.herinneringen import (
     PRINCIPLE_FOR_COLUMN,
@@ -184,7 +185,9 @@ def test_the_quiet_member_is_invited_by_first_name_after_five_minutes():
     assert reminder.key == "herinnering.meedoen.een"
     assert reminder.params == {"namen": "Dirk"}
     assert reminder.member_ids == (DIRK.id,)
-    assert "Dirk" in reminder.reason
+    # The reason goes to the log: ids and counts, never a name.
+    assert f"#{DIRK.id}" in reminder.reason
+    assert "Dirk" not in reminder.reason
 
 
 def test_several_quiet_members_are_invited_together_without_counts():
@@ -257,7 +260,8 @@ def test_a_fresh_answer_from_ones_own_network_gets_the_translation_question():
     assert reminder.key == "herinnering.generaliseren"
     assert reminder.params["antwoord"].startswith("Bij ons in de wijk")
     assert reminder.ref == "a2.5"
-    assert "Bij ons" in reminder.reason
+    # The reason goes to the log: which answer and what kind of sign, not its words or author.
+    assert reminder.reason == "answer a2.5 looks specific to one network (own-network phrase)"
 
 
 def test_a_stale_answer_is_not_brought_up_again():
@@ -458,5 +462,11 @@ def test_the_replayed_hour_gets_a_handful_of_reminders_spaced_by_the_cap(sees_me
     assert ReminderKind.MEEDOEN in kinds
     assert ReminderKind.GENERALISEREN in kinds
     assert all(reason for _, _, reason in sent_reminders)
+    # Reasons are logged: no member's name and no word of an answer in any of them.
+    said = [text for _, what, _, text in SCRIPT if what == "answer"]
+    words = {w for text in said for w in re.findall(r"\w{4,}", text)} - {"answer", "answers"}
+    for _, _, reason in sent_reminders:
+        assert not [m.first_name for m in MEMBERS if m.first_name in reason], reason
+        assert not [w for w in words if re.search(rf"\b{re.escape(w)}\b", reason)], reason
     times = [datetime.combine(T0.date(), clock, UTC) for clock, _, _ in sent_reminders]
     assert all(b - a >= POLICY.cap for a, b in zip(times, times[1:], strict=False))

@@ -32,6 +32,7 @@ from flows.plenair import (
     rephrase,
     single_subgroup_items,
     split,
+    without_answers,
 )
 
 # The answers behind the example list: id → (text, subgroup).
@@ -490,3 +491,56 @@ def test_merge_then_split_restores_the_answers(start, data):
     untouched = [it for i, it in enumerate(draft.items, 1) if i not in (a, b)]
     rest = restored.items[: at - 1] + restored.items[at - 1 + n_parts :]
     assert list(rest) == untouched
+
+
+# ---- forgetting a person's answers ------------------------------------------------------
+
+HERS = {7: ("Soep bij Xanthippe", "A"), 8: ("Een moestuin", "B")}
+OTHERS = {1: ("Soep voor iedereen", "A"), 2: ("Samen koken", "C"), 3: ("Een moestuin", "B")}
+
+
+def test_an_item_from_her_answers_only_goes():
+    items = (Item("Soep bij Xanthippe", (7,), ("A",)), Item("Samen koken", (2,), ("C",)))
+    assert without_answers(items, HERS, OTHERS) == (Item("Samen koken", (2,), ("C",)),)
+
+
+def test_a_merged_item_keeps_the_others_words_and_loses_her_id_and_subgroup():
+    merged = Item("Soep bij Xanthippe, elke week", (2, 7), ("C", "A"), votes=3)
+    assert without_answers((merged,), HERS, OTHERS) == (Item("Samen koken", (2,), ("C",), votes=3),)
+    # A subgroup that also named it through someone else stays.
+    shared = Item("Soep bij Xanthippe", (1, 7), ("A",))
+    assert without_answers((shared,), HERS, OTHERS) == (Item("Soep voor iedereen", (1,), ("A",)),)
+
+
+def test_the_facilitators_own_words_and_other_items_stay():
+    reworded = Item("Eten verbindt", (2, 7), ("C", "A"))
+    typed = Item("Soep bij Xanthippe")  # typed by the facilitator: no answers behind it
+    same_words = Item("Een moestuin", (3,), ("B",))  # someone else said the same
+    assert without_answers((reworded, typed, same_words), HERS, OTHERS) == (
+        Item("Eten verbindt", (2,), ("C",)),
+        typed,
+        same_words,
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(start=drafts_with_answers(), data=st.data())
+def test_forgetting_leaves_no_erased_answer_in_any_item(start, data):
+    draft, answers = start
+    for _ in range(data.draw(st.integers(0, 6))):
+        try:
+            draft = apply_edit(draft, draw_edit(data, len(draft.items)), answers)
+        except PlenairFout:
+            continue
+    erased = set(data.draw(st.lists(st.sampled_from(sorted(answers)), max_size=4)))
+    gone = {a: answers[a] for a in erased}
+    kept = {a: answers[a] for a in answers if a not in erased}
+    after = without_answers(draft.items, gone, kept)
+    assert not erased & set(answer_ids(Draft(draft.kolom, after)))
+    assert all(item.answer_ids or item in draft.items for item in after)
+    for item in after:
+        if item not in draft.items:  # changed: only for the others it came from
+            assert item.answer_ids
+            assert all(answers[a][1] in item.subgroups for a in item.answer_ids)
+    # Every answer that is kept and was on the list still is.
+    assert set(answer_ids(draft)) - erased == set(answer_ids(Draft(draft.kolom, after)))
