@@ -72,6 +72,12 @@ class Participant:
     role: str | None = None
     network: str | None = None
     play_role: str | None = None
+    left_at: str | None = None  # when they left (or were removed from) their subgroup's chat
+
+    @property
+    def present(self) -> bool:
+        """Still in their subgroup's chat (as far as the bot saw)."""
+        return self.left_at is None
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,14 @@ class Store(Protocol):
         """Read everyone taking part in a workshop."""
         ...
 
+    async def note_member_left(self, chat_id: int, user_id: int, now: str) -> list[int]:
+        """Someone left a chat: they no longer count in its subgroups; the subgroups left."""
+        ...
+
+    async def note_member_back(self, chat_id: int, user_id: int) -> list[int]:
+        """Someone who left a chat is in it again; the subgroups they are back in."""
+        ...
+
     async def set_participant_profile(
         self, participant_id: int, *, role: str | None = None, network: str | None = None
     ) -> None:

@@ -23,6 +23,7 @@ from bot.usecases.joining import (
     plan_topics,
     type_paper_answers,
 )
+from bot.usecases.membership import member_joined, member_left
 from bot.usecases.people import (
     ask_role,
     choose_role,
@@ -64,6 +65,8 @@ from bot.usecases.timekeeping import set_duration, tick
 from bot.usecases.voting import count_votes, start_vote, vote
 
 __all__ = [
+    "member_joined",
+    "member_left",
     "purge_old",
     "screen",
     "forget_me",

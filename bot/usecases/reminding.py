@@ -37,6 +37,8 @@ async def consider_reminder(s: Services, workshop: Workshop, subgroup: Subgroup)
         p for p in await s.storage.list_participants(workshop.id) if p.subgroup_id == subgroup.id
     ]
     names = {p.id: p.first_name for p in people}
+    # Who left the chat is not waited for, nor named as 'not heard yet'.
+    people = [p for p in people if p.present]
     answers = await s.storage.list_answers(subgroup.id, subgroup.stand.kolom)
     activity = await s.storage.list_activity(subgroup.id, subgroup.state_changed_at)
     events = [

@@ -618,6 +618,10 @@ MESSAGES: dict[str, str] = {
     "join.te_vaak": "That was a wrong code too often. Try again in {minuten} min.",
     "weigering.kolom_buiten_stap": "{kolom} does not belong to this step of the workshop.",
     "join.naamloze_groep": "Group without a name",
+    # Consent: who left no longer counts, co-facilitating only with one's own yes, choose a workshop
+    "stil.niet_in_groep": (
+        "You are no longer in the group <b>{groep}</b>. So I do not keep what you send here."
+    ),
     # The room's screen (/screen) and the control view
     "menu.scherm": "Facilitator: the list on the big screen",
     "scherm.links": (

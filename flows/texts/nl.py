@@ -632,6 +632,10 @@ MESSAGES: dict[str, str] = {
     ),
     "weigering.kolom_buiten_stap": "{kolom} hoort niet bij deze stap van de workshop.",
     "join.naamloze_groep": "Groep zonder naam",
+    # Toestemming: wie weg is telt niet mee, meehelpen alleen met een eigen ja, kies je workshop
+    "stil.niet_in_groep": (
+        "Je zit niet meer in de groep <b>{groep}</b>. Daarom bewaar ik niet wat je hier stuurt."
+    ),
     # Het scherm voor de zaal (/scherm) en de bediening
     "menu.scherm": "Facilitator: de lijst op het grote scherm",
     "scherm.links": (
