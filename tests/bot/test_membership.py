@@ -142,3 +142,30 @@ async def test_a_reminder_to_take_part_does_not_name_who_left(sandbox: Sandbox, 
     finally:
         await bot.stop()
 
+
+async def test_time_keeping_goes_on_after_someone_is_done_writing_in_silence(
+    sandbox: Sandbox, db_path
+):
+    # A member done writing in silence is no chat line for the reminder policy; it used to
+    # stop every later round of time-keeping (no reminders, no heads-ups) with an error.
+    clock = FakeClock()
+    bot = BotProcess(sandbox, db_path, clock=clock, manual_time=True)
+    await bot.start()
+    try:
+        fac, anna, bram = (sandbox.add_user(n) for n in ("Fatima", "Anna", "Bram"))
+        group = sandbox.add_group("Tafel 1")
+        code = await new_workshop(sandbox, fac, "de wijk")
+        await sandbox.send_message(group, anna, f"/join {code}")
+        await sandbox.add_member(group, bram)
+        await sandbox.wait_idle()
+        await facilitator_says(sandbox, fac, "/stilschrijven")
+        await facilitator_says(sandbox, fac, "/begin")
+        await sandbox.send_message(sandbox.private_chat(anna), anna, "Veilige straten")
+        await sandbox.send_message(sandbox.private_chat(anna), anna, "/klaar")
+        await sandbox.wait_idle()
+
+        clock.now += timedelta(minutes=23)  # past half of stap 2's 45 minutes
+        await bot.tick()
+        assert any("helft" in m.text for m in sandbox.bot_messages(group))
+    finally:
+        await bot.stop()
