@@ -89,6 +89,10 @@ class Store(Protocol):
         """Let someone co-facilitate; False if they already did."""
         ...
 
+    async def active_workshops_of_plenary_chat(self, chat_id: int) -> list[Workshop]:
+        """Read every workshop not yet ended whose plenary chat this is."""
+        ...
+
     async def change_phase(
         self,
         workshop: Workshop,

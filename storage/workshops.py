@@ -150,6 +150,15 @@ class WorkshopQueries:
                 )
             return cursor.rowcount == 1
 
+    async def active_workshops_of_plenary_chat(self, chat_id: int) -> list[Workshop]:
+        """Every workshop not yet ended whose plenary chat this is."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM workshops WHERE plenary_chat_id = ? AND phase != 'afgerond'"
+            " ORDER BY id",
+            (chat_id,),
+        )
+        return [_workshop(r) for r in rows]
+
     async def change_phase(
         self,
         workshop: Workshop,

@@ -84,6 +84,8 @@ async def join_subgroup(s: Services, inc: Incoming, typed_code: str) -> Outcome:
         return reply(inc, "join.onbekende_code", lang)
     if workshop.fase is Fase.AFGEROND:
         return reply(inc, "join.workshop_voorbij", workshop.lang)
+    if refused := await _plenary_refusal(s, inc):
+        return refused
     untitled = plain("join.naamloze_groep", workshop.lang)
     name = (inc.topic_name or inc.chat_title or untitled)[:MAX_NAME_CHARS]
     try:
@@ -104,6 +106,15 @@ async def join_subgroup(s: Services, inc: Incoming, typed_code: str) -> Outcome:
         AskQuestion(subgroup.id),
         RefreshStatus(workshop.id),
     )
+
+
+async def _plenary_refusal(s: Services, inc: Incoming) -> Outcome | None:
+    """A reply when this chat is the plenary group of an open workshop and the sender is
+    not one of its facilitators: only they may make it a subgroup."""
+    for plenary in await s.storage.active_workshops_of_plenary_chat(inc.chat_id):
+        if inc.anonymous_admin or not await s.storage.is_facilitator(plenary, inc.user_id):
+            return reply(inc, "join.plenaire_groep", plenary.lang, doel=plenary.goal)
+    return None
 
 
 async def plan_topics(s: Services, inc: Incoming, typed: str) -> tuple[Workshop, list[str]]:

@@ -619,6 +619,10 @@ MESSAGES: dict[str, str] = {
     "weigering.kolom_buiten_stap": "{kolom} does not belong to this step of the workshop.",
     "join.naamloze_groep": "Group without a name",
     # Consent: who left no longer counts, co-facilitating only with one's own yes, choose a workshop
+    "join.plenaire_groep": (
+        "This group is the plenary group of the workshop <b>{doel}</b>. "
+        "So it cannot become a subgroup. Only the facilitator can do that."
+    ),
     "stil.niet_in_groep": (
         "You are no longer in the group <b>{groep}</b>. So I do not keep what you send here."
     ),

@@ -633,6 +633,10 @@ MESSAGES: dict[str, str] = {
     "weigering.kolom_buiten_stap": "{kolom} hoort niet bij deze stap van de workshop.",
     "join.naamloze_groep": "Groep zonder naam",
     # Toestemming: wie weg is telt niet mee, meehelpen alleen met een eigen ja, kies je workshop
+    "join.plenaire_groep": (
+        "Deze groep is de plenaire groep van de workshop <b>{doel}</b>. "
+        "Daarom kan ze geen subgroep worden. Alleen de facilitator kan dat doen."
+    ),
     "stil.niet_in_groep": (
         "Je zit niet meer in de groep <b>{groep}</b>. Daarom bewaar ik niet wat je hier stuurt."
     ),
