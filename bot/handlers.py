@@ -348,6 +348,7 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["onderwerpen", "topics"], topics, filters=new),
         CommandHandler(["scherm", "screen"], _with_text(u.screen), filters=new),
         CommandHandler(["cofac", "cofacilitator"], _command(u.cofacilitator_link), filters=new),
+        CommandHandler("workshop", _command(u.which_workshop), filters=new),
         MessageHandler(filters.COMMAND & new, unknown_command),
         MessageHandler(groups & new & filters.TEXT, group_text),
         MessageHandler(filters.ChatType.PRIVATE & new & filters.TEXT, private_text),

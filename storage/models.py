@@ -81,6 +81,15 @@ class Participant:
 
 
 @dataclass(frozen=True)
+class CofacilitatorOffer:
+    """A facilitator asked this person to co-facilitate; only their own yes makes it so."""
+
+    id: int
+    workshop_id: int
+    user_id: int
+
+
+@dataclass(frozen=True)
 class Answer:
     id: int
     workshop_id: int

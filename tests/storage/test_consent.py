@@ -1,4 +1,4 @@
-"""Storage for consent: who left a chat no longer counts in its subgroups."""
+"""Storage for consent: who left a chat, offers to co-facilitate, the workshop chosen."""
 
 from flows.subgroep import SubgroepStand
 from storage import Storage
@@ -54,3 +54,26 @@ async def test_only_being_seen_in_the_subgroup_brings_someone_back(storage: Stor
     assert not (await _member(storage, workshop.id, None)).present
     assert (await _member(storage, workshop.id, topic.id)).present
 
+
+async def test_an_offer_to_co_facilitate_is_answered_once(storage: Storage):
+    workshop = await _workshop(storage, "a")
+    offer = await storage.offer_cofacilitator(workshop.id, 7, NOW)
+    assert await storage.offer_cofacilitator(workshop.id, 7, NOW) == offer  # asked again
+    found = await storage.get_cofacilitator_offer(offer)
+    assert (found.workshop_id, found.user_id) == (workshop.id, 7)
+    assert await storage.close_cofacilitator_offer(offer)
+    assert not await storage.close_cofacilitator_offer(offer)
+    assert await storage.get_cofacilitator_offer(offer) is None
+
+
+async def test_a_choice_counts_only_while_the_person_facilitates(storage: Storage):
+    mine, theirs = await _workshop(storage, "a", facilitator=1), await _workshop(storage, "b", 2)
+    await storage.choose_workshop(1, mine.id, NOW)
+    assert (await storage.chosen_workshop(1)).id == mine.id
+    await storage.choose_workshop(1, theirs.id, NOW)
+    assert await storage.chosen_workshop(1) is None  # not hers to work on
+    await storage.add_cofacilitator(theirs.id, 1, NOW)
+    assert (await storage.chosen_workshop(1)).id == theirs.id
+    assert [w.id for w in await storage.active_workshops_of_facilitator(1)] == [mine.id, theirs.id]
+    await storage.delete_workshop(theirs.id)
+    assert await storage.chosen_workshop(1) is None
