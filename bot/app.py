@@ -87,7 +87,7 @@ FACILITATOR_MENU = (
     ("nieuw", "new"), ("begin", "begin"), ("plenair", "plenary"), ("scherm", "screen"),
     ("bevestig", "confirm"),
     ("status", "status"), ("tijd", "time"), ("taal", "language"), ("export", "export"),
-    ("sjabloon", "template"), ("help", "help"),
+    ("sjabloon", "template"), ("workshop", "workshop"), ("help", "help"),
 )  # fmt: skip
 
 

@@ -156,6 +156,30 @@ class DeleteWorkshop(_Press):
     workshop_id: int
 
 
+class YesNo(StrEnum):
+    """Yes or no to a question only the person asked may answer."""
+
+    YES = "j"
+    NO = "n"
+
+
+@dataclass(frozen=True)
+class AnswerCofacilitator(_Press):
+    """Yes or no under '/cofac' as a reply: only the person asked may press it."""
+
+    WIRE: ClassVar[str] = "cf:{offer_id}:{answer}"
+    offer_id: int
+    answer: YesNo
+
+
+@dataclass(frozen=True)
+class ChooseWorkshop(_Press):
+    """A workshop to choose: whoever presses it works on this one (if they facilitate it)."""
+
+    WIRE: ClassVar[str] = "ws:{workshop_id}"
+    workshop_id: int
+
+
 ButtonPress: TypeAlias = (
     Done
     | Back
@@ -167,6 +191,8 @@ ButtonPress: TypeAlias = (
     | ChooseRole
     | Forget
     | DeleteWorkshop
+    | AnswerCofacilitator
+    | ChooseWorkshop
 )
 KINDS: tuple[type[ButtonPress], ...] = typing.get_args(ButtonPress)
 

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Message, Update
+from telegram import ChatMember, ChatMemberRestricted, Message, Update
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot import usecases
 from bot.actions import Broadcast, Outcome
@@ -112,6 +119,42 @@ async def new_members(update: Update, context: BotContext) -> None:
     people = [(u.id, u.first_name, u.username) for u in message.new_chat_members if not u.is_bot]
     if people:
         await _run(context, usecases.note_new_members(context.services, inc, people), inc.source)
+
+
+async def member_left_message(update: Update, context: BotContext) -> None:
+    """Someone left a group or was removed (the service message): they no longer count."""
+    message = update.effective_message
+    gone = message.left_chat_member if message is not None else None
+    if message is None or gone is None or gone.is_bot:  # the bot itself: my_chat_member
+        return
+    work = usecases.member_left(context.services, message.chat.id, gone.id)
+    await _run(context, work, f"msg:{message.chat.id}:{message.message_id}")
+
+
+def _inside(member: ChatMember) -> bool:
+    """Whether a chat member's status means they are in the chat."""
+    if isinstance(member, ChatMemberRestricted):
+        return member.is_member
+    return member.status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
+
+
+async def member_changed(update: Update, context: BotContext) -> None:
+    """Someone joined or left a group (Telegram tells a bot that is admin there, also when
+    the group shows no service message): note it."""
+    changed = update.chat_member
+    if changed is None:
+        return
+    person = changed.new_chat_member.user
+    before, now = _inside(changed.old_chat_member), _inside(changed.new_chat_member)
+    if person.is_bot or before == now:
+        return
+    chat_id, s = changed.chat.id, context.services
+    source = f"cm:{chat_id}:{update.update_id}"  # the same when Telegram delivers it again
+    if now:
+        work = usecases.member_joined(s, chat_id, person.id, person.first_name, person.username)
+    else:
+        work = usecases.member_left(s, chat_id, person.id)
+    await _run(context, work, source)
 
 
 async def private_text(update: Update, context: BotContext) -> None:
@@ -305,10 +348,13 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["onderwerpen", "topics"], topics, filters=new),
         CommandHandler(["scherm", "screen"], _with_text(u.screen), filters=new),
         CommandHandler(["cofac", "cofacilitator"], _command(u.cofacilitator_link), filters=new),
+        CommandHandler("workshop", _command(u.which_workshop), filters=new),
         MessageHandler(filters.COMMAND & new, unknown_command),
         MessageHandler(groups & new & filters.TEXT, group_text),
         MessageHandler(filters.ChatType.PRIVATE & new & filters.TEXT, private_text),
         MessageHandler(groups & filters.StatusUpdate.NEW_CHAT_MEMBERS, new_members),
+        MessageHandler(groups & filters.StatusUpdate.LEFT_CHAT_MEMBER, member_left_message),
+        ChatMemberHandler(member_changed, ChatMemberHandler.CHAT_MEMBER),
         MessageHandler(filters.StatusUpdate.MIGRATE, migrated),
         MessageHandler(groups & new & media, group_media),
         MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, edited),

@@ -10,9 +10,11 @@ from telegram import Message, Update
 from bot import usecases
 from bot.actions import Outcome
 from bot.buttons import (
+    AnswerCofacilitator,
     Back,
     ButtonPress,
     ChooseRole,
+    ChooseWorkshop,
     Confirm,
     DeleteWorkshop,
     Done,
@@ -21,6 +23,7 @@ from bot.buttons import (
     ShowMap,
     UndoEdit,
     Vote,
+    YesNo,
     parse,
 )
 from bot.context import BotContext
@@ -79,5 +82,9 @@ def use_case_for(
             return usecases.forget_confirmed(s, inc, workshop_id, how.value)
         case DeleteWorkshop(workshop_id):
             return usecases.delete_confirmed(s, inc, workshop_id)
+        case AnswerCofacilitator(offer_id, answer):
+            return usecases.answer_cofacilitator(s, inc, offer_id, answer is YesNo.YES)
+        case ChooseWorkshop(workshop_id):
+            return usecases.choose_workshop(s, inc, workshop_id)
         case _:
             assert_never(press)

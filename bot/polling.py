@@ -37,7 +37,9 @@ from storage import Store
 
 log = logging.getLogger(__name__)
 
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+# "chat_member" must be asked for by name: Telegram then tells a bot that is admin in a group
+# who joins and leaves it (who left no longer counts in a subgroup).
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member"]
 # Waits after a failed getUpdates: short first, then longer, never more than half a minute.
 BACKOFF = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
 

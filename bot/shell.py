@@ -253,7 +253,7 @@ class Shell(BoardMessages, PlenaryMessages):
         return [
             (p.first_name, plain(f"rol.{p.play_role}", workshop.lang))
             for p in people
-            if p.subgroup_id == subgroup_id and p.play_role
+            if p.subgroup_id == subgroup_id and p.play_role and p.present
         ]
 
     def broadcast(self, subgroup_ids: tuple[int, ...]) -> None:

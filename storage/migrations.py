@@ -254,4 +254,30 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         END;
         """,
     ),
+    (
+        6,
+        "consent: members who left, co-facilitator offers, the workshop a person chose",
+        """
+        -- When a participant left (or was removed from) their subgroup's chat; NULL while
+        -- they are in it. Who left no longer counts: not waited for, not named, and what
+        -- they send in private is not kept.
+        ALTER TABLE participants ADD COLUMN left_at TEXT;
+        -- Someone asked to co-facilitate (/cofac as a reply): they become co-facilitator
+        -- only when they press yes themselves. The button names the offer's id.
+        CREATE TABLE cofacilitator_offers (
+            id          INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            user_id     INTEGER NOT NULL,
+            offered_at  TEXT    NOT NULL,
+            UNIQUE (workshop_id, user_id)
+        );
+        -- The workshop a person's commands in their private chat are about, when they
+        -- (co-)facilitate more than one: the one they made, said yes to or chose last.
+        CREATE TABLE workshop_choices (
+            user_id     INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            chosen_at   TEXT    NOT NULL
+        );
+        """,
+    ),
 )

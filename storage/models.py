@@ -72,6 +72,21 @@ class Participant:
     role: str | None = None
     network: str | None = None
     play_role: str | None = None
+    left_at: str | None = None  # when they left (or were removed from) their subgroup's chat
+
+    @property
+    def present(self) -> bool:
+        """Still in their subgroup's chat (as far as the bot saw)."""
+        return self.left_at is None
+
+
+@dataclass(frozen=True)
+class CofacilitatorOffer:
+    """A facilitator asked this person to co-facilitate; only their own yes makes it so."""
+
+    id: int
+    workshop_id: int
+    user_id: int
 
 
 @dataclass(frozen=True)

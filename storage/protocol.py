@@ -19,6 +19,7 @@ from flows.subgroep import SubgroepStand
 from storage.models import (
     Activity,
     Answer,
+    CofacilitatorOffer,
     Event,
     Forgotten,
     Participant,
@@ -88,6 +89,34 @@ class Store(Protocol):
 
     async def add_cofacilitator(self, workshop_id: int, user_id: int, now: str) -> bool:
         """Let someone co-facilitate; False if they already did."""
+        ...
+
+    async def offer_cofacilitator(self, workshop_id: int, user_id: int, now: str) -> int:
+        """Ask someone to co-facilitate; the offer's id (the same when asked again)."""
+        ...
+
+    async def get_cofacilitator_offer(self, offer_id: int) -> CofacilitatorOffer | None:
+        """Read an open offer to co-facilitate (None once answered or never made)."""
+        ...
+
+    async def close_cofacilitator_offer(self, offer_id: int) -> bool:
+        """The offer was answered; False if it was answered before."""
+        ...
+
+    async def active_workshops_of_facilitator(self, user_id: int) -> list[Workshop]:
+        """Read every workshop this person (co-)facilitates that has not ended, oldest first."""
+        ...
+
+    async def active_workshops_of_plenary_chat(self, chat_id: int) -> list[Workshop]:
+        """Read every workshop not yet ended whose plenary chat this is."""
+        ...
+
+    async def choose_workshop(self, user_id: int, workshop_id: int, now: str) -> None:
+        """Remember the workshop this person's private commands are about."""
+        ...
+
+    async def chosen_workshop(self, user_id: int) -> Workshop | None:
+        """Read the workshop this person chose last, while they still (co-)facilitate it."""
         ...
 
     async def change_phase(
@@ -230,6 +259,14 @@ class Store(Protocol):
 
     async def list_participants(self, workshop_id: int) -> list[Participant]:
         """Read everyone taking part in a workshop."""
+        ...
+
+    async def note_member_left(self, chat_id: int, user_id: int, now: str) -> list[int]:
+        """Someone left a chat: they no longer count in its subgroups; the subgroups left."""
+        ...
+
+    async def note_member_back(self, chat_id: int, user_id: int) -> list[int]:
+        """Someone who left a chat is in it again; the subgroups they are back in."""
         ...
 
     async def set_participant_profile(

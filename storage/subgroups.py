@@ -41,6 +41,7 @@ def _participant(row: aiosqlite.Row) -> Participant:
         role=row["role"],
         network=row["network"],
         play_role=row["play_role"],
+        left_at=row["left_at"],
     )
 
 
@@ -207,14 +208,20 @@ class SubgroupQueries:
         subgroup_id: int | None,
         now: str,
     ) -> Participant:
-        """Record (or refresh) a person taking part; returns the stored participant."""
+        """Record (or refresh) a person taking part; returns the stored participant.
+
+        Seen in a subgroup's chat (``subgroup_id`` given), they are in it again, also
+        after they left it.
+        """
         async with self.db.transaction() as conn:
             await conn.execute(
                 "INSERT INTO participants (workshop_id, user_id, first_name, username,"
                 " subgroup_id, joined_at) VALUES (?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (workshop_id, user_id) DO UPDATE SET"
                 " first_name = excluded.first_name, username = excluded.username,"
-                " subgroup_id = COALESCE(excluded.subgroup_id, participants.subgroup_id)",
+                " subgroup_id = COALESCE(excluded.subgroup_id, participants.subgroup_id),"
+                " left_at = CASE WHEN excluded.subgroup_id IS NULL"
+                " THEN participants.left_at END",
                 (workshop_id, user_id, first_name, username, subgroup_id, now),
             )
             rows = await conn.execute_fetchall(
@@ -229,6 +236,36 @@ class SubgroupQueries:
             "SELECT * FROM participants WHERE workshop_id = ? ORDER BY id", (workshop_id,)
         )
         return [_participant(r) for r in rows]
+
+    async def note_member_left(self, chat_id: int, user_id: int, now: str) -> list[int]:
+        """Someone left (or was removed from) a chat: as a participant of a subgroup in that
+        chat (or one of its topics) they no longer count. The subgroups they left."""
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(
+                "SELECT p.id, p.subgroup_id FROM participants p"
+                " JOIN subgroups g ON g.id = p.subgroup_id"
+                " WHERE g.chat_id = ? AND p.user_id = ? AND p.left_at IS NULL",
+                (chat_id, user_id),
+            )
+            for row in rows:
+                await conn.execute(
+                    "UPDATE participants SET left_at = ? WHERE id = ?", (now, row["id"])
+                )
+        return [r["subgroup_id"] for r in rows]
+
+    async def note_member_back(self, chat_id: int, user_id: int) -> list[int]:
+        """Someone who left a chat is in it again; the subgroups they are back in."""
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(
+                "SELECT p.id, p.subgroup_id FROM participants p"
+                " JOIN subgroups g ON g.id = p.subgroup_id"
+                " WHERE g.chat_id = ? AND p.user_id = ? AND p.left_at IS NOT NULL",
+                (chat_id, user_id),
+            )
+            for row in rows:
+                await conn.execute("UPDATE participants SET left_at = NULL WHERE id = ?",
+                                   (row["id"],))  # fmt: skip
+        return [r["subgroup_id"] for r in rows]
 
     async def set_reminders_muted(self, subgroup_id: int, muted: bool) -> None:
         """A subgroup mutes (or unmutes) the bot's unprompted reminders."""

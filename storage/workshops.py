@@ -10,7 +10,7 @@ from flows.fase import Fase
 from flows.kaart import Kolom
 from flows.subgroep import SubgroepStand
 from storage.db import Database
-from storage.models import Subgroup, Workshop, stand_label
+from storage.models import CofacilitatorOffer, Subgroup, Workshop, stand_label
 
 
 def _workshop(row: aiosqlite.Row) -> Workshop:
@@ -149,6 +149,76 @@ class WorkshopQueries:
                     (workshop_id, user_id, now),
                 )
             return cursor.rowcount == 1
+
+    async def offer_cofacilitator(self, workshop_id: int, user_id: int, now: str) -> int:
+        """Ask someone to co-facilitate; the offer's id (the same when asked again)."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO cofacilitator_offers (workshop_id, user_id, offered_at)"
+                " VALUES (?, ?, ?) ON CONFLICT (workshop_id, user_id)"
+                " DO UPDATE SET offered_at = excluded.offered_at",
+                (workshop_id, user_id, now),
+            )
+            rows = await conn.execute_fetchall(
+                "SELECT id FROM cofacilitator_offers WHERE workshop_id = ? AND user_id = ?",
+                (workshop_id, user_id),
+            )
+        return int(rows[0]["id"])
+
+    async def get_cofacilitator_offer(self, offer_id: int) -> CofacilitatorOffer | None:
+        """Read an open offer to co-facilitate (None once answered or never made)."""
+        row = await self.db.fetch_one(
+            "SELECT id, workshop_id, user_id FROM cofacilitator_offers WHERE id = ?", (offer_id,)
+        )
+        if row is None:
+            return None
+        return CofacilitatorOffer(row["id"], row["workshop_id"], row["user_id"])
+
+    async def close_cofacilitator_offer(self, offer_id: int) -> bool:
+        """The offer was answered; False if it was answered before."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM cofacilitator_offers WHERE id = ?", (offer_id,)
+            )
+            return cursor.rowcount == 1
+
+    async def active_workshops_of_facilitator(self, user_id: int) -> list[Workshop]:
+        """Every workshop this person (co-)facilitates that has not ended, oldest first."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM workshops WHERE phase != 'afgerond' AND (facilitator_id = ? OR id IN"
+            " (SELECT workshop_id FROM cofacilitators WHERE user_id = ?)) ORDER BY id",
+            (user_id, user_id),
+        )
+        return [_workshop(r) for r in rows]
+
+    async def choose_workshop(self, user_id: int, workshop_id: int, now: str) -> None:
+        """Remember the workshop this person's private commands are about."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO workshop_choices (user_id, workshop_id, chosen_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (user_id) DO UPDATE SET workshop_id = excluded.workshop_id,"
+                " chosen_at = excluded.chosen_at",
+                (user_id, workshop_id, now),
+            )
+
+    async def chosen_workshop(self, user_id: int) -> Workshop | None:
+        """The workshop this person chose last, while they still (co-)facilitate it."""
+        row = await self.db.fetch_one(
+            "SELECT w.* FROM workshop_choices c JOIN workshops w ON w.id = c.workshop_id"
+            " WHERE c.user_id = ? AND (w.facilitator_id = c.user_id OR EXISTS (SELECT 1 FROM"
+            " cofacilitators f WHERE f.workshop_id = w.id AND f.user_id = c.user_id))",
+            (user_id,),
+        )
+        return _workshop(row) if row else None
+
+    async def active_workshops_of_plenary_chat(self, chat_id: int) -> list[Workshop]:
+        """Every workshop not yet ended whose plenary chat this is."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM workshops WHERE plenary_chat_id = ? AND phase != 'afgerond'"
+            " ORDER BY id",
+            (chat_id,),
+        )
+        return [_workshop(r) for r in rows]
 
     async def change_phase(
         self,

@@ -46,6 +46,8 @@ class ChatsApi(SandboxCore):
             status = "administrator"
         elif user.id in chat.member_ids:
             status = "member"
+        elif user.id in chat.removed_ids:
+            status = "kicked"
         else:
             status = "left"
         d: dict[str, Any] = {"status": status, "user": user.to_dict()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import time
 
 from .core import SandboxCore
@@ -20,6 +21,8 @@ class UpdatesApi(SandboxCore):
         limit = max(1, min(100, int(p.get("limit") or 100)))
         timeout = max(0.0, float(p.get("timeout") or 0))
         self._confirm(offset)
+        if p.get("allowed_updates") is not None:
+            self._allow(p["allowed_updates"])
         self._poll_seq += 1
         seq = self._poll_seq
         self._waiter_seq += 1
@@ -47,6 +50,15 @@ class UpdatesApi(SandboxCore):
             event = self._update_event
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), remaining)
+
+    def _allow(self, kinds: object) -> None:
+        """Remember the kinds of update the bot wants (an empty list: the default). As at
+        Telegram, it holds for updates made from now on, not for those already waiting."""
+        if isinstance(kinds, str):
+            kinds = json.loads(kinds) if kinds.startswith("[") else [kinds]
+        if not isinstance(kinds, list):
+            raise bad("allowed_updates must be a list of strings")
+        self._allowed_updates = frozenset(map(str, kinds)) or None
 
     def _api_getMe(self, p: dict, files: dict) -> dict:
         return {

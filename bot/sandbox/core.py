@@ -25,6 +25,9 @@ from .models import (
 
 _log = logging.getLogger("bot.sandbox.server")
 
+# The kinds of update Telegram sends only to a bot that names them in allowed_updates.
+DEFAULT_LEFT_OUT = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+
 
 class SandboxCore:
     """The state every part of :class:`~bot.sandbox.server.Sandbox` shares, and the helpers
@@ -69,6 +72,9 @@ class SandboxCore:
     _update_event: asyncio.Event
     _waiter_seq: int
     _stopping: bool
+    # The kinds of update the bot asked for (getUpdates' allowed_updates, remembered as
+    # Telegram does); None: Telegram's default, every kind but DEFAULT_LEFT_OUT.
+    _allowed_updates: frozenset[str] | None
 
     # observation
     calls: list[ApiCall]
@@ -182,11 +188,18 @@ class SandboxCore:
 
     # ------------------------------------------------------------------ update queue
 
+    def _wanted(self, kind: str) -> bool:
+        """Whether the bot receives updates of this kind (Telegram drops the others)."""
+        if self._allowed_updates is None:
+            return kind not in DEFAULT_LEFT_OUT
+        return kind in self._allowed_updates
+
     def _enqueue(self, kind: str, payload: dict, *, driver: bool = True) -> dict:
         update_id = next(self._update_ids)
         # a snapshot: later edits of the stored message must not change a queued update
         update = {"update_id": update_id, kind: json.loads(json.dumps(payload))}
-        self._pending.append(update)
+        if self._wanted(kind):
+            self._pending.append(update)
         self._all_updates[update_id] = update
         if driver:
             self._last_driver_update_id = update_id

@@ -124,6 +124,76 @@ class ChatsDriver(SandboxCore):
         }
         return self._enqueue("my_chat_member", payload)
 
+    async def add_member(
+        self,
+        chat: SandboxChat | int,
+        user: SandboxUser,
+        *,
+        added_by: SandboxUser | None = None,
+        service_message: bool = True,
+    ) -> None:
+        """``user`` joins the group (or ``added_by`` adds them): a new_chat_members service
+        message, and a chat_member update for a bot that is admin and asked for those."""
+        chat = self._chat(chat)
+        old = self._member_dict(chat, user)
+        chat.removed_ids.discard(user.id)
+        chat.member_ids.add(user.id)
+        actor = added_by or user
+        self._emit(chat, actor.display_name, "service",
+                   f"added {user.display_name}" if added_by else "joined the group")  # fmt: skip
+        if service_message:
+            msg = self._new_message(chat, actor)
+            msg["new_chat_members"] = [user.to_dict()]
+            msg["new_chat_member"] = user.to_dict()
+            msg["new_chat_participant"] = user.to_dict()
+            self._store(chat, msg, from_bot=False)
+            self._enqueue("message", msg)
+        self._chat_member(chat, actor, old, self._member_dict(chat, user))
+        await asyncio.sleep(0)
+
+    async def leave_group(
+        self,
+        chat: SandboxChat | int,
+        user: SandboxUser,
+        *,
+        removed_by: SandboxUser | None = None,
+        service_message: bool = True,
+    ) -> None:
+        """``user`` leaves the group, or ``removed_by`` (an admin) removes them, after which
+        they cannot post there. Telegram puts a left_chat_member service message in the
+        group (``service_message=False``: a group that hides them) and sends a chat_member
+        update to a bot that is admin there, if the bot asked for those."""
+        chat = self._chat(chat)
+        old = self._member_dict(chat, user)
+        chat.member_ids.discard(user.id)
+        chat.admin_ids.discard(user.id)
+        if removed_by is not None:
+            chat.removed_ids.add(user.id)
+        actor = removed_by or user
+        self._emit(chat, actor.display_name, "service",
+                   f"removed {user.display_name}" if removed_by else "left the group")  # fmt: skip
+        if service_message:
+            msg = self._new_message(chat, actor)
+            msg["left_chat_member"] = user.to_dict()
+            msg["left_chat_participant"] = user.to_dict()
+            self._store(chat, msg, from_bot=False)
+            self._enqueue("message", msg)
+        self._chat_member(chat, actor, old, self._member_dict(chat, user))
+        await asyncio.sleep(0)
+
+    def _chat_member(self, chat: SandboxChat, actor: SandboxUser, old: dict, new: dict) -> None:
+        """A chat_member update: Telegram sends them only to a bot that is admin there."""
+        if not chat.bot_is_admin:
+            return
+        payload = {
+            "chat": chat.to_dict(),
+            "from": actor.to_dict(),
+            "date": self._now(),
+            "old_chat_member": old,
+            "new_chat_member": new,
+        }
+        self._enqueue("chat_member", payload)
+
     async def add_bot_to_group(
         self,
         chat: SandboxChat | int,

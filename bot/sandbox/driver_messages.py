@@ -36,6 +36,8 @@ class MessagesDriver(SandboxCore):
         if chat.type == "private" and chat.id != user.id:
             raise ValueError(f"{user.display_name} is not the user of private chat {chat.id}")
         if chat.is_group:
+            if user.id in chat.removed_ids:
+                raise ValueError(f"{user.display_name} was removed from {chat.label}")
             chat.member_ids.add(user.id)
 
     def _user_thread(
@@ -263,6 +265,8 @@ class MessagesDriver(SandboxCore):
                 f"{callback_data!r} (deleted={stored.deleted}); buttons: {buttons}"
             )
         if chat.is_group:
+            if user.id in chat.removed_ids:
+                raise ValueError(f"{user.display_name} was removed from {chat.label}")
             chat.member_ids.add(user.id)
         qid = str(next(self._query_ids))
         query = {

@@ -47,6 +47,7 @@ class SandboxChat:
     owner_id: int | None = None
     admin_ids: set[int] = field(default_factory=set)
     member_ids: set[int] = field(default_factory=set)
+    removed_ids: set[int] = field(default_factory=set)  # removed by an admin: cannot post
     topics: dict[int, str] = field(default_factory=dict)
     migrated_to: int | None = None
     migrated_from: int | None = None

@@ -178,6 +178,7 @@ class Sandbox(
         self._update_event = asyncio.Event()
         self._waiter_seq = 0
         self._stopping = False
+        self._allowed_updates: frozenset[str] | None = None
 
         # observation
         self.calls: list[ApiCall] = []

@@ -11,9 +11,11 @@ from bot.usecases.answering import (
     refuse_media,
     show_map,
 )
+from bot.usecases.choosing import choose_workshop, which_workshop
 from bot.usecases.common import Refused, Services, workshop_for_chat
 from bot.usecases.joining import (
     add_paper_table,
+    answer_cofacilitator,
     become_cofacilitator,
     cofacilitator_link,
     create_workshop,
@@ -23,6 +25,7 @@ from bot.usecases.joining import (
     plan_topics,
     type_paper_answers,
 )
+from bot.usecases.membership import member_joined, member_left
 from bot.usecases.people import (
     ask_role,
     choose_role,
@@ -64,6 +67,11 @@ from bot.usecases.timekeeping import set_duration, tick
 from bot.usecases.voting import count_votes, start_vote, vote
 
 __all__ = [
+    "answer_cofacilitator",
+    "choose_workshop",
+    "member_joined",
+    "member_left",
+    "which_workshop",
     "purge_old",
     "screen",
     "forget_me",

@@ -8,11 +8,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.actions import Outcome, Say
+from bot.actions import Button, Outcome, Say
+from bot.buttons import ChooseWorkshop
 from bot.exporter import Exporter, InProcessExporter
 from bot.incoming import Incoming
 from flows.codes import CodeGuard, new_join_code
-from flows.texts import language_for, render
+from flows.texts import Html, language_for, render
 from storage import Store
 
 if TYPE_CHECKING:
@@ -62,20 +63,65 @@ async def subgroup_here(s: Services, inc: Incoming) -> tuple[Workshop, Subgroup]
     return workshop, subgroup
 
 
-async def workshop_for_chat(s: Services, inc: Incoming) -> Workshop | None:
-    """The workshop this chat belongs to: its subgroup's, the one started here, or the
-    latest one this person (co-)facilitates; the one the control view names."""
+async def workshop_for_chat(s: Services, inc: Incoming, *, ask: bool = False) -> Workshop | None:
+    """The workshop this chat belongs to: its subgroup's, the one started in this group, or
+    the one this person's commands are about; the one the control view names.
+
+    With ``ask``, a person with several open workshops and none chosen is asked which one
+    (Refused, with a button per workshop); without, the latest of them is taken.
+    """
     if inc.workshop_id is not None:
         return await s.storage.get_workshop(inc.workshop_id)
     found = await subgroup_here(s, inc)
     if found is not None:
         return found[0]
-    workshop = await s.storage.latest_workshop_of_plenary_chat(inc.chat_id)
-    if workshop is None:
-        # A private chat, or a group not yet linked (a forum where the facilitator
-        # creates topics): the latest workshop this person (co-)facilitates.
-        workshop = await s.storage.latest_workshop_of_facilitator(inc.user_id)
-    return workshop
+    if inc.in_group:
+        workshop = await s.storage.latest_workshop_of_plenary_chat(inc.chat_id)
+        if workshop is not None:
+            return workshop
+    # A private chat, or a group not yet linked (a forum where the facilitator creates
+    # topics): the workshop this person (co-)facilitates and works on now.
+    return await persons_workshop(s, inc, ask=ask)
+
+
+# At most this many workshops to choose from in one message (the latest ones).
+MAX_WORKSHOP_CHOICES = 10
+MAX_CHOICE_LABEL = 40
+
+
+async def persons_workshop(s: Services, inc: Incoming, *, ask: bool) -> Workshop | None:
+    """The workshop this person's commands are about: the one they made, said yes to or
+    chose last (also after it ended: its export is still wanted); else their only open
+    one; else (with ``ask``) they choose."""
+    chosen = await s.storage.chosen_workshop(inc.user_id)
+    if chosen is not None:
+        return chosen
+    open_ones = await s.storage.active_workshops_of_facilitator(inc.user_id)
+    if len(open_ones) == 1:
+        return open_ones[0]
+    if len(open_ones) > 1:
+        if ask:
+            lang = language_for(inc.language_code)
+            raise Refused(choose_workshop_question(inc, open_ones, render("kies.welke", lang)))
+        return open_ones[-1]
+    # Nothing open: the latest one that ended (its export is still wanted).
+    return await s.storage.latest_workshop_of_facilitator(inc.user_id)
+
+
+def choose_workshop_question(inc: Incoming, workshops: list[Workshop], text: Html) -> Outcome:
+    """A question with one button per workshop (the latest ones, newest first)."""
+    shown = workshops[-MAX_WORKSHOP_CHOICES:]
+    buttons = tuple((Button(_label(w.goal), ChooseWorkshop(w.id).data),) for w in reversed(shown))
+    if len(shown) < len(workshops):  # never cut silently
+        lang = language_for(inc.language_code)
+        text = Html(text + "\n" + render("kies.nieuwste", lang, aantal=len(shown)))
+    return Outcome().add(
+        Say(inc.chat_id, inc.thread_id, text, reply_to=inc.message_id, buttons=buttons)
+    )
+
+
+def _label(goal: str) -> str:
+    return goal if len(goal) <= MAX_CHOICE_LABEL else goal[: MAX_CHOICE_LABEL - 1] + "…"
 
 
 class Refused(Exception):
@@ -91,7 +137,7 @@ async def facilitated_workshop(s: Services, inc: Incoming) -> Workshop:
 
     An anonymous group admin cannot be told apart from other admins, so it is refused.
     """
-    workshop = await workshop_for_chat(s, inc)
+    workshop = await workshop_for_chat(s, inc, ask=True)
     if workshop is None:
         raise Refused(reply(inc, "weigering.geen_workshop"))
     if inc.anonymous_admin or not await s.storage.is_facilitator(workshop, inc.user_id):

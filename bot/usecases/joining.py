@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot import views
-from bot.actions import AskQuestion, Outcome, RefreshStatus, Say
+from bot.actions import AskQuestion, Button, Outcome, RefreshStatus, Say
+from bot.buttons import AnswerCofacilitator, YesNo
 from bot.incoming import Incoming
 from bot.usecases.common import (
     Refused,
@@ -17,7 +18,7 @@ from bot.usecases.common import (
 from flows import antwoord
 from flows.fase import Fase, start_stand
 from flows.kaart import parse_kolom
-from flows.texts import language_for, plain, render
+from flows.texts import Html, language_for, plain, render
 from storage import ChatAlreadyLinked
 from storage.models import Subgroup, Workshop
 
@@ -50,8 +51,21 @@ async def create_workshop(s: Services, inc: Incoming, goal: str) -> Outcome:
         now=s.stamp(),
         source=inc.source,
     )
+    # The workshop just made is the one this person's commands are about from now on.
+    await s.storage.choose_workshop(inc.user_id, workshop.id, s.stamp())
     link = f"https://t.me/{s.bot_username}?startgroup={workshop.code}"
-    return reply(inc, "nieuw.gemaakt", lang, doel=workshop.goal, code=workshop.code, link=link)
+    text = render("nieuw.gemaakt", lang, doel=workshop.goal, code=workshop.code, link=link)
+    return Outcome().add(
+        Say(inc.chat_id, inc.thread_id, await _with_switch_hint(s, inc, text, lang),
+            reply_to=inc.message_id)
+    )  # fmt: skip
+
+
+async def _with_switch_hint(s: Services, inc: Incoming, text: Html, lang: str) -> Html:
+    """The text, and how to switch when this person has more than one open workshop."""
+    if len(await s.storage.active_workshops_of_facilitator(inc.user_id)) < 2:
+        return text
+    return Html(text + "\n\n" + render("kies.meer_workshops", lang))
 
 
 def _welcome(workshop: Workshop, subgroup: Subgroup, inc_chat: int, thread: int | None) -> Say:
@@ -84,6 +98,8 @@ async def join_subgroup(s: Services, inc: Incoming, typed_code: str) -> Outcome:
         return reply(inc, "join.onbekende_code", lang)
     if workshop.fase is Fase.AFGEROND:
         return reply(inc, "join.workshop_voorbij", workshop.lang)
+    if refused := await _plenary_refusal(s, inc):
+        return refused
     untitled = plain("join.naamloze_groep", workshop.lang)
     name = (inc.topic_name or inc.chat_title or untitled)[:MAX_NAME_CHARS]
     try:
@@ -104,6 +120,15 @@ async def join_subgroup(s: Services, inc: Incoming, typed_code: str) -> Outcome:
         AskQuestion(subgroup.id),
         RefreshStatus(workshop.id),
     )
+
+
+async def _plenary_refusal(s: Services, inc: Incoming) -> Outcome | None:
+    """A reply when this chat is the plenary group of an open workshop and the sender is
+    not one of its facilitators: only they may make it a subgroup."""
+    for plenary in await s.storage.active_workshops_of_plenary_chat(inc.chat_id):
+        if inc.anonymous_admin or not await s.storage.is_facilitator(plenary, inc.user_id):
+            return reply(inc, "join.plenaire_groep", plenary.lang, doel=plenary.goal)
+    return None
 
 
 async def plan_topics(s: Services, inc: Incoming, typed: str) -> tuple[Workshop, list[str]]:
@@ -207,13 +232,50 @@ async def type_paper_answers(s: Services, inc: Incoming, typed: str) -> Outcome:
 
 
 async def cofacilitator_link(s: Services, inc: Incoming) -> Outcome:
-    """Add the person replied to as co-facilitator, or give a link that does it."""
+    """Ask the person replied to whether they co-facilitate, or give a link that does it."""
     workshop = await facilitated_workshop(s, inc)
+    lang = workshop.lang
     if inc.reply_to_user_id and not inc.reply_to_bot:
-        await s.storage.add_cofacilitator(workshop.id, inc.reply_to_user_id, s.stamp())
-        return reply(inc, "cofac.toegevoegd", workshop.lang, naam=inc.reply_to_name or "")
+        name = inc.reply_to_name or ""
+        if await s.storage.is_facilitator(workshop, inc.reply_to_user_id):
+            return reply(inc, "cofac.al_facilitator", lang, naam=name)
+        # Only their own yes makes them co-facilitator: the buttons ask them.
+        offer = await s.storage.offer_cofacilitator(workshop.id, inc.reply_to_user_id, s.stamp())
+        buttons = ((
+            Button(plain("cofac.knop_ja", lang), AnswerCofacilitator(offer, YesNo.YES).data),
+            Button(plain("cofac.knop_nee", lang), AnswerCofacilitator(offer, YesNo.NO).data),
+        ),)  # fmt: skip
+        text = render("cofac.vraag", lang, naam=name, doel=workshop.goal)
+        return Outcome().add(
+            Say(inc.chat_id, inc.thread_id, text, reply_to=inc.message_id, buttons=buttons)
+        )
     link = f"https://t.me/{s.bot_username}?start=cofac-{workshop.cofac_code}"
-    return reply(inc, "cofac.link", workshop.lang, link=link)
+    return reply(inc, "cofac.link", lang, link=link)
+
+
+async def answer_cofacilitator(s: Services, inc: Incoming, offer_id: int, yes: bool) -> Outcome:
+    """The person asked to co-facilitate pressed yes or no; a press by anyone else changes
+    nothing."""
+    offer = await s.storage.get_cofacilitator_offer(offer_id)
+    if offer is None:
+        return Outcome(toast=plain("cofac.al_beantwoord", language_for(inc.language_code)))
+    workshop = await s.storage.get_workshop(offer.workshop_id)
+    assert workshop is not None  # an offer goes with its workshop
+    lang = workshop.lang
+    if inc.user_id != offer.user_id:
+        return Outcome(toast=plain("knop.niet_voor_jou", lang))
+    await s.storage.close_cofacilitator_offer(offer.id)
+    if workshop.fase is Fase.AFGEROND:
+        return Outcome(toast=plain("weigering.workshop_afgerond", lang))
+    if not yes:
+        return Outcome(toast=plain("cofac.nee_kort", lang)).add(
+            Say(inc.chat_id, inc.thread_id, render("cofac.nee", lang, naam=inc.first_name))
+        )
+    await s.storage.add_cofacilitator(workshop.id, inc.user_id, s.stamp())
+    await s.storage.choose_workshop(inc.user_id, workshop.id, s.stamp())
+    return Outcome(toast=plain("cofac.ja_kort", lang)).add(
+        Say(inc.chat_id, inc.thread_id, render("cofac.toegevoegd", lang, naam=inc.first_name))
+    )
 
 
 async def become_cofacilitator(s: Services, inc: Incoming, code: str) -> Outcome:
@@ -224,5 +286,11 @@ async def become_cofacilitator(s: Services, inc: Incoming, code: str) -> Outcome
     note_code(s, inc, right=workshop is not None)
     if workshop is None or workshop.fase is Fase.AFGEROND:
         return reply(inc, "cofac.onbekend")
+    # Opening the link is the person's own yes. Their commands are about this workshop now.
     await s.storage.add_cofacilitator(workshop.id, inc.user_id, s.stamp())
-    return reply(inc, "cofac.welkom", workshop.lang, doel=workshop.goal)
+    await s.storage.choose_workshop(inc.user_id, workshop.id, s.stamp())
+    text = render("cofac.welkom", workshop.lang, doel=workshop.goal)
+    return Outcome().add(
+        Say(inc.chat_id, inc.thread_id, await _with_switch_hint(s, inc, text, workshop.lang),
+            reply_to=inc.message_id)
+    )  # fmt: skip

@@ -238,7 +238,7 @@ async def hand_out_roles(s: Services, inc: Incoming) -> Outcome:
     workshop, subgroup = found
     lang = workshop.lang
     members = [p for p in await s.storage.list_participants(workshop.id)
-               if p.subgroup_id == subgroup.id]  # fmt: skip
+               if p.subgroup_id == subgroup.id and p.present]  # fmt: skip
     leden = [_deelnemer(p) for p in members]
     if is_gemengd(leden):
         return reply(inc, "rollen.al_gemengd", lang)

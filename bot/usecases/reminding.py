@@ -25,6 +25,11 @@ from storage.models import Subgroup, Workshop
 log = logging.getLogger(__name__)
 
 
+# Activity the reminder policy reads as chat lines; other activity (a member done writing in
+# silence, in a private chat) is not something the group said.
+_CHAT_KINDS = frozenset({EventKind.MESSAGE.value, EventKind.REPLY_TO_OTHER.value})
+
+
 def _at(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp)
 
@@ -37,6 +42,8 @@ async def consider_reminder(s: Services, workshop: Workshop, subgroup: Subgroup)
         p for p in await s.storage.list_participants(workshop.id) if p.subgroup_id == subgroup.id
     ]
     names = {p.id: p.first_name for p in people}
+    # Who left the chat is not waited for, nor named as 'not heard yet'.
+    people = [p for p in people if p.present]
     answers = await s.storage.list_answers(subgroup.id, subgroup.stand.kolom)
     activity = await s.storage.list_activity(subgroup.id, subgroup.state_changed_at)
     events = [
@@ -52,7 +59,7 @@ async def consider_reminder(s: Services, workshop: Workshop, subgroup: Subgroup)
                           member_ids=tuple(act.detail.get("member_ids", ())),
                           ref=act.detail.get("ref"))
             )  # fmt: skip
-        else:
+        elif act.kind in _CHAT_KINDS:
             events.append(
                 ChatEvent(at=_at(act.at), kind=EventKind(act.kind),
                           member_id=act.participant_id,
@@ -64,7 +71,7 @@ async def consider_reminder(s: Services, workshop: Workshop, subgroup: Subgroup)
         kolom=subgroup.stand.kolom,
         fase=workshop.fase,
         column_started=_at(subgroup.state_changed_at),
-        sees_messages=any(a.kind != "reminder_sent" for a in activity),
+        sees_messages=any(a.kind in _CHAT_KINDS for a in activity),
     )
     policy = Policy(
         cap=timedelta(minutes=workshop.reminder_cap_minutes),

@@ -44,6 +44,8 @@ async def _silent_writer(s: Services, inc: Incoming) -> tuple[Workshop, Particip
     subgroup = await s.storage.get_subgroup(me.subgroup_id) if me and me.subgroup_id else None
     if workshop is None or me is None or subgroup is None:
         raise Refused(reply(inc, "stil.geen_groep"))
+    if not me.present:  # left or removed: what they send is not the group's any more
+        raise Refused(reply(inc, "stil.niet_in_groep", workshop.lang, groep=subgroup.name))
     if not (subgroup.stand.answering and stil.is_silent(workshop.silent, subgroup.stand.kolom)):
         raise Refused(reply(inc, "stil.niet_nu", workshop.lang))
     return workshop, me, subgroup
@@ -73,14 +75,21 @@ async def private_done(s: Services, inc: Incoming) -> Outcome:
         workshop_id=workshop.id, subgroup_id=subgroup.id, kind="silent_done",
         participant_id=me.id, kolom=subgroup.stand.kolom, detail=None, now=s.stamp(),
     )  # fmt: skip
-    members = [p.id for p in await s.storage.list_participants(workshop.id)
-               if p.subgroup_id == subgroup.id]  # fmt: skip
-    done = [a.participant_id for a in await s.storage.list_activity(
-        subgroup.id, subgroup.state_changed_at) if a.kind == "silent_done"]  # fmt: skip
     outcome = reply(inc, "stil.klaar", lang)
-    if stil.everyone_done(members, [d for d in done if d is not None]):
+    if await everyone_done_writing(s, workshop, subgroup):
         outcome.add(*await reveal(s, workshop, subgroup))
     return outcome
+
+
+async def everyone_done_writing(s: Services, workshop: Workshop, subgroup: Subgroup) -> bool:
+    """True when the subgroup writes in silence now and everyone still in it said done."""
+    if not (subgroup.stand.answering and stil.is_silent(workshop.silent, subgroup.stand.kolom)):
+        return False
+    members = [p.id for p in await s.storage.list_participants(workshop.id)
+               if p.subgroup_id == subgroup.id and p.present]  # fmt: skip
+    done = [a.participant_id for a in await s.storage.list_activity(
+        subgroup.id, subgroup.state_changed_at) if a.kind == "silent_done"]  # fmt: skip
+    return stil.everyone_done(members, [d for d in done if d is not None])
 
 
 async def reveal(s: Services, workshop: Workshop, subgroup: Subgroup) -> list[Say | RefreshBoard]:

@@ -183,7 +183,8 @@ MESSAGES: dict[str, str] = {
         "/next <i>no.</i> · /reopen <i>column</i> – steer subgroups\n"
         "/table <i>name</i> · /type <i>no. column</i> – a paper table\n"
         "/topics <i>N</i> – make N topics in a forum group\n"
-        "/cofac – let someone help · /end – close the workshop\n"
+        "/cofac – let someone help · /workshop – choose your workshop\n"
+        "/end – close the workshop\n"
         "/export – the map as PowerPoint\n\n"
         "<b>Tip:</b> make the bot an admin of each group. Then it also sees normal "
         "messages and nobody has to reply to the question. Without admin rights the bot "
@@ -624,6 +625,41 @@ MESSAGES: dict[str, str] = {
     "join.te_vaak": "That was a wrong code too often. Try again in {minuten} min.",
     "weigering.kolom_buiten_stap": "{kolom} does not belong to this step of the workshop.",
     "join.naamloze_groep": "Group without a name",
+    # Consent: who left no longer counts, co-facilitating only with one's own yes, choose a workshop
+    "join.plenaire_groep": (
+        "This group is the plenary group of the workshop <b>{doel}</b>. "
+        "So it cannot become a subgroup. Only the facilitator can do that."
+    ),
+    "cofac.vraag": (
+        "{naam}, do you want to help as a facilitator of <b>{doel}</b>? "
+        "Only you can tap the buttons."
+    ),
+    "cofac.knop_ja": "Yes, I will help",
+    "cofac.knop_nee": "No, thank you",
+    "cofac.al_facilitator": "{naam} already helps as a facilitator.",
+    "cofac.al_beantwoord": "This question has been answered already.",
+    "cofac.ja_kort": "Thank you! You now help. Type /help in your private chat with me.",
+    "cofac.nee": "{naam} would rather not help as a facilitator. That is fine.",
+    "cofac.nee_kort": "Fine. You do not help.",
+    "knop.niet_voor_jou": "This button is for someone else.",
+    "kies.welke": (
+        "You have more than one workshop. Which one is this about? Tap it. "
+        "Then type your command again."
+    ),
+    "kies.andere": "Do you want to work on another workshop? Tap it.",
+    "kies.welke_workshop": "You have more than one workshop. Which one do you work on now? Tap it.",
+    "kies.nu": "Your commands to me are now about <b>{doel}</b>.",
+    "kies.gekozen": "Chosen.",
+    "kies.nieuwste": "These are your {aantal} newest workshops.",
+    "kies.in_prive": "Choose your workshop in your private chat with me. Type /workshop there.",
+    "kies.meer_workshops": (
+        "You have more workshops. Your commands to me are now about this one. "
+        "Want to switch? Type /workshop."
+    ),
+    "stil.niet_in_groep": (
+        "You are no longer in the group <b>{groep}</b>. So I do not keep what you send here."
+    ),
+    "menu.workshop": "Facilitator: choose which workshop you work on",
     # The room's screen (/screen) and the control view
     "menu.scherm": "Facilitator: the list on the big screen",
     "scherm.links": (

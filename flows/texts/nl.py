@@ -183,7 +183,8 @@ MESSAGES: dict[str, str] = {
         "/verder <i>nr</i> · /heropen <i>kolom</i> – stuur subgroepen bij\n"
         "/tafel <i>naam</i> · /typ <i>nr kolom</i> – een papieren tafel\n"
         "/onderwerpen <i>N</i> – maak N onderwerpen in een forumgroep\n"
-        "/cofac – laat iemand meehelpen · /einde – sluit af\n"
+        "/cofac – laat iemand meehelpen · /workshop – kies je workshop\n"
+        "/einde – sluit af\n"
         "/export – de kaart als PowerPoint\n\n"
         "<b>Tip:</b> maak de bot beheerder van elke groep. Dan ziet de bot ook gewone "
         "berichten. Niemand hoeft dan nog op Beantwoorden te tikken. Zonder beheer ziet de bot "
@@ -639,6 +640,41 @@ MESSAGES: dict[str, str] = {
     ),
     "weigering.kolom_buiten_stap": "{kolom} hoort niet bij deze stap van de workshop.",
     "join.naamloze_groep": "Groep zonder naam",
+    # Toestemming: wie weg is telt niet mee, meehelpen alleen met een eigen ja, kies je workshop
+    "join.plenaire_groep": (
+        "Deze groep is de plenaire groep van de workshop <b>{doel}</b>. "
+        "Daarom kan ze geen subgroep worden. Alleen de facilitator kan dat doen."
+    ),
+    "cofac.vraag": (
+        "{naam}, wil je meehelpen als facilitator van <b>{doel}</b>? "
+        "Alleen jij kunt op de knoppen tikken."
+    ),
+    "cofac.knop_ja": "Ja, ik help mee",
+    "cofac.knop_nee": "Nee, liever niet",
+    "cofac.al_facilitator": "{naam} helpt al mee als facilitator.",
+    "cofac.al_beantwoord": "Deze vraag is al beantwoord.",
+    "cofac.ja_kort": "Dank je! Je helpt nu mee. Typ /help in je privéchat met mij.",
+    "cofac.nee": "{naam} helpt liever niet mee als facilitator. Dat is goed.",
+    "cofac.nee_kort": "Goed. Je helpt niet mee.",
+    "knop.niet_voor_jou": "Deze knop is voor iemand anders.",
+    "kies.welke": (
+        "Je hebt meer dan één workshop. Over welke gaat dit? Tik erop. "
+        "Typ daarna je opdracht nog een keer."
+    ),
+    "kies.andere": "Wil je aan een andere workshop werken? Tik erop.",
+    "kies.welke_workshop": "Je hebt meer dan één workshop. Aan welke werk je nu? Tik erop.",
+    "kies.nu": "Je opdrachten aan mij gaan nu over <b>{doel}</b>.",
+    "kies.gekozen": "Gekozen.",
+    "kies.nieuwste": "Hier staan je {aantal} nieuwste workshops.",
+    "kies.in_prive": "Kies je workshop in je privéchat met mij. Typ daar /workshop.",
+    "kies.meer_workshops": (
+        "Je hebt meer workshops. Je opdrachten aan mij gaan nu over deze. "
+        "Wil je wisselen? Typ /workshop."
+    ),
+    "stil.niet_in_groep": (
+        "Je zit niet meer in de groep <b>{groep}</b>. Daarom bewaar ik niet wat je hier stuurt."
+    ),
+    "menu.workshop": "Facilitator: kies aan welke workshop je werkt",
     # Het scherm voor de zaal (/scherm) en de bediening
     "menu.scherm": "Facilitator: de lijst op het grote scherm",
     "scherm.links": (

@@ -175,13 +175,18 @@ async def test_only_a_facilitator_may_give_the_command(world: World, command: st
 
 
 async def _cofacilitator_by_reply(sandbox: Sandbox, fac, helper, group) -> None:
-    """The facilitator answers /cofac to the helper's message in a subgroup chat."""
+    """The facilitator answers /cofac to the helper's message in a subgroup chat; the
+    helper says yes."""
     hello = await sandbox.send_message(group, helper, "Ik help wel mee")
     command = await sandbox.send_message(group, fac, "/cofac", reply_to=hello["message_id"])
     await sandbox.wait_idle(QUIET)
-    assert replies_to(sandbox, group, command) == [
+    [question] = [m for m in sandbox.bot_messages(group)
+                  if m.reply_to_message_id == command["message_id"]]  # fmt: skip
+    await sandbox.press_button(group, helper, question.message_id, text="Ja")
+    await sandbox.wait_idle(QUIET)
+    assert sandbox.last_bot_message(group).text == (
         f"{helper.first_name} helpt nu mee als facilitator."
-    ]
+    )
 
 
 async def _cofacilitator_by_link(sandbox: Sandbox, fac, helper, group) -> None:

@@ -17,9 +17,11 @@ from bot.buttons import (
     CONFIRM_MODEL,
     KINDS,
     MAX_DATA_BYTES,
+    AnswerCofacilitator,
     Back,
     ButtonPress,
     ChooseRole,
+    ChooseWorkshop,
     Confirm,
     DeleteWorkshop,
     Done,
@@ -29,6 +31,7 @@ from bot.buttons import (
     ShowMap,
     UndoEdit,
     Vote,
+    YesNo,
     parse,
 )
 from bot.handlers_buttons import use_case_for
@@ -72,6 +75,11 @@ CASES = [
     Case(Forget(5, Forgetting.ERASE), "vg:5:w", "forget_confirmed",
          {"workshop_id": 5, "choice": "w"}),
     Case(DeleteWorkshop(5), "del:5", "delete_confirmed", {"workshop_id": 5}),
+    Case(AnswerCofacilitator(8, YesNo.YES), "cf:8:j", "answer_cofacilitator",
+         {"offer_id": 8, "yes": True}),
+    Case(AnswerCofacilitator(8, YesNo.NO), "cf:8:n", "answer_cofacilitator",
+         {"offer_id": 8, "yes": False}),
+    Case(ChooseWorkshop(5), "ws:5", "choose_workshop", {"workshop_id": 5}),
 ]  # fmt: skip
 
 

@@ -15,10 +15,10 @@ from tests.bot.story import current_question, facilitator_says, new_workshop
         ({"type": "all_group_chats"}, "en", ["idea", "done", "back", "map", "join", "help"]),
         ({"type": "all_private_chats"}, "", ["nieuw", "begin", "plenair", "scherm", "bevestig",
                                              "status", "tijd", "taal", "export", "sjabloon",
-                                             "help"]),
+                                             "workshop", "help"]),
         ({"type": "all_private_chats"}, "en", ["new", "begin", "plenary", "screen", "confirm",
                                                "status", "time", "language", "export", "template",
-                                               "help"]),
+                                               "workshop", "help"]),
     ],
 )  # fmt: skip
 async def test_menus_per_scope_and_language(sandbox: Sandbox, bot, scope, lang, expected):
