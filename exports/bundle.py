@@ -8,7 +8,7 @@ import datetime
 from pathlib import Path
 
 from exports.action_plan import action_plan_csv, action_plan_rows
-from exports.agreement import AgreementTemplateError, agreement_docx, render_agreement_markdown
+from exports.agreement import AgreementTemplateError, agreement_files
 from exports.files import ExportError, ExportFile, export_file_name
 from exports.json_data import to_json
 from exports.model import WorkshopData
@@ -25,7 +25,7 @@ def export_set(data: WorkshopData, *, template_dir: Path | None = None) -> list[
     rows = action_plan_rows(data)
     actions = [(r.what, r.who, r.when, r.condition or "") for r in rows]
     try:
-        markdown = render_agreement_markdown(data, template_dir)
+        markdown, agreement_word = agreement_files(data, template_dir, rows)
     except AgreementTemplateError as exc:
         raise ExportError(str(exc)) from exc
 
@@ -34,7 +34,7 @@ def export_set(data: WorkshopData, *, template_dir: Path | None = None) -> list[
 
     return [
         ExportFile(name("pptx"), build_deck(data, actions)),
-        ExportFile(name("docx", "overeenkomst"), agreement_docx(markdown, lang=data.lang)),
+        ExportFile(name("docx", "overeenkomst"), agreement_word),
         ExportFile(name("md", "overeenkomst"), markdown.encode("utf-8")),
         ExportFile(name("csv", "actieplan"), action_plan_csv(data)),
         ExportFile(name("pptx", "sjabloon-a3"), blank_template(data.goal, data.lang, "a3")),

@@ -23,6 +23,11 @@ MESSAGES: dict[str, str] = {
     # Exports (PowerPoint).
     "export.kaart_titel": "Partnership map: {doel}",
     "export.concept": "Draft",
+    # Word files (agreement and participation report): header and footer.
+    "export.concept_kop": "DRAFT",
+    "export.pagina": "Page {pagina} of {totaal}",
+    "export.soort_overeenkomst": "Cooperation agreement",
+    "export.soort_verslag": "Participation report",
     "export.vervolg": "continued",
     "export.rtl_hint": "Fill in from right to left: start at 1 Values",
     "export.geen_antwoorden": "(still empty)",
