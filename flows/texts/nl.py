@@ -156,7 +156,8 @@ MESSAGES: dict[str, str] = {
     # Export
     "export.bijschrift": (
         "De resultaten van <b>{doel}</b>: de kaart als PowerPoint, een concept voor de "
-        "samenwerkingsovereenkomst, het actieplan, een leeg A3-sjabloon en alle gegevens."
+        "samenwerkingsovereenkomst en het participatieverslag voor de gemeente. "
+        "Ook het actieplan, een leeg A3-sjabloon en alle gegevens."
     ),
     "export.leeg": "Er zijn nog geen subgroepen. Er valt nog niets te exporteren.",
     # Hulp
