@@ -26,10 +26,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
-# Turn the PowerPoints in out/ (from `make demo`) into PNG pages, when LibreOffice is there.
+# Turn the PowerPoints and Word files in out/ (from `make demo`) into PNG pages, when
+# LibreOffice is there (apt-get install libreoffice-impress libreoffice-writer poppler-utils).
 render: $(STAMP)
 	@ls out/*.pptx >/dev/null 2>&1 || { echo "no out/*.pptx: run make demo first"; exit 1; }
-	for f in out/*.pptx; do $(BIN)/python -m exports.render "$$f" out/png || exit 1; done
+	for f in out/*.pptx out/*.docx; do $(BIN)/python -m exports.render "$$f" out/png || exit 1; done
 
 # Screenshots of the room's screen and the control view during the demo (needs Chromium:
 # apt-get install chromium chromium-driver).

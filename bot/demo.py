@@ -360,8 +360,13 @@ class Workshop:
         await self.facilitator("/bevestig")  # het hele model
 
         # Stap 6: the export, and the blank templates for a next session.
+        # The data file comes last in the export set, the 16:9 template last of /sjabloon.
         await self.sb.send_message(self.plenary, self.fac, "/export")
-        await self.sb.wait_until(lambda: len(self.sb.documents(self.plenary)) >= 6, timeout=20)
+        await self.sb.wait_until(lambda: self._sent(".json"), timeout=20)
         await self.facilitator("/sjabloon")
-        await self.sb.wait_until(lambda: len(self.sb.documents(self.plenary)) >= 8, timeout=20)
+        await self.sb.wait_until(lambda: self._sent("-sjabloon-16x9-"), timeout=20)
         return self.sb.documents(self.plenary)
+
+    def _sent(self, part: str) -> bool:
+        """True once a document whose name holds part reached the plenary chat."""
+        return any(part in d.file_name for d in self.sb.documents(self.plenary))

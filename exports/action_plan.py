@@ -94,7 +94,7 @@ def _write(rows: Sequence[Sequence[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def action_plan_csv(data: WorkshopData) -> bytes:
+def action_plan_csv(data: WorkshopData, rows: Sequence[ActionRow] | None = None) -> bytes:
     """The action plan as CSV that opens right in Excel (Dutch settings) and LibreOffice.
 
     - Encoding UTF-8 with a byte order mark, so Excel reads accents and emoji correctly.
@@ -107,10 +107,12 @@ def action_plan_csv(data: WorkshopData) -> bytes:
       carriage return gets a leading apostrophe (``'``), so Excel and LibreOffice show it
       as text and never run it. Control characters other than tab, CR and LF are dropped.
       Every other character survives exactly.
+
+    ``rows`` is the action plan when the caller has made it already (it takes a while).
     """
     header = tuple(plain(key, data.lang) for key in CSV_HEADER_KEYS)
     body = [
         (row.what, row.who, row.when, row.condition or "", ", ".join(row.subgroups), row.text)
-        for row in action_plan_rows(data)
+        for row in (action_plan_rows(data) if rows is None else rows)
     ]
     return _write([header, *body])

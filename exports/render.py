@@ -1,6 +1,6 @@
-"""Render a PowerPoint file to PNG pages, to look at what the exports produce.
+"""Render a PowerPoint or Word file to PNG pages, to look at what the exports produce.
 
-    python -m exports.render FILE.pptx [OUTDIR]
+    python -m exports.render FILE.pptx|FILE.docx [OUTDIR]
 
 Uses LibreOffice (``soffice --headless --convert-to pdf``) and poppler's ``pdftoppm``. Writes
 OUTDIR/<name>-<page>.png (OUTDIR defaults to the file's folder) and prints their paths.
@@ -16,11 +16,15 @@ import tempfile
 from pathlib import Path
 
 RESOLUTION = 50  # dots per inch: a 16:9 slide becomes 667 × 375 pixels
+DOCUMENT_RESOLUTION = 80  # an A4 page becomes 661 × 935 pixels: small print stays legible
 TIMEOUT = 180  # seconds per step
 
 
-def render(pptx: Path, outdir: Path, resolution: int = RESOLUTION) -> list[Path]:
-    """The PNG pages of pptx in outdir (raises RuntimeError with a one-line reason)."""
+def render(pptx: Path, outdir: Path, resolution: int | None = None) -> list[Path]:
+    """The PNG pages of a .pptx or .docx in outdir (raises RuntimeError with a one-line
+    reason)."""
+    if resolution is None:
+        resolution = DOCUMENT_RESOLUTION if pptx.suffix == ".docx" else RESOLUTION
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     pdftoppm = shutil.which("pdftoppm")
     if not soffice:
@@ -67,7 +71,7 @@ def _run(command: list[str], name: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args or len(args) > 2 or args[0] in ("-h", "--help"):
-        print("usage: python -m exports.render FILE.pptx [OUTDIR]", file=sys.stderr)
+        print("usage: python -m exports.render FILE.pptx|FILE.docx [OUTDIR]", file=sys.stderr)
         return 2
     pptx = Path(args[0])
     outdir = Path(args[1]) if len(args) > 1 else pptx.parent

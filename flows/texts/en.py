@@ -23,6 +23,11 @@ MESSAGES: dict[str, str] = {
     # Exports (PowerPoint).
     "export.kaart_titel": "Partnership map: {doel}",
     "export.concept": "Draft",
+    # Word files (agreement and participation report): header and footer.
+    "export.concept_kop": "DRAFT",
+    "export.pagina": "Page {pagina} of {totaal}",
+    "export.soort_overeenkomst": "Cooperation agreement",
+    "export.soort_verslag": "Participation report",
     "export.vervolg": "continued",
     "export.rtl_hint": "Fill in from right to left: start at 1 Values",
     "export.geen_antwoorden": "(still empty)",
@@ -151,7 +156,8 @@ MESSAGES: dict[str, str] = {
     # Export
     "export.bijschrift": (
         "The results of <b>{doel}</b>: the map as PowerPoint, a draft cooperation "
-        "agreement, the action plan, a blank A3 template and all data."
+        "agreement and the participation report for the municipality. "
+        "Also the action plan, a blank A3 template and all data."
     ),
     "export.leeg": "There are no subgroups yet. There is nothing to export yet.",
     # Help

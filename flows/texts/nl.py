@@ -23,6 +23,11 @@ MESSAGES: dict[str, str] = {
     # Exports (PowerPoint).
     "export.kaart_titel": "Partnerschapkaart: {doel}",
     "export.concept": "Concept",
+    # Word-bestanden (overeenkomst en participatieverslag): kop- en voettekst.
+    "export.concept_kop": "CONCEPT",
+    "export.pagina": "Pagina {pagina} van {totaal}",
+    "export.soort_overeenkomst": "Samenwerkingsovereenkomst",
+    "export.soort_verslag": "Participatieverslag",
     "export.vervolg": "vervolg",
     "export.rtl_hint": "Van rechts naar links invullen: begin bij 1 Waarden",
     "export.geen_antwoorden": "(nog leeg)",
@@ -151,7 +156,8 @@ MESSAGES: dict[str, str] = {
     # Export
     "export.bijschrift": (
         "De resultaten van <b>{doel}</b>: de kaart als PowerPoint, een concept voor de "
-        "samenwerkingsovereenkomst, het actieplan, een leeg A3-sjabloon en alle gegevens."
+        "samenwerkingsovereenkomst en het participatieverslag voor de gemeente. "
+        "Ook het actieplan, een leeg A3-sjabloon en alle gegevens."
     ),
     "export.leeg": "Er zijn nog geen subgroepen. Er valt nog niets te exporteren.",
     # Hulp

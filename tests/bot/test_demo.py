@@ -40,7 +40,8 @@ def demo(tmp_path_factory) -> DemoRun:
 
 def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(demo: DemoRun):
     tmp_path = demo.folder
-    # The whole export set: map, agreement (Word and Markdown), action plan, templates, data.
+    # The whole export set: map, agreement and participation report (Word and Markdown),
+    # action plan, templates, data.
     names = sorted(p.name for p in tmp_path.glob("partnerschapkaart-*"))
     kinds = sorted(
         re.sub(
@@ -57,6 +58,8 @@ def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(demo: DemoRun):
         "actieplan-.csv",
         "overeenkomst-.docx",
         "overeenkomst-.md",
+        "participatieverslag-.docx",
+        "participatieverslag-.md",
         "sjabloon-16x9-.pptx",
         "sjabloon-a3-.pptx",
     ], names
@@ -131,7 +134,7 @@ def test_the_command_line_export_and_the_json_round_trip_give_the_same_deck(
     assert "Datum: 29-11-2026" in deck(cli_dir)[0]
     assert all("-2026-11-29." in p.name for p in cli_dir.iterdir() if "sjabloon" not in p.name)
     assert deck(json_dir) == deck(cli_dir)
-    for name in ("overeenkomst", "actieplan"):
+    for name in ("overeenkomst", "participatieverslag", "actieplan"):
         [a] = [p for p in cli_dir.iterdir() if name in p.name and p.suffix != ".docx"]
         [b] = [p for p in json_dir.iterdir() if name in p.name and p.suffix != ".docx"]
         assert a.read_bytes() == b.read_bytes()

@@ -4,36 +4,47 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import shutil
+import zipfile
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
 
 from exports.agreement import (
+    DEFAULT_TEMPLATE_DIR,
     AgreementTemplateError,
     agreement_context,
     agreement_docx,
+    agreement_files,
     render_agreement_markdown,
 )
-from exports.markdown_docx import escape_markdown, markdown_to_docx
+from exports.markdown_docx import escape_markdown, markdown_to_docx, template_to_docx
 from exports.model import ParticipantRecord
+from exports.pptx_look import COLOURS, INK
+from exports.word_template import BUILT_IN, word_name, word_template
 from flows.kaart import Kolom
 from tests.exports.sample import ANSWERS, sample_workshop
 
 HEADINGS_NL = [
-    "Concept samenwerkingsovereenkomst: de gebiedsontwikkeling van Noord",
-    "1. Partijen",
-    "2. Doel",
-    "3. Gedeelde waarden",
-    "4. Hoe de partners met elkaar omgaan",
-    "5. Wat de partners doen",
-    "6. Voorwaarden",
-    "7. Actieplan",
-    "8. Evaluatie",
-    "9. Looptijd en wijzigingen",
-    "10. Ondertekening",
-    "Partij 1",
-    "Partij 2",
-    "Partij 3",
+    "Samenwerkingsovereenkomst: de gebiedsontwikkeling van Noord",
+    "Partijen",
+    "Overwegingen",
+    "Gedeelde waarden",
+    "Artikel 1. Doel",
+    "Artikel 2. Afspraken",
+    "2.1 Hoe de partners met elkaar omgaan",
+    "2.2 Wat de partners doen",
+    "2.3 Voorwaarden",
+    "Artikel 3. Acties",
+    "Artikel 4. Looptijd en evaluatie",
+    "Artikel 5. Kosten",
+    "Artikel 6. Contactpersonen",
+    "Artikel 7. Als de partijen het niet eens zijn",
+    "Artikel 8. Wijzigen en stoppen",
+    "Artikel 9. Juridisch niet bindend",
+    "Artikel 10. Ondertekening",
 ]
 NOTICE_NL = "Let op: dit is een concept."
 
@@ -75,7 +86,11 @@ def _headings(document) -> list[str]:
 
 def _render(data, **kwargs) -> tuple[str, Document]:
     markdown = render_agreement_markdown(data, **kwargs)
-    return markdown, _docx(agreement_docx(markdown, lang=data.lang))
+    return markdown, _docx(agreement_docx(markdown, lang=data.lang, concept=not data.final))
+
+
+def _cells(table) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
 
 
 def test_headings_in_order():
@@ -99,18 +114,14 @@ def test_sections_hold_the_answers_exactly():
     ]:
         assert f"{what}\nWie: {who}. Wanneer: {when}." in body
     assert "over zes maanden" in body
-    assert body.count("Handtekening: [handtekening]") == 3
     assert "[naam organisatie]" in body
-    assert markdown.startswith("# Concept samenwerkingsovereenkomst")
+    assert markdown.startswith("# Samenwerkingsovereenkomst: ")
 
 
 def test_values_in_their_section():
     _, document = _render(sample_workshop())
     texts = _texts(document)
-    start, end = (
-        texts.index("3. Gedeelde waarden"),
-        texts.index("4. Hoe de partners met elkaar omgaan"),
-    )
+    start, end = (texts.index("Gedeelde waarden"), texts.index("Artikel 1. Doel"))
     assert "Bewoners voelen zich thuis en veilig" in texts[start:end]
     bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
     assert any(p.text == "Meer groen in de wijk" for p in bullets)
@@ -157,8 +168,14 @@ def test_parties_from_networks_and_roles():
         {"naam": None, "rol": "burger", "nummer": 2},
     ]
     _, document = _render(data)
-    assert "Partij 1: Gemeente Noord" in _headings(document)
-    assert "Organisatie: Gemeente Noord" in _texts(document)
+    signatures = _cells(document.tables[-1])
+    assert signatures[0][1:] == ["Partij 1: Gemeente Noord", "", "Partij 2: [naam organisatie]"]
+    contacts = _cells(document.tables[0])
+    assert [row[0] for row in contacts] == [
+        "Partij",
+        "Gemeente Noord",
+        "Partij 2: [naam organisatie]",
+    ]
 
 
 @pytest.mark.parametrize("answer", HOSTILE)
@@ -180,7 +197,7 @@ def test_hostile_goal_and_action():
         goal="# {% if %} <i>Noord</i>",
     )
     markdown, document = _render(data)
-    assert _headings(document)[0] == "Concept samenwerkingsovereenkomst: # {% if %} <i>Noord</i>"
+    assert _headings(document)[0] == "Samenwerkingsovereenkomst: # {% if %} <i>Noord</i>"
     body = "\n".join(_texts(document))
     assert "{{ 7*7 }}\nWie: **Iedereen**." in body
     assert "49" not in markdown
@@ -208,8 +225,8 @@ def test_english():
     data = dataclasses.replace(sample_workshop(final=False), lang="en")
     markdown, document = _render(data)
     headings = _headings(document)
-    assert headings[0] == "Draft cooperation agreement: de gebiedsontwikkeling van Noord"
-    assert headings[1:4] == ["1. Parties", "2. Goal", "3. Shared values"]
+    assert headings[0] == "Cooperation agreement: de gebiedsontwikkeling van Noord"
+    assert headings[1:5] == ["Parties", "Considerations", "Shared values", "Article 1. Goal"]
     assert "Please note: this is a draft." in markdown
     assert "Who: Gemeente. When: voor 1 maart." in "\n".join(_texts(document))
     assert "29 November 2026" in markdown
@@ -285,3 +302,244 @@ def test_converter_inline_and_blocks():
         (" zin over twee regels.", False, False),
     ]
     assert document.core_properties.title == "Kop"
+
+
+# -- the agreement as Dutch organisations write one -------------------------------------------
+
+
+def _header(document) -> str:
+    return "\n".join(p.text for p in document.sections[0].header.paragraphs)
+
+
+def _xml(part) -> str:
+    return part.element.xml if hasattr(part, "element") else part._element.xml
+
+
+def test_a4_with_margins_arial_and_the_decks_colours_in_the_headings():
+    _, document = _render(sample_workshop())
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    margins = (section.left_margin, section.right_margin, section.top_margin, section.bottom_margin)
+    assert [round(m.cm, 1) for m in margins] == [2.5] * 4
+    assert document.styles["Normal"].font.name == "Arial"
+    blue = RGBColor.from_string(COLOURS[Kolom.WAARDEN][1])
+    assert document.styles["Heading 2"].font.color.rgb == blue
+    assert document.styles["Heading 1"].font.color.rgb == RGBColor.from_string(INK)
+    # No theme font left that Word would show instead of Arial.
+    assert "asciiTheme" not in document.styles["Heading 1"].element.xml
+
+
+def test_concept_in_the_header_until_the_model_is_confirmed():
+    _, draft = _render(sample_workshop(final=False))
+    assert _header(draft) == "Samenwerkingsovereenkomst\tCONCEPT"
+    _, final = _render(sample_workshop(final=True))
+    assert _header(final) == "Samenwerkingsovereenkomst"
+    english = dataclasses.replace(sample_workshop(final=False), lang="en")
+    _, document = _render(english)
+    assert _header(document) == "Cooperation agreement\tDRAFT"
+
+
+def test_page_x_of_y_in_the_footer_as_word_fields():
+    _, document = _render(sample_workshop())
+    footer = document.sections[0].footer
+    xml = _xml(footer)
+    assert "PAGE" in xml
+    assert "NUMPAGES" in xml
+    instructions = [t.text.strip() for t in footer._element.iter(qn("w:instrText"))]
+    assert instructions == ["PAGE", "NUMPAGES"]
+    assert footer.paragraphs[0].text == "Pagina 1 van 1"  # the fields' placeholders
+
+
+def test_says_plainly_it_is_an_intentieovereenkomst_that_does_not_bind():
+    markdown, document = _render(sample_workshop())
+    body = "\n".join(_texts(document))
+    assert "**Soort overeenkomst:** intentieovereenkomst." in markdown
+    assert "De afspraken zijn niet juridisch bindend." in body
+    assert "Dan moeten ze dat samen besluiten en hier duidelijk opschrijven." in body
+    english, _ = _render(dataclasses.replace(sample_workshop(), lang="en"))
+    assert "The agreements are not legally binding." in english
+
+
+def test_the_considerations_say_why_with_the_maps_values():
+    _, document = _render(sample_workshop())
+    texts = _texts(document)
+    why = texts[texts.index("Overwegingen") : texts.index("Artikel 1. Doel")]
+    assert "Ze willen samen werken aan de gebiedsontwikkeling van Noord." in why
+    for table in ANSWERS.values():
+        for _, value in table.get(Kolom.WAARDEN, []):
+            assert value in why
+
+
+def _bottom_line(cell) -> bool:
+    borders = cell._tc.tcPr.find(qn("w:tcBorders"))
+    return borders is not None and borders.find(qn("w:bottom")) is not None
+
+
+def test_the_parties_side_by_side_with_lines_to_sign():
+    _, document = _render(sample_workshop())  # three parties: two side by side, then one
+    pair, single = document.tables[1:]
+    assert _cells(pair) == [
+        ["", "Partij 1: [naam organisatie]", "", "Partij 2: [naam organisatie]"],
+        ["Naam", "", "", ""],
+        ["Functie", "", "", ""],
+        ["Datum", "", "", ""],
+        ["Handtekening", "", "", ""],
+    ]
+    assert [row[0] for row in _cells(single)] == ["", "Naam", "Functie", "Datum", "Handtekening"]
+    assert _cells(single)[0][1] == "Partij 3: [naam organisatie]"
+    for row in pair.rows[1:]:
+        # A line to write on for each party; the gap between them has none.
+        assert [_bottom_line(c) for c in row.cells] == [False, True, False, True]
+    heights = [row.height for row in pair.rows[1:]]
+    assert heights[-1] > 2 * heights[0]  # room for a signature
+    # The lines are there in the Markdown too.
+    markdown = render_agreement_markdown(sample_workshop())
+    assert "| Handtekening | __________ | __________ |" in markdown
+
+
+def test_contact_persons_per_party():
+    _, document = _render(sample_workshop())
+    assert _cells(document.tables[0]) == [
+        ["Partij", "Contactpersoon", "Telefoon en e-mail"],
+        *[[f"Partij {n}: [naam organisatie]", "[naam]", "[telefoon en e-mail]"] for n in (1, 2, 3)],
+    ]
+
+
+# -- the agreement as a Word template (docxtpl) -------------------------------------------------
+
+
+def _all_texts(document) -> list[str]:
+    texts = _texts(document)
+    for table in document.tables:
+        texts += [" | ".join(row) for row in _cells(table)]
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_shipped_word_template_gives_the_same_agreement(tmp_path, lang):
+    name = word_name(lang)
+    shutil.copy(DEFAULT_TEMPLATE_DIR / name, tmp_path / name)
+    data = dataclasses.replace(sample_workshop(final=False), lang=lang)
+    markdown, from_markdown = agreement_files(data)
+    markdown_too, from_word = agreement_files(data, tmp_path)
+    assert markdown_too == markdown  # the Markdown still comes from the Markdown template
+    word = _docx(from_word)
+    assert _all_texts(word) == _all_texts(_docx(from_markdown))
+    assert _header(word) == _header(_docx(from_markdown))
+    assert (round(word.sections[0].page_width.cm, 1)) == 21.0
+    assert word.core_properties.title.endswith("de gebiedsontwikkeling van Noord")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_shipped_word_templates_are_made_from_the_markdown_templates(lang):
+    source = (DEFAULT_TEMPLATE_DIR / BUILT_IN[lang]).read_text(encoding="utf-8")
+    fresh = zipfile.ZipFile(io.BytesIO(word_template(source, lang)))
+    shipped = zipfile.ZipFile(DEFAULT_TEMPLATE_DIR / word_name(lang))
+    parts = [n for n in fresh.namelist() if n.endswith(".xml") and "docProps" not in n]
+    for part in parts:
+        assert shipped.read(part) == fresh.read(part), (
+            f"{part} differs: run python -m exports.word_template"
+        )
+
+
+WORD_HOSTILE = [
+    "</w:t></w:r></w:p><w:p><w:r><w:t>ingeschoven",
+    "{{ 7*7 }} en {% if true %}ja{% endif %}",
+    "{%p if false %}",
+    "<b>x</b> & <script>alert(1)</script>",
+    "bel\x07 formfeed\x0c nul\x00 einde",
+    "Regel één\nregel twee",
+    "Woord" * 800,
+]
+
+
+def test_a_word_template_keeps_hostile_text_inert(tmp_path):
+    shutil.copy(DEFAULT_TEMPLATE_DIR / "overeenkomst.docx", tmp_path / "overeenkomst.docx")
+    data = sample_workshop(extra={"Tafel 1": {Kolom.WAARDEN: [("Anna", t) for t in WORD_HOSTILE]}})
+    data = dataclasses.replace(data, goal="de wijk {{ doel }} <w:p/>")
+    _, word = agreement_files(data, tmp_path)
+    document = _docx(word)
+    texts = _all_texts(document)
+    assert "Samenwerkingsovereenkomst: de wijk {{ doel }} <w:p/>" in texts
+    for answer in WORD_HOSTILE[:4]:
+        assert answer in texts
+    assert "bel formfeed nul einde" in texts
+    assert "Regel één\nregel twee" in texts  # a line break in the same bullet
+    assert "Woord" * 800 in texts
+    assert "49" not in "\n".join(texts)
+    assert _headings(document)[1:] == HEADINGS_NL[1:]
+
+
+def test_a_word_template_of_the_organisation_is_used(tmp_path):
+    own = template_to_docx(
+        "# Convenant {{ doel }}\n\n{% for w in waarden %}\n- {{ w.tekst }}\n{% endfor %}\n"
+    )
+    (tmp_path / "overeenkomst.docx").write_bytes(own)
+    markdown, word = agreement_files(sample_workshop(), tmp_path)
+    document = _docx(word)
+    assert _headings(document) == ["Convenant de gebiedsontwikkeling van Noord"]
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert bullets[:2] == ["Bewoners voelen zich thuis en veilig", "Iedereen kan meedoen"]
+    assert markdown.startswith("# Samenwerkingsovereenkomst")  # the Markdown stays the default
+    # A language's own Word template wins over the general one.
+    (tmp_path / "overeenkomst.en.docx").write_bytes(template_to_docx("# Covenant {{ doel }}\n"))
+    english = dataclasses.replace(sample_workshop(), lang="en")
+    assert _headings(_docx(agreement_files(english, tmp_path)[1])) == [
+        "Covenant de gebiedsontwikkeling van Noord"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "detail"),
+    [
+        (template_to_docx("# Titel\n\n{{ doel }\n"), "unexpected '}'"),
+        (template_to_docx("# Titel\n\n{{ onbekend }}\n"), "'onbekend' is undefined"),
+        (template_to_docx("# Titel\n\n{{ doel.__class__.__mro__ }}\n"), "unsafe"),
+        (b"dit is geen Word-bestand", "geen Word-bestand (.docx)"),
+    ],
+)
+def test_a_broken_word_template_names_the_file(tmp_path, content, detail):
+    (tmp_path / "overeenkomst.docx").write_bytes(content)
+    with pytest.raises(AgreementTemplateError) as info:
+        agreement_files(sample_workshop(), tmp_path)
+    assert str(info.value).startswith("overeenkomst.docx: "), str(info.value)
+    assert detail in str(info.value)
+
+
+def test_converter_tables_nested_bullets_and_lines():
+    markdown = (
+        "| Kop \\| één | Kop twee |\n|---|:---:|\n| **vet** | a \\| b |\n\n"
+        "- punt\n  - eronder\n\n"
+        "| | Partij |\n|---|---|\n| Naam | ___ |\n| Handtekening | __________ |\n"
+    )
+    document = _docx(markdown_to_docx(markdown))
+    grid, form = document.tables
+    assert _cells(grid) == [["Kop | één", "Kop twee"], ["vet", "a | b"]]
+    assert grid.rows[1].cells[0].paragraphs[0].runs[0].bold
+    styles = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    assert styles == [("List Bullet", "punt"), ("List Bullet 2", "eronder")]
+    assert [_bottom_line(r.cells[1]) for r in form.rows] == [True, True, True]
+    assert form.rows[2].height > form.rows[1].height
+
+
+def test_template_conversion_keeps_placeholders_and_makes_paragraph_tags():
+    source = (
+        "{# uitleg #}\n# Titel {{ doel }}\n\n{% for w in waarden %}\n- **{{ w.tekst }}**\n"
+        "{% endfor %}\n\n| A | B |\n|---|---|\n{% for a in acties %}\n| {{ a.wat }} | x |\n"
+        "{% endfor %}\n"
+    )
+    document = _docx(template_to_docx(source))
+    assert _texts(document)[:4] == [
+        "Titel {{ doel }}",
+        "{%p for w in waarden %}",
+        "{{ w.tekst }}",
+        "{%p endfor %}",
+    ]
+    assert [row[0] for row in _cells(document.tables[0])] == [
+        "A",
+        "{%tr for a in acties %}",
+        "{{ a.wat }}",
+        "{%tr endfor %}",
+    ]
+    assert "uitleg" not in "\n".join(_texts(document))
+    assert _header(document) == "\t{% if concept %}CONCEPT{% endif %}"

@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 from pptx import Presentation
 
-from exports.bundle import export_set
+from exports.bundle import ExportError, export_set
 from exports.files import export_file_name, slug
 from exports.json_data import from_json
 from flows.kaart import Kolom
@@ -67,11 +67,15 @@ def test_every_file_of_the_set_opens_with_hostile_answers_and_goal():
     assert "controlcharacters" in text.replace(" ", "") or "control characters" in text
     assert "👩🏽‍🤝‍👨🏻" in text
 
-    [docx] = [d for n, d in files.items() if n.endswith(".docx")]
-    words = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
-    assert "{{ 7*7 }} and {% for x in y %}" in words
-    assert "49" not in words
-    assert "<b>html</b> & <script>alert(1)</script>" in words
+    documents = {n.split("-")[-4]: d for n, d in files.items() if n.endswith(".docx")}
+    assert sorted(documents) == ["overeenkomst", "participatieverslag"]
+    for docx in documents.values():
+        words = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
+        assert "{{ 7*7 }} and {% for x in y %}" in words
+        assert "49" not in words
+        assert "<b>html</b> & <script>alert(1)</script>" in words
+        assert "x" * 4000 in words
+        assert "control characters" in words
 
     [raw] = [d for n, d in files.items() if n.endswith(".csv")]
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
@@ -80,3 +84,32 @@ def test_every_file_of_the_set_opens_with_hostile_answers_and_goal():
     [data_json] = [d for n, d in files.items() if n.endswith(".json")]
     assert json.loads(data_json)["goal"] == "../../etc/passwd"
     assert from_json(data_json) == data
+
+
+def test_the_set_holds_the_agreement_and_the_participation_report():
+    data = sample_workshop(final=False)
+    names = [f.name.replace("partnerschapkaart-de-gebiedsontwikkeling-van-noord", "") for f in
+             export_set(data)]  # fmt: skip
+    assert names == [
+        "-2026-11-29.pptx",
+        "-overeenkomst-2026-11-29.docx",
+        "-overeenkomst-2026-11-29.md",
+        "-participatieverslag-2026-11-29.docx",
+        "-participatieverslag-2026-11-29.md",
+        "-actieplan-2026-11-29.csv",
+        "-sjabloon-a3-2026-11-29.pptx",
+        "-2026-11-29.json",
+    ]
+    files = {f.name.split("-")[-4]: f.data for f in export_set(data) if f.name.endswith("docx")}
+    for kind, title in (("overeenkomst", "Samenwerkingsovereenkomst"),
+                        ("participatieverslag", "Participatieverslag")):  # fmt: skip
+        document = Document(io.BytesIO(files[kind]))
+        header = [p.text for p in document.sections[0].header.paragraphs]
+        assert header == [f"{title}\tCONCEPT"]
+        assert document.paragraphs[0].text == f"{title}: de gebiedsontwikkeling van Noord"
+
+
+def test_a_broken_report_template_is_an_export_error(tmp_path):
+    (tmp_path / "participatieverslag.md.j2").write_text("{{ doel }\n", encoding="utf-8")
+    with pytest.raises(ExportError, match=r"^participatieverslag\.md\.j2, regel 1: "):
+        export_set(sample_workshop(), template_dir=tmp_path)
