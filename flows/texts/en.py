@@ -440,6 +440,10 @@ MESSAGES: dict[str, str] = {
     "plenair.fout.net_bevestigd": (
         "Someone else confirmed this a moment ago. Look at the new list before you go on."
     ),
+    # Telegram's limits (issue 14): never leave something out silently
+    "klaar.al_gedaan": (
+        "That was just done already. Your group is now {stand}. Look at the latest question."
+    ),
     # Time
     "tijd.groep.half": (
         "⏳ Half of the time for this step has passed. About {minuten} minutes left."

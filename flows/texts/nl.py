@@ -445,6 +445,10 @@ MESSAGES: dict[str, str] = {
     "plenair.fout.net_bevestigd": (
         "Iemand anders heeft dit net bevestigd. Kijk naar de nieuwe lijst voor je verder gaat."
     ),
+    # Grenzen van Telegram (issue 14): nooit stil iets weglaten
+    "klaar.al_gedaan": (
+        "Dat is net al gedaan. Jullie groep is nu {stand}. Kijk naar de nieuwste vraag."
+    ),
     # Tijd
     "tijd.groep.half": (
         "⏳ De helft van de tijd voor deze stap is om. Nog ongeveer {minuten} minuten."
