@@ -190,5 +190,7 @@ async def show_map(s: Services, inc: Incoming) -> Outcome:
         return reply(inc, "weigering.geen_subgroep", language_for(inc.language_code))
     workshop, subgroup = found
     answers = await s.storage.list_answers(subgroup.id)
-    parts = views.map_overview(workshop, subgroup, answers)
+    values = await s.storage.get_draft(workshop.id, Kolom.WAARDEN)
+    confirmed = [i.text for i in values.items] if values and values.confirmed else []
+    parts = views.map_overview(workshop, subgroup, answers, confirmed)
     return Outcome().add(*(Say(inc.chat_id, inc.thread_id, part) for part in parts))
