@@ -234,3 +234,23 @@ async def test_a_status_board_of_40_subgroups_turns_pages_and_keeps_its_page(
     await sandbox.wait_until(lambda: "antwoorden per kolom: 1 · 0" in status.text)
     assert names[-1] in status.text
     assert not refused(sandbox)
+
+
+async def test_turning_the_page_of_an_older_list_is_refused_and_changes_nothing(
+    sandbox: Sandbox, bot
+):
+    fac = sandbox.add_user("Fatima")
+    await workshop_with_answers(sandbox, fac, groups=1, per_group=45, length=40)
+    await facilitator_says(sandbox, fac, "/plenair")
+    message = list_board(sandbox, fac)
+    assert "Je ziet punt 1 t/m 40 van 45." in message.text
+    [forward] = [data for label, data in message.buttons if "▶️" in label]
+    assert "41–45" in next(label for label, _ in message.buttons if "▶️" in label)
+
+    await facilitator_says(sandbox, fac, "/weg 45")  # a new version of the list
+    await sandbox.press_button(sandbox.private_chat(fac), fac, message.message_id, forward,
+                               check=False)  # fmt: skip
+    await sandbox.wait_idle()
+    assert "eerdere stap" in sandbox.callback_answers[-1].text
+    assert "Je ziet punt 1 t/m 40 van 44." in message.text
+    assert not refused(sandbox)
