@@ -68,8 +68,8 @@ class Broadcast:
 class ShowDraft:
     """Show the plenary's current list: as a new message in a chat, or edited in place.
 
-    With ``final_column`` the board of that (just confirmed) column is left as the final
-    list without buttons.
+    With ``final_column`` the board of that column is edited in place: after it was
+    confirmed, as the final list without edit buttons, or on another page.
     """
 
     workshop_id: int
@@ -89,9 +89,11 @@ class ShowStatus:
 
 @dataclass(frozen=True)
 class RefreshStatus:
-    """Something changed that the status board shows (debounced by the shell)."""
+    """Something changed that the status board shows (debounced by the shell; at once
+    when the facilitator turned its page)."""
 
     workshop_id: int
+    at_once: bool = False
 
 
 @dataclass(frozen=True)

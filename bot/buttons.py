@@ -115,6 +115,26 @@ class Confirm(_Press):
     version: int
 
 
+@dataclass(frozen=True)
+class ListPage(_Press):
+    """◀️ or ▶️ under a long list of a column: show that page of the list, as it was at
+    that version."""
+
+    WIRE: ClassVar[str] = "pd:{column}:{version}:p{page}"
+    column: int
+    version: int
+    page: int
+
+
+@dataclass(frozen=True)
+class StatusPage(_Press):
+    """◀️ or ▶️ under a status board with more subgroups than one message holds."""
+
+    WIRE: ClassVar[str] = "sb:{workshop_id}:{page}"
+    workshop_id: int
+    page: int
+
+
 # 'Model vaststellen' under the last look at the whole model: make it final.
 CONFIRM_MODEL = Confirm(column=0, version=0)
 
@@ -187,6 +207,8 @@ ButtonPress: TypeAlias = (
     | RemoveItem
     | UndoEdit
     | Confirm
+    | ListPage
+    | StatusPage
     | Vote
     | ChooseRole
     | Forget

@@ -19,8 +19,10 @@ from bot.buttons import (
     DeleteWorkshop,
     Done,
     Forget,
+    ListPage,
     RemoveItem,
     ShowMap,
+    StatusPage,
     UndoEdit,
     Vote,
     YesNo,
@@ -74,6 +76,10 @@ def use_case_for(
             return usecases.confirm(s, inc, version=None, column=0)
         case Confirm(column, version):
             return usecases.confirm(s, inc, version=version, column=column)
+        case ListPage(column, version, page):
+            return usecases.turn_list_page(s, inc, column, version, page)
+        case StatusPage(workshop_id, page):
+            return usecases.turn_status_page(s, inc, workshop_id, page)
         case Vote(column, version, votes_each, position):
             return usecases.vote(s, inc, column, version, votes_each, position)
         case ChooseRole(workshop_id, role):

@@ -134,6 +134,8 @@ class Shell(BoardMessages, PlenaryMessages):
                 await self.show_draft(action)
             case ShowStatus():
                 await self.show_status(action)
+            case RefreshStatus(at_once=True):
+                await self.refresh_status(action.workshop_id)
             case RefreshStatus():
                 self.schedule_status(action.workshop_id)
             case SendVote():

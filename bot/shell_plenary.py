@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -13,7 +14,7 @@ from telegram.error import Forbidden, TelegramError
 from bot import views_plenary
 from bot.actions import Button, CloseVotes, Say, SendVote, ShowDraft, ShowStatus
 from flows.fase import Fase
-from flows.texts import Html
+from flows.texts import Html, render
 from storage import Store
 from storage.models import Workshop
 
@@ -55,8 +56,12 @@ class PlenaryMessages:
         draft = await self.storage.get_draft(workshop.id, kolom)
         if draft is None:
             return
+        posting = action.chat_id is not None and action.final_column is None
+        if posting:  # a new board starts at the first page of the list
+            draft = dataclasses.replace(draft, page=1)
         text, buttons = views_plenary.draft_board(workshop, draft, len(subgroups))
-        if action.chat_id is not None and action.final_column is None:
+        if posting:
+            assert action.chat_id is not None
             message_id = await self.say(
                 Say(action.chat_id, action.thread_id, text, buttons=buttons)
             )
@@ -67,41 +72,50 @@ class PlenaryMessages:
             await self._edit(draft.chat_id, draft.message_id, text, buttons)
 
     async def send_votes(self, action: SendVote) -> None:
-        """Send the voting message to each subgroup and remember where it went."""
+        """Send the voting messages to each subgroup and remember where they went."""
         workshop = await self.storage.get_workshop(action.workshop_id)
         draft = await self.storage.get_draft(action.workshop_id, action.kolom)
         if workshop is None or draft is None:
             return
-        text, buttons = views_plenary.vote_message(workshop, draft, action.votes_each)
+        messages = views_plenary.vote_message(workshop, draft, action.votes_each)
         for subgroup_id in action.subgroup_ids:
             subgroup = await self.storage.get_subgroup(subgroup_id)
             if subgroup is None or subgroup.chat_id is None:
                 continue
             try:
-                message_id = await self.say(
-                    Say(subgroup.chat_id, subgroup.topic_id, text, buttons=buttons)
-                )
+                for text, buttons in messages:
+                    message_id = await self.say(
+                        Say(subgroup.chat_id, subgroup.topic_id, text, buttons=buttons)
+                    )
+                    await self.storage.add_vote_message(
+                        workshop.id, action.kolom, subgroup.chat_id, message_id
+                    )
             except Forbidden as exc:
                 log.warning("cannot send a vote to subgroup %d: %s", subgroup_id, exc.message)
                 continue
-            await self.storage.add_vote_message(
-                workshop.id, action.kolom, subgroup.chat_id, message_id
-            )
 
     async def close_votes(self, action: CloseVotes) -> None:
-        """Replace each voting message by the outcome, without buttons."""
+        """Replace each chat's voting messages by the outcome, without buttons."""
         workshop = await self.storage.get_workshop(action.workshop_id)
         draft = await self.storage.get_draft(action.workshop_id, action.kolom)
         if workshop is None or draft is None:
             return
-        text = views_plenary.vote_closed(workshop, draft)
+        per_chat: dict[int, list[int]] = {}
         for chat_id, message_id in await self.storage.take_vote_messages(workshop.id, action.kolom):
-            try:
-                await self._edit(chat_id, message_id, text, ())
-            except TelegramError as exc:
-                log.warning("closing a vote message failed: %s", exc)
+            per_chat.setdefault(chat_id, []).append(message_id)
+        for chat_id, message_ids in per_chat.items():
+            message_ids.sort()  # in the order they were sent
+            parts = views_plenary.vote_closed(workshop, draft, len(message_ids))
+            rest = render("stemmen.uitslag_boven", workshop.lang)
+            for n, message_id in enumerate(message_ids):
+                try:
+                    await self._edit(chat_id, message_id, parts[n] if n < len(parts) else rest, ())
+                except TelegramError as exc:
+                    log.warning("closing a vote message failed: %s", exc)
 
-    async def _status_text(self, workshop: Workshop) -> str:
+    async def _status_board(
+        self, workshop: Workshop
+    ) -> tuple[Html, tuple[tuple[Button, ...], ...]]:
         return views_plenary.status_board(
             workshop,
             await self.storage.list_subgroups(workshop.id),
@@ -115,9 +129,9 @@ class PlenaryMessages:
         workshop = await self.storage.get_workshop(action.workshop_id)
         if workshop is None:
             return
-        message_id = await self.say(
-            Say(action.chat_id, action.thread_id, Html(await self._status_text(workshop)))
-        )
+        # A new status board starts at its first page.
+        text, buttons = await self._status_board(dataclasses.replace(workshop, status_page=1))
+        message_id = await self.say(Say(action.chat_id, action.thread_id, text, buttons=buttons))
         await self.storage.set_status_message(
             workshop.id, action.chat_id, action.thread_id, message_id
         )
@@ -134,15 +148,15 @@ class PlenaryMessages:
     async def _refresh_status_later(self, workshop_id: int) -> None:
         await asyncio.sleep(self.board_delay)
         try:
-            workshop = await self.storage.get_workshop(workshop_id)
-            if workshop is None or workshop.status_message_id is None:
-                return
-            assert workshop.status_chat_id is not None
-            await self._edit(
-                workshop.status_chat_id,
-                workshop.status_message_id,
-                await self._status_text(workshop),
-                (),
-            )
+            await self.refresh_status(workshop_id)
         except Exception:  # a status board that fails to refresh must never stop the bot
             log.exception("refreshing the status of workshop %d failed", workshop_id)
+
+    async def refresh_status(self, workshop_id: int) -> None:
+        """Edit the status board to show how things stand now, on the page it shows."""
+        workshop = await self.storage.get_workshop(workshop_id)
+        if workshop is None or workshop.status_message_id is None:
+            return
+        assert workshop.status_chat_id is not None
+        text, buttons = await self._status_board(workshop)
+        await self._edit(workshop.status_chat_id, workshop.status_message_id, text, buttons)

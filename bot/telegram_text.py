@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 MESSAGE_LIMIT = 4096
+CAPTION_LIMIT = 1024
 _ATOM = re.compile(r"<[^>]*>|&#?\w+;|.", re.DOTALL)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z-]+)")
 
@@ -20,6 +22,28 @@ _TAG_NAME = re.compile(r"</?\s*([a-zA-Z-]+)")
 def utf16_len(text: str) -> int:
     """Length as Telegram counts it."""
     return len(text.encode("utf-16-le")) // 2
+
+
+def visible_length(text: str) -> int:
+    """The length Telegram counts for an HTML text: tags gone, an entity one character."""
+    return utf16_len(html.unescape(re.sub(r"<[^>]*>", "", text)))
+
+
+def page_ranges(lines: Sequence[str], budget: int, most: int | None = None) -> list[range]:
+    """The lines in runs that each fit one message: joined by line breaks at most ``budget``
+    long (as Telegram counts) and at most ``most`` lines. A line longer than the budget
+    gets a run of its own; the caller keeps lines short enough. Always one run at least."""
+    runs: list[range] = []
+    start, used = 0, 0
+    for n, line in enumerate(lines):
+        width = visible_length(line) + 1  # and its line break
+        full = most is not None and n - start >= most
+        if n > start and (used + width > budget or full):
+            runs.append(range(start, n))
+            start, used = n, 0
+        used += width
+    runs.append(range(start, len(lines)))
+    return runs
 
 
 def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:

@@ -6,6 +6,7 @@ import html
 
 from bot.actions import Button
 from bot.buttons import Back, Done, ShowMap
+from bot.telegram_text import MESSAGE_LIMIT, page_ranges, split_html, visible_length
 from flows.fase import Fase
 from flows.herinneringen import PRINCIPLE_FOR_COLUMN
 from flows.kaart import FILL_ORDER, Kolom
@@ -13,16 +14,17 @@ from flows.subgroep import Status, SubgroepStand
 from flows.texts import Html, plain, render
 from storage.models import Answer, Subgroup, Workshop
 
-# Telegram's limit for one message, with room for a header line.
-MESSAGE_LIMIT = 4096
-_CHUNK = 3800
-# The board lists this many answers; the full list is one /kaart away.
+# The board lists at most this many answers; the full list is one /kaart away.
 BOARD_ITEMS = 25
+# The question lists at most this many of the confirmed values; /kaart shows them all.
+QUESTION_VALUES = 20
+# When the question is too long, roles go before the last few of these values do.
+QUESTION_VALUES_KEPT = 5
 
 
-def telegram_length(text: str) -> int:
-    """Length as Telegram counts it: UTF-16 code units (an emoji often counts two)."""
-    return len(text.encode("utf-16-le")) // 2
+def fits(text: str, limit: int = MESSAGE_LIMIT) -> bool:
+    """Whether Telegram takes this HTML text as one message."""
+    return visible_length(text) <= limit
 
 
 def column_name(kolom: Kolom, lang: str) -> str:
@@ -47,19 +49,46 @@ def question(
     silent: bool = False,
 ) -> Html:
     """The message that asks a column's question; from column 2 on with the values the
-    plenary confirmed, because the method builds every column on them."""
+    plenary confirmed, because the method builds every column on them. It is one message
+    (members answer it as a reply), so it shows as many values and roles as fit, and says
+    how many more there are (/kaart shows all values)."""
+    values = values if kolom is not Kolom.WAARDEN and values else []
+    roles = roles or []
+    shown_values, shown_roles = min(len(values), QUESTION_VALUES), len(roles)
+    while True:
+        text = _question(workshop, kolom, values, shown_values, roles, shown_roles, silent)
+        if fits(text) or (shown_values == 0 and shown_roles == 0):
+            return text
+        # The values are what the column builds on: a few stay longest.
+        if shown_values > QUESTION_VALUES_KEPT or (shown_values > 0 and shown_roles == 0):
+            shown_values -= 1
+        else:
+            shown_roles -= 1
+
+
+def _question(
+    workshop: Workshop,
+    kolom: Kolom,
+    values: list[str],
+    shown_values: int,
+    roles: list[tuple[str, str]],
+    shown_roles: int,
+    silent: bool,
+) -> Html:
     lang = workshop.lang
     vraag = plain(f"vraag.{kolom.key}", lang, doel=workshop.goal)
     basis = Html("")
-    if kolom is not Kolom.WAARDEN and values:
-        shown = [render("bord.regel", lang, tekst=_cut(v, 200)) for v in values[:20]]
-        if len(values) > len(shown):
-            shown.append(render("bord.meer", lang, aantal=len(values) - len(shown)))
+    if values:
+        shown = [render("bord.regel", lang, tekst=_cut(v, 200)) for v in values[:shown_values]]
+        if len(values) > shown_values:
+            shown.append(render("bord.meer", lang, aantal=len(values) - shown_values))
         basis = Html("\n\n" + render("vraag.waarden_basis", lang) + "\n" + "\n".join(shown))
     if silent:  # everyone writes first, privately; the group sees it all at once
         basis = Html(basis + "\n\n" + render("stil.in_vraag", lang))
     if roles:  # role play: each member is reminded of the perspective they take
-        lines = [render("rollen.in_vraag", lang, naam=n, rol=r) for n, r in roles]
+        lines = [render("rollen.in_vraag", lang, naam=n, rol=r) for n, r in roles[:shown_roles]]
+        if len(roles) > shown_roles:
+            lines.append(render("rollen.meer", lang, aantal=len(roles) - shown_roles))
         basis = Html(basis + "\n\n" + "\n".join(lines))
     return render(
         "vraag.bericht",
@@ -104,7 +133,8 @@ def answer_line(answer: Answer, lang: str) -> Html:
 
 
 def board(workshop: Workshop, kolom: Kolom, answers: list[Answer]) -> Html:
-    """The board of one column: how many answers and the latest of them."""
+    """The board of one column: how many answers and the latest of them, as many as fit
+    (the older ones are counted, and /kaart shows them)."""
     lang = workshop.lang
     answers = [a for a in answers if not a.hidden]  # written in silence: not yet shown
     naam = column_name(kolom, lang)
@@ -114,12 +144,14 @@ def board(workshop: Workshop, kolom: Kolom, answers: list[Answer]) -> Html:
         head = render("bord.kop", lang, nummer=int(kolom), naam=naam, aantal=len(answers))
     if not answers:
         return Html(head + "\n" + render("bord.leeg", lang))
-    shown = answers[-BOARD_ITEMS:]
-    lines = [_shorten(answer_line(a, lang)) for a in shown]
-    if len(answers) > len(shown):
-        lines.insert(0, render("bord.meer", lang, aantal=len(answers) - len(shown)))
-    text = Html(head + "\n" + "\n".join(lines))
-    return text if telegram_length(text) <= MESSAGE_LIMIT else Html(head)
+    lines = [_shorten(answer_line(a, lang)) for a in answers[-BOARD_ITEMS:]]
+    while True:
+        older = len(answers) - len(lines)
+        more = [render("bord.meer", lang, aantal=older)] if older else []
+        text = Html("\n".join([head, *more, *lines]))
+        if fits(text) or len(lines) == 1:
+            return text
+        lines.pop(0)
 
 
 def _shorten(line: Html, limit: int = 140) -> Html:
@@ -155,11 +187,17 @@ def board_buttons(subgroup: Subgroup, lang: str) -> tuple[tuple[Button, ...], ..
     )
 
 
-def map_overview(workshop: Workshop, subgroup: Subgroup, answers: list[Answer]) -> list[Html]:
-    """The subgroup's map so far, as one or more messages under Telegram's limit."""
+def map_overview(
+    workshop: Workshop, subgroup: Subgroup, answers: list[Answer], values: list[str] | None = None
+) -> list[Html]:
+    """The subgroup's map so far, as one or more messages under Telegram's limit; first
+    the values the plenary confirmed, which every column builds on."""
     lang = workshop.lang
     answers = [a for a in answers if not a.hidden]
     lines: list[Html] = [render("kaart.titel", lang, subgroep=subgroup.name, doel=workshop.goal)]
+    if values:
+        lines.append(Html("\n" + render("vraag.waarden_basis", lang)))
+        lines.extend(render("bord.regel", lang, tekst=v) for v in values)
     for kolom in FILL_ORDER:
         key = "kaart.kolom_nu" if kolom == subgroup.stand.kolom else "kaart.kolom"
         lines.append(render(key, lang, nummer=int(kolom), naam=column_name(kolom, lang)))
@@ -167,31 +205,16 @@ def map_overview(workshop: Workshop, subgroup: Subgroup, answers: list[Answer]) 
         if not in_column:
             lines.append(render("kaart.leeg", lang))
         for answer in in_column:
-            lines.extend(_split_long(answer, lang))
+            lines.append(answer_line(answer, lang))
     return chunk(lines)
 
 
-def _split_long(answer: Answer, lang: str) -> list[Html]:
-    line = answer_line(answer, lang)
-    if telegram_length(line) <= _CHUNK:
-        return [line]
-    # A very long answer is shown in pieces; every character stays. 1,000 characters
-    # stay under the limit even when each is escaped (&amp;) or counts double (emoji).
-    pieces = [answer.text[i : i + 1000] for i in range(0, len(answer.text), 1000)]
-    return [render("bord.regel", lang, tekst=p) for p in pieces]
-
-
-def chunk(lines: list[Html], limit: int = _CHUNK) -> list[Html]:
-    """Join lines into messages of at most ``limit`` characters, splitting between lines."""
+def chunk(lines: list[Html], limit: int = MESSAGE_LIMIT) -> list[Html]:
+    """Join lines into messages of at most ``limit`` characters as Telegram counts them,
+    splitting between lines; a line longer than that is cut inside (every character
+    stays, its tags closed and opened again)."""
     messages: list[Html] = []
-    current = ""
-    for line in lines:
-        candidate = f"{current}\n{line}" if current else line
-        if telegram_length(candidate) > limit and current:
-            messages.append(Html(current))
-            current = line
-        else:
-            current = candidate
-    if current:
-        messages.append(Html(current))
+    for run in page_ranges(lines, limit):
+        text = "\n".join(lines[run.start : run.stop])
+        messages.extend(Html(part) for part in split_html(text, limit))
     return messages

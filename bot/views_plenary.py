@@ -1,29 +1,70 @@
-"""Messages of the plenary chat: the facilitator's list, the whole model, the status."""
+"""Messages of the plenary chat: the facilitator's list, the whole model, the status.
+
+A list can be longer than one Telegram message holds. The list and the status board are
+edited in place, so they show one page at a time with ◀️ ▶️ to turn it and say which
+part they show; a voting message goes as several messages; the whole model is sent as
+several messages, with its button under the last.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from bot.actions import Button
-from bot.buttons import CONFIRM_MODEL, Confirm, RemoveItem, UndoEdit, Vote
-from bot.views import chunk, column_label, column_name, phase_name
+from bot.buttons import (
+    CONFIRM_MODEL,
+    Confirm,
+    ListPage,
+    RemoveItem,
+    StatusPage,
+    UndoEdit,
+    Vote,
+)
+from bot.telegram_text import MESSAGE_LIMIT, page_ranges, visible_length
+from bot.views import column_label, column_name, phase_name
 from flows.kaart import FILL_ORDER, Kolom
 from flows.texts import Html, plain, render
 from storage.models import PlenaryDraft, Subgroup, Workshop
 
 # Item texts on the board are cut at this length; the full text stays in the model.
 BOARD_ITEM_CHARS = 160
-# Trash buttons are shown for at most this many items (8 per row, Telegram's maximum).
+# The names of the subgroups behind an item are cut at this length.
+BOARD_GROUPS_CHARS = 120
+# A page of a list shows at most this many items, each with its 🗑 or vote button (8 🗑
+# per row, Telegram's most; with the other buttons well under its 100).
 BUTTON_ITEMS = 40
+# The highest numbers a page line can show, to keep room for it before it is known.
+_ROOM_NUMBER = 10**6
+
+
+def _page_room(key: str, lang: str, **params: object) -> int:
+    """Room to keep for a line that names a part of a list: its longest form."""
+    big = {"van": _ROOM_NUMBER, "tot": _ROOM_NUMBER, "aantal": _ROOM_NUMBER}
+    return visible_length(render(key, lang, **{**big, **params})) + 1
+
+
+def _paged(
+    head: list[str], lines: list[str], foot: list[str], page_key: str, lang: str
+) -> list[range]:
+    """The runs of ``lines`` that fit one message between ``head`` and ``foot`` (with the
+    line that says which part it shows), at most BUTTON_ITEMS each."""
+    fixed = sum(visible_length(x) + 1 for x in (*head, *foot))
+    budget = MESSAGE_LIMIT - fixed - _page_room(page_key, lang)
+    return page_ranges(lines, budget, BUTTON_ITEMS)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def draft_board(
     workshop: Workshop, draft: PlenaryDraft, subgroup_count: int
 ) -> tuple[Html, tuple[tuple[Button, ...], ...]]:
-    """The list the facilitator edits in a plenary round, with its buttons."""
+    """The list the facilitator edits in a plenary round, with its buttons: the page of it
+    the facilitator turned to, when it does not fit one message."""
     lang = workshop.lang
     kolom = draft.kolom
-    lines: list[str] = [
+    head = [
         render(
             "plenair.kop",
             lang,
@@ -31,48 +72,80 @@ def draft_board(
             fase=phase_name(workshop.fase, lang),
         )
     ]
-    if not draft.items:
-        lines.append(render("plenair.leeg", lang))
+    lines: list[str] = []
     for n, item in enumerate(draft.items, start=1):
-        text = item.text
-        if len(text) > BOARD_ITEM_CHARS:
-            text = text[:BOARD_ITEM_CHARS].rstrip() + "…"
         groups = item.subgroups
         key = "plenair.item"
         if kolom is Kolom.WAARDEN and len(groups) == 1 and subgroup_count > 1:
             key = "plenair.item_een_groep"  # a value of one subgroup: look for the win-win
-        lines.append(render(key, lang, nummer=n, tekst=text, groepen=", ".join(groups)))
+        text = item.text
+        if len(text) > BOARD_ITEM_CHARS:
+            text = text[:BOARD_ITEM_CHARS].rstrip() + "…"
+        named = _short(", ".join(groups), BOARD_GROUPS_CHARS)
+        line = render(key, lang, nummer=n, tekst=text, groepen=named)
         if item.votes:
-            lines[-1] += render("plenair.stemmen", lang, aantal=item.votes)
+            line += render("plenair.stemmen", lang, aantal=item.votes)
+        lines.append(line)
+    if not draft.items:
+        lines.append(render("plenair.leeg", lang))
+    foot: list[str] = []
     if (
         kolom is Kolom.WAARDEN
         and subgroup_count > 1
         and any(len(i.subgroups) == 1 for i in draft.items)
     ):
-        lines.append(render("plenair.winwin", lang))
-    if draft.confirmed:
-        lines.append(render("plenair.bevestigd", lang))
-        return Html(chunk([Html(x) for x in lines], 4000)[0]), ()
-    lines.append(render("plenair.uitleg", lang))
+        foot.append(render("plenair.winwin", lang))
+    foot.append(render("plenair.bevestigd" if draft.confirmed else "plenair.uitleg", lang))
+    runs = _paged(head, lines, foot, "plenair.pagina", lang)
+    page = min(max(draft.page, 1), len(runs))
+    shown = runs[page - 1]
+    where = []
+    if len(runs) > 1:
+        where = [render("plenair.pagina", lang, van=shown.start + 1, tot=shown.stop,
+                        aantal=len(draft.items))]  # fmt: skip
+    text = Html("\n".join([*head, *lines[shown.start : shown.stop], *where, *foot]))
     stamp = (int(kolom), draft.version)
-    trash = [
-        Button(f"🗑 {n}", RemoveItem(*stamp, n).data)
-        for n in range(1, min(len(draft.items), BUTTON_ITEMS) + 1)
-    ]
-    rows = [tuple(trash[i : i + 8]) for i in range(0, len(trash), 8)]
-    rows.append(
-        (
-            Button(plain("knop.ongedaan", lang), UndoEdit(*stamp).data),
-            Button(plain("knop.bevestig", lang), Confirm(*stamp).data),
+    rows: list[tuple[Button, ...]] = []
+    if not draft.confirmed and draft.items:
+        trash = [Button(f"🗑 {n}", RemoveItem(*stamp, n).data) for n in _numbers(shown)]
+        rows.extend(tuple(trash[i : i + 8]) for i in range(0, len(trash), 8))
+    turn = _turn_buttons(runs, page, lang, lambda p: ListPage(*stamp, p).data)
+    if turn:
+        rows.append(turn)
+    if not draft.confirmed:
+        rows.append(
+            (
+                Button(plain("knop.ongedaan", lang), UndoEdit(*stamp).data),
+                Button(plain("knop.bevestig", lang), Confirm(*stamp).data),
+            )
         )
-    )
-    return Html(chunk([Html(x) for x in lines], 4000)[0]), tuple(rows)
+    return text, tuple(rows)
+
+
+def _numbers(run: range) -> range:
+    """The 1-based positions of a run of items."""
+    return range(run.start + 1, run.stop + 1)
+
+
+def _turn_buttons(runs: list[range], page: int, lang: str, data) -> tuple[Button, ...]:
+    """◀️ to the page before and ▶️ to the page after, where there is one."""
+    buttons = []
+    if page > 1:
+        before = runs[page - 2]
+        label = plain("knop.pagina_terug", lang, van=before.start + 1, tot=before.stop)
+        buttons.append(Button(label, data(page - 1)))
+    if page < len(runs):
+        after = runs[page]
+        label = plain("knop.pagina_verder", lang, van=after.start + 1, tot=after.stop)
+        buttons.append(Button(label, data(page + 1)))
+    return tuple(buttons)
 
 
 def model_overview(
     workshop: Workshop, drafts: list[PlenaryDraft]
 ) -> tuple[Html, tuple[tuple[Button, ...], ...]]:
-    """The last look at all five columns before the model is made final."""
+    """The last look at all five columns before the model is made final. It goes as a new
+    message, as many as it takes, the button under the last."""
     lang = workshop.lang
     by_column = {d.kolom: d for d in drafts}
     lines: list[Html] = [render("plenair.overzicht_kop", lang, doel=workshop.goal)]
@@ -91,7 +164,7 @@ def model_overview(
         buttons = ((Button(plain("knop.model_vaststellen", lang), CONFIRM_MODEL.data),),)
     else:
         buttons = ()
-    return chunk(lines, 4000)[0], buttons
+    return Html("\n".join(lines)), buttons
 
 
 def status_board(
@@ -100,10 +173,11 @@ def status_board(
     counts: dict[int, dict[Kolom, int]],
     active: dict[int, int],
     now: datetime,
-) -> Html:
-    """One screen for the facilitator: per subgroup its column, answers and members."""
+) -> tuple[Html, tuple[tuple[Button, ...], ...]]:
+    """One screen for the facilitator: per subgroup its column, answers and members; the
+    page of it the facilitator turned to, when there are more than one message holds."""
     lang = workshop.lang
-    lines: list[Html] = [
+    head = [
         render(
             "status.kop",
             lang,
@@ -112,6 +186,7 @@ def status_board(
             minuten=minutes_since(workshop.phase_changed_at, now),
         )
     ]
+    lines: list[str] = []
     if not subgroups:
         lines.append(render("status.geen_groepen", lang))
     for g in subgroups:
@@ -132,8 +207,17 @@ def status_board(
                 minuten=minutes_since(g.state_changed_at, now),
             )
         )
-    lines.append(render("status.voet", lang))
-    return chunk(lines, 4000)[0]
+    foot = [render("status.voet", lang)]
+    runs = _paged(head, lines, foot, "status.pagina", lang)
+    page = min(max(workshop.status_page, 1), len(runs))
+    shown = runs[page - 1]
+    part = []
+    if len(runs) > 1:
+        part = [render("status.pagina", lang, van=shown.start + 1, tot=shown.stop,
+                       aantal=len(subgroups))]  # fmt: skip
+    text = Html("\n".join([*head, *lines[shown.start : shown.stop], *part, *foot]))
+    turn = _turn_buttons(runs, page, lang, lambda p: StatusPage(workshop.id, p).data)
+    return text, ((turn,) if turn else ())
 
 
 def minutes_since(since: str, now: datetime) -> int:
@@ -149,37 +233,64 @@ def minutes_since(since: str, now: datetime) -> int:
 
 def vote_message(
     workshop: Workshop, draft: PlenaryDraft, votes_each: int
-) -> tuple[Html, tuple[tuple[Button, ...], ...]]:
-    """The message on which participants vote: one button per item of the list."""
+) -> list[tuple[Html, tuple[tuple[Button, ...], ...]]]:
+    """The messages on which participants vote: one button per item of the list, as many
+    messages as it takes (each says which items it holds)."""
     lang = workshop.lang
-    lines: list[Html] = [
-        render("stemmen.vraag", lang, kolom=column_label(draft.kolom, lang), stemmen=votes_each)
+    kolom = column_label(draft.kolom, lang)
+    head = render("stemmen.vraag", lang, kolom=kolom, stemmen=votes_each)
+    lines = [
+        render("plenair.item_kort", lang, nummer=n, tekst=_short(item.text, 200))
+        for n, item in enumerate(draft.items, start=1)
     ]
-    rows = []
-    for n, item in enumerate(draft.items[:BUTTON_ITEMS], start=1):
-        text = item.text
-        lines.append(render("plenair.item_kort", lang, nummer=n, tekst=_short(text, 200)))
-        data = Vote(int(draft.kolom), draft.version, votes_each, n).data
-        rows.append((Button(f"{n}. {_short(text, 40)}", data),))
-    return chunk(lines, 4000)[0], tuple(rows)
+    # Room for the top of the first message (the question and which part it holds) or of
+    # a next one (which part it holds), whichever is longer.
+    room = max(
+        visible_length(head) + 1 + _page_room("stemmen.deel", lang, kolom=kolom),
+        _page_room("stemmen.vervolg", lang, kolom=kolom),
+    )
+    runs = page_ranges(lines, MESSAGE_LIMIT - room, BUTTON_ITEMS)
+    messages = []
+    for page, run in enumerate(runs, start=1):
+        top = [head] if page == 1 else []
+        if len(runs) > 1:
+            key = "stemmen.deel" if page == 1 else "stemmen.vervolg"
+            top.append(render(key, lang, kolom=kolom, van=run.start + 1, tot=run.stop,
+                              aantal=len(lines)))  # fmt: skip
+        text = Html("\n".join([*top, *lines[run.start : run.stop]]))
+        rows = tuple(
+            (
+                Button(
+                    f"{n}. {_short(draft.items[n - 1].text, 40)}",
+                    Vote(int(draft.kolom), draft.version, votes_each, n).data,
+                ),
+            )
+            for n in _numbers(run)
+        )
+        messages.append((text, rows))
+    return messages
 
 
-def vote_closed(workshop: Workshop, draft: PlenaryDraft) -> Html:
-    """A voting message after the count: the list in its new order, with the votes."""
+def vote_closed(workshop: Workshop, draft: PlenaryDraft, messages: int = 1) -> list[Html]:
+    """The voting messages after the count: the list in its new order, with the votes, in
+    at most ``messages`` messages (those the vote went out in). Item texts are cut
+    shorter when that is what it takes."""
     lang = workshop.lang
-    lines: list[Html] = [render("stemmen.uitslag", lang, kolom=column_label(draft.kolom, lang))]
-    for n, item in enumerate(draft.items, start=1):
-        lines.append(
+    head = render("stemmen.uitslag", lang, kolom=column_label(draft.kolom, lang))
+    for cut in (200, 100, 50, 25):
+        lines = [
             render(
                 "stemmen.uitslag_regel",
                 lang,
                 nummer=n,
-                tekst=_short(item.text, 200),
+                tekst=_short(item.text, cut),
                 aantal=item.votes,
             )
-        )
-    return chunk(lines, 4000)[0]
-
-
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+            for n, item in enumerate(draft.items, start=1)
+        ]
+        runs = page_ranges(lines, MESSAGE_LIMIT - visible_length(head) - 1)
+        if len(runs) <= max(messages, 1):
+            break
+    parts = [lines[run.start : run.stop] for run in runs]
+    parts[0] = [head, *parts[0]]
+    return [Html("\n".join(part)) for part in parts]

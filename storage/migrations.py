@@ -280,4 +280,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        7,
+        "limits: long lists and status boards are shown a page at a time",
+        """
+        -- The page of a long list the facilitator turned to on the plenary board, and of
+        -- the status board; both are edited in place and keep their page.
+        ALTER TABLE plenary_drafts ADD COLUMN board_page INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE workshops ADD COLUMN status_page INTEGER NOT NULL DEFAULT 1;
+        """,
+    ),
 )

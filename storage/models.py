@@ -33,6 +33,7 @@ class Workshop:
     homogeneous: bool = False
     split_proposal: list[list[int]] | None = None  # participant ids per group
     silent: dict | None = None  # silent writing: {"all": bool, "columns": [...], "anonymous": bool}
+    status_page: int = 1  # the page of the status board shown, when it has more than one
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class PlenaryDraft:
     confirmed_at: str | None
     voting: bool = False
     votes_each: int = 3  # in the running (or last) vote
+    page: int = 1  # the page of the list its board shows, when it has more than one
 
     @property
     def confirmed(self) -> bool:

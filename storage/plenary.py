@@ -46,6 +46,7 @@ def _draft(row: aiosqlite.Row) -> PlenaryDraft:
         confirmed_at=row["confirmed_at"],
         voting=bool(row["voting"]),
         votes_each=row["votes_each"],
+        page=row["board_page"],
     )
 
 
@@ -149,12 +150,21 @@ class PlenaryQueries:
     async def set_draft_message(
         self, workshop_id: int, kolom: Kolom, chat_id: int, thread_id: int | None, message_id: int
     ) -> None:
-        """Remember the plenary board message of a column, to edit it in place."""
+        """Remember the plenary board message of a column, to edit it in place; a new
+        board starts at the first page of the list."""
         async with self.db.transaction() as conn:
             await conn.execute(
-                "UPDATE plenary_drafts SET chat_id = ?, thread_id = ?, message_id = ?"
-                " WHERE workshop_id = ? AND column_no = ?",
+                "UPDATE plenary_drafts SET chat_id = ?, thread_id = ?, message_id = ?,"
+                " board_page = 1 WHERE workshop_id = ? AND column_no = ?",
                 (chat_id, thread_id, message_id, workshop_id, int(kolom)),
+            )
+
+    async def set_draft_page(self, workshop_id: int, kolom: Kolom, page: int) -> None:
+        """Remember the page of a column's list that its board shows."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE plenary_drafts SET board_page = ? WHERE workshop_id = ? AND column_no = ?",
+                (page, workshop_id, int(kolom)),
             )
 
     async def start_voting(self, draft: PlenaryDraft, votes_each: int) -> bool:

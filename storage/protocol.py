@@ -142,7 +142,12 @@ class Store(Protocol):
     async def set_status_message(
         self, workshop_id: int, chat_id: int, thread_id: int | None, message_id: int
     ) -> None:
-        """Remember the status board message, to edit it in place later."""
+        """Remember the status board message, to edit it in place later; a new one starts
+        at its first page."""
+        ...
+
+    async def set_status_page(self, workshop_id: int, page: int) -> None:
+        """Remember the page of the status board that it shows."""
         ...
 
     async def set_duration(self, workshop: Workshop, phase: str, minutes: int) -> None:
@@ -394,7 +399,12 @@ class Store(Protocol):
     async def set_draft_message(
         self, workshop_id: int, kolom: Kolom, chat_id: int, thread_id: int | None, message_id: int
     ) -> None:
-        """Remember the plenary board message of a column, to edit it in place."""
+        """Remember the plenary board message of a column, to edit it in place; a new
+        board starts at the first page of the list."""
+        ...
+
+    async def set_draft_page(self, workshop_id: int, kolom: Kolom, page: int) -> None:
+        """Remember the page of a column's list that its board shows."""
         ...
 
     async def start_voting(self, draft: PlenaryDraft, votes_each: int) -> bool:

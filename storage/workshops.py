@@ -36,6 +36,7 @@ def _workshop(row: aiosqlite.Row) -> Workshop:
         homogeneous=bool(row["homogeneous"]),
         split_proposal=json.loads(row["split_proposal"]) if row["split_proposal"] else None,
         silent=json.loads(row["silent"]) if row["silent"] else None,
+        status_page=row["status_page"],
     )
 
 
@@ -303,12 +304,20 @@ class WorkshopQueries:
     async def set_status_message(
         self, workshop_id: int, chat_id: int, thread_id: int | None, message_id: int
     ) -> None:
-        """Remember the status board message, to edit it in place later."""
+        """Remember the status board message, to edit it in place later; a new one starts
+        at its first page."""
         async with self.db.transaction() as conn:
             await conn.execute(
                 "UPDATE workshops SET status_chat_id = ?, status_thread_id = ?,"
-                " status_message_id = ? WHERE id = ?",
+                " status_message_id = ?, status_page = 1 WHERE id = ?",
                 (chat_id, thread_id, message_id, workshop_id),
+            )
+
+    async def set_status_page(self, workshop_id: int, page: int) -> None:
+        """Remember the page of the status board that it shows."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE workshops SET status_page = ? WHERE id = ?", (page, workshop_id)
             )
 
     async def latest_workshop(self) -> Workshop | None:

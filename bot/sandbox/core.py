@@ -81,6 +81,7 @@ class SandboxCore:
     callback_answers: list[CallbackAnswer]
     rate_limited_count: int
     internal_errors: list[str]
+    refused_calls: list[tuple[str, str]]
     events: list[TranscriptEvent]
     _listeners: list[Callable[[TranscriptEvent], Any]]
     _inflight: int

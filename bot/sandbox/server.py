@@ -185,6 +185,8 @@ class Sandbox(
         self.callback_answers: list[CallbackAnswer] = []
         self.rate_limited_count = 0
         self.internal_errors: list[str] = []
+        # Calls Telegram would refuse (too long, bad markup, ...): (method, description).
+        self.refused_calls: list[tuple[str, str]] = []
         self.events: list[TranscriptEvent] = []
         self._listeners: list[Callable[[TranscriptEvent], Any]] = []
         self._inflight = 0
@@ -322,6 +324,7 @@ class Sandbox(
             if inspect.isawaitable(result):
                 result = await result
         except ApiError as exc:
+            self.refused_calls.append((method, exc.description))
             return self._error_response(exc)
         except Exception as exc:  # a sandbox bug: make it visible
             _log.exception("sandbox failed on %s", method)

@@ -44,7 +44,7 @@ from bot.usecases.phases import (
     reopen_column,
     start_plenary,
 )
-from bot.usecases.plenary import edit_draft, remove_by_button, undo_edit
+from bot.usecases.plenary import edit_draft, remove_by_button, turn_list_page, undo_edit
 from bot.usecases.privacy import (
     delete_confirmed,
     delete_workshop,
@@ -58,6 +58,7 @@ from bot.usecases.reporting import (
     send_templates,
     show_help,
     show_status,
+    turn_status_page,
     workshop_data,
 )
 from bot.usecases.screen import screen
@@ -126,6 +127,8 @@ __all__ = [
     "start_plenary",
     "start_vote",
     "tick",
+    "turn_list_page",
+    "turn_status_page",
     "type_paper_answers",
     "undo_edit",
     "vote",

@@ -11,8 +11,9 @@ from bot.usecases.silent import reveal
 from flows import antwoord, stil
 from flows.fase import Fase, grenzen
 from flows.kaart import Kolom
-from flows.subgroep import Context, Gebeurtenis, Geweigerd, advance
+from flows.subgroep import Context, Gebeurtenis, Geweigerd, Status, advance
 from flows.texts import language_for, plain
+from storage.models import Subgroup
 
 
 async def capture_answer(
@@ -121,6 +122,17 @@ async def move_subgroup(
     stamp = (subgroup.id, int(subgroup.stand.kolom))
     if pressed_for is not None and (pressed_for != stamp or not subgroup.stand.answering):
         return Outcome(toast=plain("weigering.knop_verlopen", lang))
+    if pressed_for is None and not _saw_current_state(subgroup, inc):
+        # Typed before the message of the group's current state reached the chat: meant
+        # for the state before, which another member's /klaar (or the facilitator) ended.
+        # Like a button of an earlier step, it does not move the group again.
+        where = plain(
+            f"status.stand.{subgroup.stand.status.value}",
+            lang,
+            kolom=views.column_label(subgroup.stand.kolom, lang),
+        )
+        done_already = say(inc, "klaar.al_gedaan", lang, stand=where)
+        return Outcome().add(done_already, AskQuestion(subgroup.id))
     revealed: list = []
     if gebeurtenis is Gebeurtenis.KLAAR and stil.is_silent(workshop.silent, subgroup.stand.kolom):
         # Done with a silent column: first everyone sees what was written.
@@ -161,6 +173,16 @@ async def move_subgroup(
     return outcome.add(AskQuestion(subgroup.id), RefreshStatus(workshop.id))
 
 
+def _saw_current_state(subgroup: Subgroup, inc: Incoming) -> bool:
+    """Whether a typed command was sent after the message of the subgroup's current state
+    (its question, or why it waits): a chat numbers its messages in the order they came,
+    the bot's and the members' alike. A group that has not started yet has no such state."""
+    if subgroup.stand.status is Status.NIEUW:
+        return True
+    prompt = subgroup.prompt_message_id
+    return prompt is not None and inc.message_id > prompt
+
+
 async def show_map(s: Services, inc: Incoming) -> Outcome:
     """Show the subgroup's map so far, column by column."""
     found = await subgroup_here(s, inc)
@@ -168,5 +190,7 @@ async def show_map(s: Services, inc: Incoming) -> Outcome:
         return reply(inc, "weigering.geen_subgroep", language_for(inc.language_code))
     workshop, subgroup = found
     answers = await s.storage.list_answers(subgroup.id)
-    parts = views.map_overview(workshop, subgroup, answers)
+    values = await s.storage.get_draft(workshop.id, Kolom.WAARDEN)
+    confirmed = [i.text for i in values.items] if values and values.confirmed else []
+    parts = views.map_overview(workshop, subgroup, answers, confirmed)
     return Outcome().add(*(Say(inc.chat_id, inc.thread_id, part) for part in parts))

@@ -147,3 +147,22 @@ async def _answer_sources(
         a.id: (a.text, names[a.subgroup_id])
         for a in await s.storage.list_workshop_answers(workshop.id, kolom)
     }
+
+
+async def turn_list_page(
+    s: Services, inc: Incoming, column: int, version: int, page: int
+) -> Outcome:
+    """The facilitator pressed ◀️ or ▶️ under a long list: its board shows that page now
+    (also after the list was confirmed), and keeps it while the list is edited."""
+    workshop = await facilitated_workshop(s, inc)
+    kolom = Kolom(column) if column in {int(k) for k in Kolom} else None
+    draft = await s.storage.get_draft(workshop.id, kolom) if kolom is not None else None
+    if (
+        draft is None
+        or draft.version != version
+        or (draft.chat_id, draft.message_id) != (inc.chat_id, inc.message_id)
+    ):
+        return Outcome(toast=plain("weigering.knop_verlopen", workshop.lang))
+    await s.storage.set_draft_page(workshop.id, draft.kolom, page)
+    return Outcome().add(ShowDraft(workshop.id, final_column=draft.kolom))
+

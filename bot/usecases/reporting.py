@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.actions import Outcome, Say, SendDocument, ShowStatus
+from bot.actions import Outcome, RefreshStatus, Say, SendDocument, ShowStatus
 from bot.incoming import Incoming
 from bot.usecases.common import Services, facilitated_workshop, reply, say, workshop_for_chat
 from exports.files import ExportError, ExportFile
@@ -15,7 +15,7 @@ from exports.model import (
     WorkshopData,
 )
 from flows.fase import Fase
-from flows.texts import Html, language_for, render
+from flows.texts import Html, language_for, plain, render
 from flows.tijd import workshop_day
 from storage.models import Workshop
 
@@ -24,6 +24,20 @@ async def show_status(s: Services, inc: Incoming) -> Outcome:
     """Post the status board here; from now on it is kept up to date in place."""
     workshop = await facilitated_workshop(s, inc)
     return Outcome().add(ShowStatus(workshop.id, inc.chat_id, inc.thread_id))
+
+
+async def turn_status_page(s: Services, inc: Incoming, workshop_id: int, page: int) -> Outcome:
+    """The facilitator pressed ◀️ or ▶️ under the status board: it shows that page now, and
+    keeps it while it is kept up to date."""
+    workshop = await s.storage.get_workshop(workshop_id)
+    if workshop is None:
+        return Outcome(toast=plain("weigering.knop_onbekend", language_for(inc.language_code)))
+    if inc.anonymous_admin or not await s.storage.is_facilitator(workshop, inc.user_id):
+        return Outcome(toast=plain("weigering.alleen_facilitator", workshop.lang))
+    if (workshop.status_chat_id, workshop.status_message_id) != (inc.chat_id, inc.message_id):
+        return Outcome(toast=plain("weigering.knop_verlopen", workshop.lang))
+    await s.storage.set_status_page(workshop.id, page)
+    return Outcome().add(RefreshStatus(workshop.id, at_once=True))
 
 
 async def workshop_data(s: Services, workshop: Workshop) -> WorkshopData:

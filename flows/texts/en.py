@@ -447,6 +447,29 @@ MESSAGES: dict[str, str] = {
     "plenair.fout.net_bevestigd": (
         "Someone else confirmed this a moment ago. Look at the new list before you go on."
     ),
+    # Telegram's limits (issue 14): never leave something out silently
+    "klaar.al_gedaan": (
+        "That was just done already. Your group is now {stand}. Look at the latest question."
+    ),
+    "rollen.meer": "🎭 … and {aantal} more roles. They are in the message with the roles.",
+    "plenair.pagina": (
+        "<i>You see item {van} to {tot} of {aantal}. "
+        "Tap ◀️ or ▶️ for the other items.</i>"
+    ),
+    "status.pagina": (
+        "<i>You see subgroup {van} to {tot} of {aantal}. "
+        "Tap ◀️ or ▶️ for the other subgroups.</i>"
+    ),
+    "knop.pagina_terug": "◀️ {van}–{tot}",
+    "knop.pagina_verder": "{van}–{tot} ▶️",
+    "stemmen.deel": (
+        "<i>Here are item {van} to {tot} of {aantal}. "
+        "The other items are in the messages below.</i>"
+    ),
+    "stemmen.vervolg": (
+        "🗳 <b>Vote on {kolom}, continued</b>\n<i>Item {van} to {tot} of {aantal}.</i>"
+    ),
+    "stemmen.uitslag_boven": "🗳 The result is in the message above.",
     # Time
     "tijd.groep.half": (
         "⏳ Half of the time for this step has passed. About {minuten} minutes left."

@@ -452,6 +452,29 @@ MESSAGES: dict[str, str] = {
     "plenair.fout.net_bevestigd": (
         "Iemand anders heeft dit net bevestigd. Kijk naar de nieuwe lijst voor je verder gaat."
     ),
+    # Grenzen van Telegram (issue 14): nooit stil iets weglaten
+    "klaar.al_gedaan": (
+        "Dat is net al gedaan. Jullie groep is nu {stand}. Kijk naar de nieuwste vraag."
+    ),
+    "rollen.meer": "🎭 … en nog {aantal} rollen. Ze staan in het bericht met de rollen.",
+    "plenair.pagina": (
+        "<i>Je ziet punt {van} t/m {tot} van {aantal}. "
+        "Tik op ◀️ of ▶️ voor de andere punten.</i>"
+    ),
+    "status.pagina": (
+        "<i>Je ziet subgroep {van} t/m {tot} van {aantal}. "
+        "Tik op ◀️ of ▶️ voor de andere subgroepen.</i>"
+    ),
+    "knop.pagina_terug": "◀️ {van}–{tot}",
+    "knop.pagina_verder": "{van}–{tot} ▶️",
+    "stemmen.deel": (
+        "<i>Hier staan punt {van} t/m {tot} van {aantal}. "
+        "De andere punten staan in de berichten hieronder.</i>"
+    ),
+    "stemmen.vervolg": (
+        "🗳 <b>Stemmen op {kolom}, vervolg</b>\n<i>Punt {van} t/m {tot} van {aantal}.</i>"
+    ),
+    "stemmen.uitslag_boven": "🗳 De uitslag staat in het bericht hierboven.",
     # Tijd
     "tijd.groep.half": (
         "⏳ De helft van de tijd voor deze stap is om. Nog ongeveer {minuten} minuten."

@@ -113,7 +113,11 @@ async def test_ten_kills_lose_and_duplicate_no_answer(tmp_path):
                         code = sandbox.last_bot_message(private).text.split("/join ")[1].split()[0]
                     text = text.format(code=code)
                 await sandbox.send_message(chat, user, text)
-                if text in ("/begin", "/plenair", "/bevestig") or text.startswith("/join"):
+                # A /klaar counts for the question its sender saw: the next column's
+                # answers come once its question is there.
+                if text in ("/begin", "/plenair", "/bevestig", "/klaar") or text.startswith(
+                    "/join"
+                ):
                     await sandbox.wait_idle(quiet=0.3, timeout=60)
                 elif index % 50 == 0:
                     await asyncio.sleep(0.05)  # answers arrive in bursts, not all at once

@@ -180,7 +180,9 @@ async def play(world: World, index: int) -> None:
     """Telegram delivers step ``index`` of the script (the same update every time)."""
     step = SCRIPT[index]
     world.clock.forward(1)
-    inc = World.incoming(step.chat, step.person, step.text, message_id=1000 + index)
+    # The same id at every delivery; above the fake Telegram's own message ids, as a
+    # chat numbers a member's message after the bot's messages it came after.
+    inc = World.incoming(step.chat, step.person, step.text, message_id=1_000_000 + index)
     source = f"cb:{index}" if step.button else inc.source
     await world.deliver(lambda s: step.run(s, inc), source)
 
