@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 import aiosqlite
 
@@ -30,6 +31,7 @@ def _answer(row: aiosqlite.Row) -> Answer:
         created_at=row["created_at"],
         edited_at=row["edited_at"],
         hidden=bool(row["hidden"]),
+        source_part=row["source_part"],
     )
 
 
@@ -78,14 +80,20 @@ class AnswerQueries:
             )
         return _answer(rows[0]), created
 
-    async def find_answer_by_source(self, chat_id: int, message_id: int) -> Answer | None:
-        """Read the answer that came from this Telegram message, if any."""
-        row = await self.db.fetch_one(
+    async def list_answers_by_source(self, chat_id: int, message_id: int) -> list[Answer]:
+        """Read every answer that came from this Telegram message, line by line."""
+        rows = await self.db.fetch_all(
             _SELECT + " WHERE a.source_chat_id = ? AND a.source_message_id = ?"
-            " AND a.source_part = 0",
+            " ORDER BY a.source_part",
             (chat_id, message_id),
         )
-        return _answer(row) if row else None
+        return [_answer(r) for r in rows]
+
+    async def remove_answers(self, answer_ids: Sequence[int]) -> None:
+        """Take answers off the map (their lines were taken out of an edited message)."""
+        async with self.db.transaction() as conn:
+            for answer_id in answer_ids:
+                await conn.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
 
     async def edit_answer(self, answer_id: int, text: str, now: str) -> Answer:
         """Replace an answer's text after its author edited the message."""

@@ -88,6 +88,7 @@ class Answer:
     created_at: str
     edited_at: str | None
     hidden: bool = False  # written in silence, not shown to the group yet
+    source_part: int = 0  # which line of its message (a paper table's /typ has several)
 
 
 @dataclass(frozen=True)

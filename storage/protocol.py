@@ -264,8 +264,12 @@ class Store(Protocol):
         """Store an answer once per source message (part); return it and whether it is new."""
         ...
 
-    async def find_answer_by_source(self, chat_id: int, message_id: int) -> Answer | None:
-        """Read the answer that came from this Telegram message, if any."""
+    async def list_answers_by_source(self, chat_id: int, message_id: int) -> list[Answer]:
+        """Read every answer that came from this Telegram message, line by line."""
+        ...
+
+    async def remove_answers(self, answer_ids: Sequence[int]) -> None:
+        """Take answers off the map (their lines were taken out of an edited message)."""
         ...
 
     async def edit_answer(self, answer_id: int, text: str, now: str) -> Answer:
