@@ -35,6 +35,10 @@ def _answer(row: aiosqlite.Row) -> Answer:
     )
 
 
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
 class AnswerQueries:
     db: Database
 
@@ -200,12 +204,21 @@ class AnswerQueries:
                  int(kolom) if kolom else None, json.dumps(detail) if detail else None, now),
             )  # fmt: skip
 
-    async def list_activity(self, subgroup_id: int, since: str) -> list[Activity]:
-        """A subgroup's activity since a moment, oldest first."""
-        rows = await self.db.fetch_all(
-            "SELECT * FROM activity WHERE subgroup_id = ? AND at >= ? ORDER BY id",
-            (subgroup_id, since),
-        )
+    async def list_activity(
+        self, subgroup_id: int, since: str, kinds: Sequence[str] | None = None
+    ) -> list[Activity]:
+        """A subgroup's activity since a moment (of these kinds, or all), oldest first."""
+        if kinds is None:
+            rows = await self.db.fetch_all(
+                "SELECT * FROM activity WHERE subgroup_id = ? AND at >= ? ORDER BY id",
+                (subgroup_id, since),
+            )
+        else:
+            rows = await self.db.fetch_all(
+                f"SELECT * FROM activity WHERE subgroup_id = ? AND kind IN ({_marks(kinds)})"
+                " AND at >= ? ORDER BY id",
+                (subgroup_id, *kinds, since),
+            )
         return [
             Activity(
                 kind=r["kind"],
@@ -216,6 +229,93 @@ class AnswerQueries:
             )
             for r in rows
         ]
+
+    # The reminder policy asks after every answer; these reads stop counting where the
+    # policy stops looking, so their cost does not grow with the column (indexes of
+    # migration 6).
+
+    async def list_answers_since(
+        self, subgroup_id: int, kolom: Kolom, since: str, until: str
+    ) -> list[Answer]:
+        """A column's answers made from one moment up to another, oldest first."""
+        rows = await self.db.fetch_all(
+            _SELECT + " WHERE a.subgroup_id = ? AND a.column_no = ? AND a.created_at >= ?"
+            " AND a.created_at <= ? ORDER BY a.id",
+            (subgroup_id, int(kolom), since, until),
+        )
+        return [_answer(r) for r in rows]
+
+    async def count_answers_after(
+        self, subgroup_id: int, kolom: Kolom, after: str, until: str, at_most: int
+    ) -> int:
+        """How many answers a column got after one moment up to another, up to at_most."""
+        row = await self.db.fetch_one(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM answers WHERE subgroup_id = ?"
+            " AND column_no = ? AND created_at > ? AND created_at <= ? LIMIT ?)",
+            (subgroup_id, int(kolom), after, until, at_most),
+        )
+        return int(row["n"]) if row else 0
+
+    async def count_answers_per_person(
+        self,
+        subgroup_id: int,
+        kolom: Kolom,
+        participant_ids: Sequence[int],
+        until: str,
+        at_most: int,
+    ) -> dict[int, int]:
+        """Each person's answers in a column up to a moment, counted up to at_most."""
+        if not participant_ids:
+            return {}
+        one = (
+            "SELECT ? AS participant_id, (SELECT COUNT(*) FROM (SELECT 1 FROM answers"
+            " WHERE subgroup_id = ? AND column_no = ? AND participant_id = ?"
+            " AND created_at <= ? LIMIT ?)) AS n"
+        )
+        rows = await self.db.fetch_all(
+            " UNION ALL ".join(one for _ in participant_ids),
+            tuple(
+                value
+                for pid in participant_ids
+                for value in (pid, subgroup_id, int(kolom), pid, until, at_most)
+            ),
+        )
+        return {row["participant_id"]: row["n"] for row in rows}
+
+    async def people_active_since(
+        self,
+        subgroup_id: int,
+        participant_ids: Sequence[int],
+        kinds: Sequence[str],
+        since: str,
+        until: str,
+    ) -> set[int]:
+        """Who of these people has activity of these kinds from one moment up to another."""
+        if not participant_ids:
+            return set()
+        one = (
+            "SELECT participant_id FROM (SELECT participant_id FROM activity"
+            f" WHERE subgroup_id = ? AND participant_id = ? AND kind IN ({_marks(kinds)})"
+            " AND at >= ? AND at <= ? LIMIT 1)"
+        )
+        rows = await self.db.fetch_all(
+            " UNION ALL ".join(one for _ in participant_ids),
+            tuple(
+                value
+                for pid in participant_ids
+                for value in (subgroup_id, pid, *kinds, since, until)
+            ),
+        )
+        return {row["participant_id"] for row in rows}
+
+    async def has_activity(self, subgroup_id: int, kinds: Sequence[str], since: str) -> bool:
+        """Whether a subgroup has activity of these kinds since a moment."""
+        row = await self.db.fetch_one(
+            f"SELECT 1 FROM activity WHERE subgroup_id = ? AND kind IN ({_marks(kinds)})"
+            " AND at >= ? LIMIT 1",
+            (subgroup_id, *kinds, since),
+        )
+        return row is not None
 
     async def reveal_answers(self, subgroup_id: int, kolom: Kolom) -> list[Answer]:
         """Show the answers a subgroup wrote in silence for a column; the ones revealed now."""

@@ -324,8 +324,48 @@ class Store(Protocol):
         """Note what happens in a subgroup besides answers (replies, reminders sent)."""
         ...
 
-    async def list_activity(self, subgroup_id: int, since: str) -> list[Activity]:
-        """Read a subgroup's activity since a moment, oldest first."""
+    async def list_activity(
+        self, subgroup_id: int, since: str, kinds: Sequence[str] | None = None
+    ) -> list[Activity]:
+        """Read a subgroup's activity since a moment (of these kinds, or all), oldest first."""
+        ...
+
+    async def list_answers_since(
+        self, subgroup_id: int, kolom: Kolom, since: str, until: str
+    ) -> list[Answer]:
+        """Read a column's answers made from one moment up to another, oldest first."""
+        ...
+
+    async def count_answers_after(
+        self, subgroup_id: int, kolom: Kolom, after: str, until: str, at_most: int
+    ) -> int:
+        """Count a column's answers after one moment up to another, up to at_most."""
+        ...
+
+    async def count_answers_per_person(
+        self,
+        subgroup_id: int,
+        kolom: Kolom,
+        participant_ids: Sequence[int],
+        until: str,
+        at_most: int,
+    ) -> dict[int, int]:
+        """Count each person's answers in a column up to a moment, up to at_most."""
+        ...
+
+    async def people_active_since(
+        self,
+        subgroup_id: int,
+        participant_ids: Sequence[int],
+        kinds: Sequence[str],
+        since: str,
+        until: str,
+    ) -> set[int]:
+        """Read who of these people has activity of these kinds between two moments."""
+        ...
+
+    async def has_activity(self, subgroup_id: int, kinds: Sequence[str], since: str) -> bool:
+        """Read whether a subgroup has activity of these kinds since a moment."""
         ...
 
     # -- plenary drafts and votes -------------------------------------------------------
