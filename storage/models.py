@@ -143,3 +143,14 @@ class Activity:
     kolom: Kolom | None
     detail: dict
     at: str
+
+
+@dataclass(frozen=True)
+class Lease:
+    """The bot process that runs on a database: where, which process, since when, and
+    when it last said it still runs."""
+
+    host: str
+    pid: int
+    since: str
+    heartbeat: str

@@ -20,6 +20,7 @@ from storage.models import (
     Activity,
     Answer,
     Event,
+    Lease,
     Participant,
     PlenaryDraft,
     Subgroup,
@@ -498,6 +499,25 @@ class Store(Protocol):
 
     async def workshop_of_screen(self, token: str) -> int | None:
         """The workshop a projector token shows, or None for one not (or no longer) given."""
+        ...
+
+    # -- the lease: one bot per database --------------------------------------------------
+
+    async def read_lease(self) -> Lease | None:
+        """Read who holds the lease, if anyone."""
+        ...
+
+    async def take_lease(self, lease: Lease, replacing: Lease | None) -> bool:
+        """Take the lease when nobody holds it, or over from ``replacing`` (a holder found
+        gone) as long as it did not renew meanwhile; False when another holds it."""
+        ...
+
+    async def renew_lease(self, lease: Lease, now: str) -> bool:
+        """Say the holder still runs; False when it no longer holds the lease."""
+        ...
+
+    async def release_lease(self, lease: Lease) -> None:
+        """Give the lease up (the bot stops), if this holder still has it."""
         ...
 
     def on_commit(self, listener: Callable[[], None]) -> None:
