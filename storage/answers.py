@@ -39,6 +39,14 @@ def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
+# People per query of one lookup each: SQLite allows 500 parts in a UNION.
+_CHUNK = 200
+
+
+def _chunks(values: Sequence[int]) -> list[Sequence[int]]:
+    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
+
+
 class AnswerQueries:
     db: Database
 
@@ -272,15 +280,18 @@ class AnswerQueries:
             " WHERE subgroup_id = ? AND column_no = ? AND participant_id = ?"
             " AND created_at <= ? LIMIT ?)) AS n"
         )
-        rows = await self.db.fetch_all(
-            " UNION ALL ".join(one for _ in participant_ids),
-            tuple(
-                value
-                for pid in participant_ids
-                for value in (pid, subgroup_id, int(kolom), pid, until, at_most)
-            ),
-        )
-        return {row["participant_id"]: row["n"] for row in rows}
+        counts: dict[int, int] = {}
+        for chunk in _chunks(participant_ids):
+            rows = await self.db.fetch_all(
+                " UNION ALL ".join(one for _ in chunk),
+                tuple(
+                    value
+                    for pid in chunk
+                    for value in (pid, subgroup_id, int(kolom), pid, until, at_most)
+                ),
+            )
+            counts.update((row["participant_id"], row["n"]) for row in rows)
+        return counts
 
     async def people_active_since(
         self,
@@ -298,15 +309,16 @@ class AnswerQueries:
             f" WHERE subgroup_id = ? AND participant_id = ? AND kind IN ({_marks(kinds)})"
             " AND at >= ? AND at <= ? LIMIT 1)"
         )
-        rows = await self.db.fetch_all(
-            " UNION ALL ".join(one for _ in participant_ids),
-            tuple(
-                value
-                for pid in participant_ids
-                for value in (subgroup_id, pid, *kinds, since, until)
-            ),
-        )
-        return {row["participant_id"] for row in rows}
+        active: set[int] = set()
+        for chunk in _chunks(participant_ids):
+            rows = await self.db.fetch_all(
+                " UNION ALL ".join(one for _ in chunk),
+                tuple(
+                    value for pid in chunk for value in (subgroup_id, pid, *kinds, since, until)
+                ),
+            )
+            active.update(row["participant_id"] for row in rows)
+        return active
 
     async def has_activity(self, subgroup_id: int, kinds: Sequence[str], since: str) -> bool:
         """Whether a subgroup has activity of these kinds since a moment."""
