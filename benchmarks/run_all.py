@@ -15,6 +15,7 @@ BENCHMARKS = [
     "bench_parallel.py",
     "bench_board.py",
     "replay_reminders.py",
+    "bench_reminders.py",
 ]
 
 

@@ -9,15 +9,19 @@ import os
 import re
 import signal
 import socket
+import sqlite3
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from telegram.error import InvalidToken, NetworkError
 
 from bot import cli_export
 from bot.app import TELEGRAM_API, RunningBot, Settings, build_application, split_address
+from bot.lease import KeptLease, claim, this_process
 from bot.logs import setup_logging
 from flows.texts import language_for, plain
+from storage import Storage
 
 EXIT_CONFIG = 2
 
@@ -78,14 +82,17 @@ def settings_from_env() -> Settings | None:
     )
 
 
-async def serve(settings: Settings) -> None:
-    """Run the bot until SIGINT or SIGTERM."""
+async def serve(settings: Settings, lease: KeptLease | None = None) -> None:
+    """Run the bot until SIGINT or SIGTERM (or until another bot took its lease)."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     bot = RunningBot(build_application(settings), poll_timeout=settings.poll_timeout)
     waits = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(bot.poller.stopped.wait())]
+    if lease is not None:
+        waits.append(asyncio.ensure_future(lease.lost.wait()))
+        lease.start()
     try:
         await bot.start()
         # Until asked to stop, or until Telegram refuses our polling for good.
@@ -124,13 +131,44 @@ def run() -> int:
     if settings is None:
         print(plain("cli.geen_token", _lang()), file=sys.stderr)
         return EXIT_CONFIG
+    return asyncio.run(_run_alone(settings))
+
+
+async def _run_alone(settings: Settings) -> int:
+    """Take the database's lease (or stop: another bot runs on it), then run."""
+    try:
+        store = await Storage.open(settings.db_path)
+    except (sqlite3.Error, OSError) as exc:
+        print(plain("cli.database", _lang(), db=settings.db_path, fout=exc), file=sys.stderr)
+        return EXIT_CONFIG
+    try:
+        me = this_process(datetime.now(UTC))
+        holder = await claim(store, me)
+        if holder is not None:
+            since = datetime.fromisoformat(holder.since).strftime("%Y-%m-%d %H:%M:%S %Z")
+            print(
+                plain("cli.al_actief", _lang(), db=settings.db_path, host=holder.host,
+                      pid=holder.pid, sinds=since.strip()),
+                file=sys.stderr,
+            )  # fmt: skip
+            return EXIT_CONFIG
+        lease = KeptLease(store, me)
+        try:
+            return await _run_checked(settings, lease)
+        finally:
+            await lease.stop()
+    finally:
+        await store.close()
+
+
+async def _run_checked(settings: Settings, lease: KeptLease) -> int:
     taken = _address_taken(settings.web)
     if taken is not None:
         print(plain("cli.web_bezet", _lang(), adres=settings.web, fout=taken), file=sys.stderr)
         return EXIT_CONFIG
     setup_logging()
     try:
-        asyncio.run(serve(settings))
+        await serve(settings, lease)
     except InvalidToken:
         print(plain("cli.token_geweigerd", _lang()), file=sys.stderr)
         return EXIT_CONFIG

@@ -23,6 +23,7 @@ from bot.handlers_buttons import button
 from bot.handlers_common import run as _run
 from bot.incoming import Incoming, read_message
 from bot.usecases.common import reply
+from flows.antwoord import clean_name
 from flows.plenair import COMMANDS as DRAFT_COMMANDS
 from flows.subgroep import Gebeurtenis
 
@@ -116,7 +117,11 @@ async def new_members(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if inc is None or message is None:
         return
-    people = [(u.id, u.first_name, u.username) for u in message.new_chat_members if not u.is_bot]
+    people = [
+        (u.id, clean_name(u.first_name), clean_name(u.username) or None)
+        for u in message.new_chat_members
+        if not u.is_bot
+    ]
     if people:
         await _run(context, usecases.note_new_members(context.services, inc, people), inc.source)
 
@@ -183,15 +188,17 @@ async def group_media(update: Update, context: BotContext) -> None:
 
 
 async def edited(update: Update, context: BotContext) -> None:
-    """Follow an edited answer (also one given as /idee)."""
+    """Follow an edited answer (also one given as /idee, or a paper table's /typ)."""
     inc = _incoming(update, context)
     if inc is None or inc.text is None:
         return
-    text = inc.text
+    text, command = inc.text, None
     if text.startswith("/"):
+        words = text[1:].split(maxsplit=1)
+        command = words[0].split("@", 1)[0].lower() if words else ""
         text = _rest(update.effective_message)
     # An edit carries the same message id as the message: it is no new update to guard.
-    await _run(context, usecases.edit_answer(context.services, inc, text), None)
+    await _run(context, usecases.edit_answer(context.services, inc, text, command), None)
 
 
 async def done(update: Update, context: BotContext) -> None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from telegram import Message, User
 
+from flows.antwoord import clean_name
+
 
 @dataclass(frozen=True)
 class Incoming:
@@ -44,35 +46,43 @@ class Incoming:
         return f"msg:{self.chat_id}:{self.message_id}"
 
 
+def _name(text: str | None) -> str | None:
+    return None if text is None else clean_name(text)
+
+
 def read_message(message: Message, user: User | None, bot_id: int) -> Incoming:
-    """Read the facts of a message; the topic's own creation message is not a reply."""
+    """Read the facts of a message; the topic's own creation message is not a reply.
+
+    Names and titles are cleaned like answers: Telegram passes on broken characters (a
+    lone surrogate) that would make storing them fail."""
     chat = message.chat
     thread_id = message.message_thread_id if message.is_topic_message else None
     replied = message.reply_to_message
     topic_name = None
     if replied is not None and replied.forum_topic_created is not None:
-        topic_name = replied.forum_topic_created.name
+        topic_name = _name(replied.forum_topic_created.name)
         if replied.message_id == thread_id:
             replied = None  # in a topic every message "replies" to the topic's start
     reply_to_bot = bool(replied and replied.from_user and replied.from_user.id == bot_id)
     reply_to_person = bool(replied and not reply_to_bot)
     sender = user or message.from_user
+    replied_to = replied.from_user if replied else None
     return Incoming(
         chat_id=chat.id,
         chat_type=chat.type,
-        chat_title=chat.title,
+        chat_title=_name(chat.title),
         thread_id=thread_id,
         topic_name=topic_name,
         message_id=message.message_id,
         user_id=sender.id if sender else 0,
-        first_name=(sender.first_name if sender else "") or "",
-        username=sender.username if sender else None,
+        first_name=clean_name(sender.first_name if sender else ""),
+        username=(_name(sender.username) or None) if sender else None,
         language_code=sender.language_code if sender else None,
         text=message.text,
         reply_to_bot=reply_to_bot,
         reply_to_person=reply_to_person,
         anonymous_admin=message.sender_chat is not None and message.sender_chat.id == chat.id,
         is_forum=bool(chat.is_forum),
-        reply_to_user_id=replied.from_user.id if replied and replied.from_user else None,
-        reply_to_name=replied.from_user.first_name if replied and replied.from_user else None,
+        reply_to_user_id=replied_to.id if replied_to else None,
+        reply_to_name=_name(replied_to.first_name) if replied_to else None,
     )

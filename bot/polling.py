@@ -109,6 +109,18 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
         """Nothing to tear down: the poller waits for updates in hand."""
 
 
+def _body(update: Update) -> str:
+    """The update as JSON to keep in the inbox. Telegram passes on broken characters (a
+    lone surrogate in a name or a title) that SQLite cannot store as UTF-8: then they are
+    escaped, and the body still reads back as the very same update."""
+    body = json.dumps(update.to_dict(), ensure_ascii=False)
+    try:
+        body.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(update.to_dict())
+    return body
+
+
 class DurablePoller:
     """Fetch updates, keep them in the inbox, hand each to the update processor."""
 
@@ -192,9 +204,7 @@ class DurablePoller:
             if not updates:
                 continue
             # Written down first: the next getUpdates tells Telegram it may forget them.
-            await self.inbox().keep_updates(
-                [(u.update_id, json.dumps(u.to_dict(), ensure_ascii=False)) for u in updates]
-            )
+            await self.inbox().keep_updates([(u.update_id, _body(u)) for u in updates])
             self.offset = updates[-1].update_id + 1
             for update in updates:
                 self._start(update)

@@ -49,6 +49,12 @@ def clean(text: str) -> str:
     return "\n".join(out).strip()
 
 
+def clean_name(text: str | None) -> str:
+    """A first name, username, group title or topic name cleaned like an answer, on one
+    line: a lone surrogate or other broken character cannot reach the database."""
+    return " ".join(clean(text or "").split())
+
+
 def _visible(ch: str) -> bool:
     return not unicodedata.category(ch).startswith(("Z", "C"))
 

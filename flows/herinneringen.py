@@ -13,6 +13,11 @@ their own network's specifics towards general traits. The bot does this in two w
 Everything here is pure: the bot feeds in what it saw (``ChatEvent``) and the time.
 A sent reminder is recorded as a ``reminder_sent`` event (``Reminder.as_sent``), so the
 events are the only memory the policy needs.
+
+The rules look at a ``ColumnTally``: answers counted per member, who said something, the
+reminders sent and the last few minutes of events. ``decide`` builds it from the events;
+the bot asks after every answer and builds the same tally from a few counted reads
+(``decide_on``), so asking costs the same in a full column as in an empty one.
 """
 
 from __future__ import annotations
@@ -131,6 +136,11 @@ class Policy:
     muted: bool = False  # the subgroup muted reminders
     facilitator_off: bool = False  # the facilitator switched reminders off for everyone
 
+    @property
+    def recent(self) -> timedelta:
+        """How far back the rules look at single events (the rest they only count)."""
+        return max(self.dialogue_window, self.generalise_fresh)
+
 
 @dataclass(frozen=True)
 class Reminder:
@@ -167,51 +177,76 @@ def join_names(names: Sequence[str], lang: str = "nl") -> str:
     return f"{', '.join(names[:-1])} {_AND.get(lang, _AND['nl'])} {names[-1]}"
 
 
-@dataclass(frozen=True)
-class _Column:
-    """The events that belong to the subgroup's current column, oldest first."""
+def in_column(view: SubgroupView, event: ChatEvent) -> bool:
+    """Whether an event belongs to the subgroup's current column: an answer or a reminder
+    by its column, a chat line by its time."""
+    if event.kolom is not None:
+        return event.kolom is view.kolom
+    return event.at >= view.column_started
 
-    events: tuple[ChatEvent, ...]
-    sent: tuple[ChatEvent, ...]
-    sees_messages: bool
+
+@dataclass(frozen=True)
+class ColumnTally:
+    """What the rules need to know about the subgroup's current column.
+
+    Built from every event (``of``), or by the bot from a few counted reads, so that the
+    cost of asking does not grow with the column: the rules look at counts per member,
+    at the reminders sent, and at the last few minutes (``Policy.recent``) only.
+    """
+
+    answers: Mapping[int | None, int]  # answers per member (counted up to what rules need)
+    heard: frozenset[int | None]  # members who answered or said something in this column
+    recent: tuple[ChatEvent, ...]  # this column's events (no reminders) of the recent past
+    sent: tuple[ChatEvent, ...]  # reminders sent in this column, oldest first
+    answers_after_dialogue: int  # answers since the last dialogue reminder (counted up to
+    # Policy.dialogue_repeat_answers; 0 when there was none)
+    sees_messages: bool  # the bot sees chat lines and replies
+    last_sent: datetime | None  # the last reminder sent, in any column
 
     @classmethod
-    def of(cls, view: SubgroupView, past: Sequence[ChatEvent]) -> _Column:
-        def here(e: ChatEvent) -> bool:
-            if e.kolom is not None:
-                return e.kolom is view.kolom
-            return e.at >= view.column_started
-
-        mine = tuple(sorted((e for e in past if here(e)), key=lambda e: e.at))
-        sees = view.sees_messages or any(e.kind in _REACTIONS for e in past)
+    def of(
+        cls, view: SubgroupView, past: Sequence[ChatEvent], now: datetime, policy: Policy
+    ) -> ColumnTally:
+        """The tally of a column from all its events so far (none after ``now``)."""
+        mine = sorted((e for e in past if in_column(view, e)), key=lambda e: e.at)
+        events = [e for e in mine if e.kind is not EventKind.REMINDER_SENT]
+        sent = tuple(e for e in mine if e.kind is EventKind.REMINDER_SENT)
+        answers = [e for e in events if e.kind is EventKind.ANSWER]
+        dialogue = [e for e in sent if e.reminder is ReminderKind.DIALOOG]
+        last = dialogue[-1].at if dialogue else None
         return cls(
-            events=tuple(e for e in mine if e.kind is not EventKind.REMINDER_SENT),
-            sent=tuple(e for e in mine if e.kind is EventKind.REMINDER_SENT),
-            sees_messages=sees,
+            answers=Counter(e.member_id for e in answers),
+            heard=frozenset(e.member_id for e in events if e.kind in _CONTRIBUTIONS),
+            recent=tuple(e for e in events if e.at >= now - policy.recent),
+            sent=sent,
+            answers_after_dialogue=sum(e.at > last for e in answers) if last else 0,
+            sees_messages=view.sees_messages or any(e.kind in _REACTIONS for e in past),
+            last_sent=max(
+                (e.at for e in past if e.kind is EventKind.REMINDER_SENT), default=None
+            ),
         )
-
-    def answers(self) -> list[ChatEvent]:
-        return [e for e in self.events if e.kind is EventKind.ANSWER]
 
     def sent_of(self, kind: ReminderKind) -> list[ChatEvent]:
         return [e for e in self.sent if e.reminder is kind]
 
 
-Rule = Callable[[SubgroupView, _Column, datetime, Policy], Reminder | None]
+Rule = Callable[[SubgroupView, ColumnTally, datetime, Policy], Reminder | None]
 
 
 def _minutes(delta: timedelta) -> str:
     return f"{delta.total_seconds() / 60:g}"
 
 
-def _meedoen(view: SubgroupView, col: _Column, now: datetime, policy: Policy) -> Reminder | None:
+def _meedoen(
+    view: SubgroupView, col: ColumnTally, now: datetime, policy: Policy
+) -> Reminder | None:
     if now - view.column_started < policy.quiet_after:
         return None
-    spoke = {e.member_id for e in col.events if e.kind in _CONTRIBUTIONS}
     invited = {m for e in col.sent_of(ReminderKind.MEEDOEN) for m in e.member_ids}
-    quiet = [m for m in view.members if m.id not in spoke and m.id not in invited]
-    answers = Counter(e.member_id for e in col.answers())
-    talkers = [m for m in view.members if answers[m.id] >= policy.quiet_talker_answers]
+    quiet = [m for m in view.members if m.id not in col.heard and m.id not in invited]
+    talkers = [
+        m for m in view.members if col.answers.get(m.id, 0) >= policy.quiet_talker_answers
+    ]
     needed = max(1, min(policy.quiet_min_talkers, len(view.members) - 1))
     if not quiet or len(talkers) < needed:
         return None
@@ -245,7 +280,7 @@ def _excerpt(text: str, limit: int = 60) -> str:
 
 
 def _generaliseren(
-    view: SubgroupView, col: _Column, now: datetime, policy: Policy
+    view: SubgroupView, col: ColumnTally, now: datetime, policy: Policy
 ) -> Reminder | None:
     if view.fase not in policy.generalise_phases:
         return None
@@ -253,7 +288,8 @@ def _generaliseren(
     if len(done) >= policy.generalise_per_column:
         return None
     asked = {e.ref for e in done}
-    for answer in reversed(col.answers()):  # the newest fresh answer first
+    answers = [e for e in col.recent if e.kind is EventKind.ANSWER]
+    for answer in reversed(answers):  # the newest fresh answer first
         if now - answer.at > policy.generalise_fresh:
             break
         ref = _answer_ref(answer)
@@ -270,16 +306,16 @@ def _generaliseren(
     return None
 
 
-def _dialoog(view: SubgroupView, col: _Column, now: datetime, policy: Policy) -> Reminder | None:
+def _dialoog(
+    view: SubgroupView, col: ColumnTally, now: datetime, policy: Policy
+) -> Reminder | None:
     before = col.sent_of(ReminderKind.DIALOOG)
     last = before[-1].at if before else None
     # Once per column, unless many more answers pile up after the first reminder.
-    if last is not None and (
-        sum(e.at > last for e in col.answers()) < policy.dialogue_repeat_answers
-    ):
+    if last is not None and col.answers_after_dialogue < policy.dialogue_repeat_answers:
         return None
     since = now - policy.dialogue_window
-    window = [e for e in col.events if e.at >= since and (last is None or e.at > last)]
+    window = [e for e in col.recent if e.at >= since and (last is None or e.at > last)]
     answers = [e for e in window if e.kind is EventKind.ANSWER]
     needed = policy.dialogue_answers_visible if col.sees_messages else policy.dialogue_answers
     members = {e.member_id for e in answers}
@@ -305,6 +341,31 @@ def _dialoog(view: SubgroupView, col: _Column, now: datetime, policy: Policy) ->
 _RULES: tuple[Rule, ...] = (_meedoen, _generaliseren, _dialoog)
 
 
+def may_remind(view: SubgroupView, now: datetime, policy: Policy) -> bool:
+    """False when no reminder can come now whatever happened (muted, switched off, the
+    subgroup waits, or its column just started): then nothing needs to be looked at."""
+    if policy.muted or policy.facilitator_off:
+        return False
+    if not view.answering or not view.fase.subgroups_work:
+        return False
+    return now - view.column_started >= policy.column_grace
+
+
+def decide_on(
+    view: SubgroupView, tally: ColumnTally, now: datetime, policy: Policy
+) -> Reminder | None:
+    """The one unprompted reminder a subgroup should get now, or None, from its tally."""
+    if not may_remind(view, now, policy):
+        return None
+    if tally.last_sent is not None and now - tally.last_sent < policy.cap:
+        return None
+    for rule in _RULES:
+        reminder = rule(view, tally, now, policy)
+        if reminder is not None:
+            return reminder
+    return None
+
+
 def decide(
     view: SubgroupView,
     events: Sequence[ChatEvent],
@@ -312,19 +373,7 @@ def decide(
     policy: Policy,
 ) -> Reminder | None:
     """The one unprompted reminder a subgroup should get now, or None."""
-    if policy.muted or policy.facilitator_off:
-        return None
-    if not view.answering or not view.fase.subgroups_work:
-        return None
-    if now - view.column_started < policy.column_grace:
+    if not may_remind(view, now, policy):
         return None
     past = [e for e in events if e.at <= now]
-    last_sent = max((e.at for e in past if e.kind is EventKind.REMINDER_SENT), default=None)
-    if last_sent is not None and now - last_sent < policy.cap:
-        return None
-    col = _Column.of(view, past)
-    for rule in _RULES:
-        reminder = rule(view, col, now, policy)
-        if reminder is not None:
-            return reminder
-    return None
+    return decide_on(view, ColumnTally.of(view, past, now, policy), now, policy)

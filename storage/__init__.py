@@ -7,6 +7,7 @@ from pathlib import Path
 
 from storage.answers import AnswerQueries
 from storage.db import Database
+from storage.lease import LeaseQueries
 from storage.outbox import OutboxQueries, OutboxRow
 from storage.plenary import PlenaryQueries
 from storage.privacy import PrivacyQueries
@@ -26,6 +27,7 @@ class Storage(
     PrivacyQueries,
     OutboxQueries,
     ScreenQueries,
+    LeaseQueries,
 ):
     """Everything the bot reads and writes, on one SQLite file (a ``Store``)."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 import aiosqlite
 
@@ -30,7 +31,20 @@ def _answer(row: aiosqlite.Row) -> Answer:
         created_at=row["created_at"],
         edited_at=row["edited_at"],
         hidden=bool(row["hidden"]),
+        source_part=row["source_part"],
     )
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+# People per query of one lookup each: SQLite allows 500 parts in a UNION.
+_CHUNK = 200
+
+
+def _chunks(values: Sequence[int]) -> list[Sequence[int]]:
+    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
 class AnswerQueries:
@@ -78,14 +92,20 @@ class AnswerQueries:
             )
         return _answer(rows[0]), created
 
-    async def find_answer_by_source(self, chat_id: int, message_id: int) -> Answer | None:
-        """Read the answer that came from this Telegram message, if any."""
-        row = await self.db.fetch_one(
+    async def list_answers_by_source(self, chat_id: int, message_id: int) -> list[Answer]:
+        """Read every answer that came from this Telegram message, line by line."""
+        rows = await self.db.fetch_all(
             _SELECT + " WHERE a.source_chat_id = ? AND a.source_message_id = ?"
-            " AND a.source_part = 0",
+            " ORDER BY a.source_part",
             (chat_id, message_id),
         )
-        return _answer(row) if row else None
+        return [_answer(r) for r in rows]
+
+    async def remove_answers(self, answer_ids: Sequence[int]) -> None:
+        """Take answers off the map (their lines were taken out of an edited message)."""
+        async with self.db.transaction() as conn:
+            for answer_id in answer_ids:
+                await conn.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
 
     async def edit_answer(self, answer_id: int, text: str, now: str) -> Answer:
         """Replace an answer's text after its author edited the message."""
@@ -192,12 +212,21 @@ class AnswerQueries:
                  int(kolom) if kolom else None, json.dumps(detail) if detail else None, now),
             )  # fmt: skip
 
-    async def list_activity(self, subgroup_id: int, since: str) -> list[Activity]:
-        """A subgroup's activity since a moment, oldest first."""
-        rows = await self.db.fetch_all(
-            "SELECT * FROM activity WHERE subgroup_id = ? AND at >= ? ORDER BY id",
-            (subgroup_id, since),
-        )
+    async def list_activity(
+        self, subgroup_id: int, since: str, kinds: Sequence[str] | None = None
+    ) -> list[Activity]:
+        """A subgroup's activity since a moment (of these kinds, or all), oldest first."""
+        if kinds is None:
+            rows = await self.db.fetch_all(
+                "SELECT * FROM activity WHERE subgroup_id = ? AND at >= ? ORDER BY id",
+                (subgroup_id, since),
+            )
+        else:
+            rows = await self.db.fetch_all(
+                f"SELECT * FROM activity WHERE subgroup_id = ? AND kind IN ({_marks(kinds)})"
+                " AND at >= ? ORDER BY id",
+                (subgroup_id, *kinds, since),
+            )
         return [
             Activity(
                 kind=r["kind"],
@@ -208,6 +237,97 @@ class AnswerQueries:
             )
             for r in rows
         ]
+
+    # The reminder policy asks after every answer; these reads stop counting where the
+    # policy stops looking, so their cost does not grow with the column (indexes of
+    # migration 6).
+
+    async def list_answers_since(
+        self, subgroup_id: int, kolom: Kolom, since: str, until: str
+    ) -> list[Answer]:
+        """A column's answers made from one moment up to another, oldest first."""
+        rows = await self.db.fetch_all(
+            _SELECT + " WHERE a.subgroup_id = ? AND a.column_no = ? AND a.created_at >= ?"
+            " AND a.created_at <= ? ORDER BY a.id",
+            (subgroup_id, int(kolom), since, until),
+        )
+        return [_answer(r) for r in rows]
+
+    async def count_answers_after(
+        self, subgroup_id: int, kolom: Kolom, after: str, until: str, at_most: int
+    ) -> int:
+        """How many answers a column got after one moment up to another, up to at_most."""
+        row = await self.db.fetch_one(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM answers WHERE subgroup_id = ?"
+            " AND column_no = ? AND created_at > ? AND created_at <= ? LIMIT ?)",
+            (subgroup_id, int(kolom), after, until, at_most),
+        )
+        return int(row["n"]) if row else 0
+
+    async def count_answers_per_person(
+        self,
+        subgroup_id: int,
+        kolom: Kolom,
+        participant_ids: Sequence[int],
+        until: str,
+        at_most: int,
+    ) -> dict[int, int]:
+        """Each person's answers in a column up to a moment, counted up to at_most."""
+        if not participant_ids:
+            return {}
+        one = (
+            "SELECT ? AS participant_id, (SELECT COUNT(*) FROM (SELECT 1 FROM answers"
+            " WHERE subgroup_id = ? AND column_no = ? AND participant_id = ?"
+            " AND created_at <= ? LIMIT ?)) AS n"
+        )
+        counts: dict[int, int] = {}
+        for chunk in _chunks(participant_ids):
+            rows = await self.db.fetch_all(
+                " UNION ALL ".join(one for _ in chunk),
+                tuple(
+                    value
+                    for pid in chunk
+                    for value in (pid, subgroup_id, int(kolom), pid, until, at_most)
+                ),
+            )
+            counts.update((row["participant_id"], row["n"]) for row in rows)
+        return counts
+
+    async def people_active_since(
+        self,
+        subgroup_id: int,
+        participant_ids: Sequence[int],
+        kinds: Sequence[str],
+        since: str,
+        until: str,
+    ) -> set[int]:
+        """Who of these people has activity of these kinds from one moment up to another."""
+        if not participant_ids:
+            return set()
+        one = (
+            "SELECT participant_id FROM (SELECT participant_id FROM activity"
+            f" WHERE subgroup_id = ? AND participant_id = ? AND kind IN ({_marks(kinds)})"
+            " AND at >= ? AND at <= ? LIMIT 1)"
+        )
+        active: set[int] = set()
+        for chunk in _chunks(participant_ids):
+            rows = await self.db.fetch_all(
+                " UNION ALL ".join(one for _ in chunk),
+                tuple(
+                    value for pid in chunk for value in (subgroup_id, pid, *kinds, since, until)
+                ),
+            )
+            active.update(row["participant_id"] for row in rows)
+        return active
+
+    async def has_activity(self, subgroup_id: int, kinds: Sequence[str], since: str) -> bool:
+        """Whether a subgroup has activity of these kinds since a moment."""
+        row = await self.db.fetch_one(
+            f"SELECT 1 FROM activity WHERE subgroup_id = ? AND kind IN ({_marks(kinds)})"
+            " AND at >= ? LIMIT 1",
+            (subgroup_id, *kinds, since),
+        )
+        return row is not None
 
     async def reveal_answers(self, subgroup_id: int, kolom: Kolom) -> list[Answer]:
         """Show the answers a subgroup wrote in silence for a column; the ones revealed now."""

@@ -290,4 +290,27 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE workshops ADD COLUMN status_page INTEGER NOT NULL DEFAULT 1;
         """,
     ),
+    (
+        8,
+        "one bot per database (a lease), and reads of the reminder policy that do not grow",
+        """
+        -- The bot that runs on this file: one row at most. A second `partnerschapkaart
+        -- run` finds it and stops; it takes over only when the first is gone (its
+        -- heartbeat is old, or on the same computer its process no longer exists).
+        CREATE TABLE bot_lease (
+            id        INTEGER PRIMARY KEY CHECK (id = 1),
+            host      TEXT    NOT NULL,
+            pid       INTEGER NOT NULL,
+            since     TEXT    NOT NULL,
+            heartbeat TEXT    NOT NULL
+        );
+        -- The reminder policy, asked after every answer, counts each person's answers in
+        -- a column only as far as it needs, and reads the last minutes only.
+        CREATE INDEX answers_by_person ON answers (subgroup_id, column_no, participant_id,
+            created_at);
+        CREATE INDEX answers_by_time ON answers (subgroup_id, column_no, created_at);
+        CREATE INDEX activity_by_kind ON activity (subgroup_id, kind, at);
+        CREATE INDEX activity_by_person ON activity (subgroup_id, participant_id, kind, at);
+        """,
+    ),
 )

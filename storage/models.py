@@ -104,6 +104,7 @@ class Answer:
     created_at: str
     edited_at: str | None
     hidden: bool = False  # written in silence, not shown to the group yet
+    source_part: int = 0  # which line of its message (a paper table's /typ has several)
 
 
 @dataclass(frozen=True)
@@ -167,3 +168,14 @@ class Forgotten:
 
     columns: tuple[Kolom, ...] = ()  # plenary lists their erased answers were taken off
     votes_stopped: tuple[Kolom, ...] = ()  # of those, the ones being voted on
+
+
+@dataclass(frozen=True)
+class Lease:
+    """The bot process that runs on a database: where, which process, since when, and
+    when it last said it still runs."""
+
+    host: str
+    pid: int
+    since: str
+    heartbeat: str

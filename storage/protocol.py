@@ -22,6 +22,7 @@ from storage.models import (
     CofacilitatorOffer,
     Event,
     Forgotten,
+    Lease,
     Participant,
     PlenaryDraft,
     Subgroup,
@@ -307,8 +308,12 @@ class Store(Protocol):
         """Store an answer once per source message (part); return it and whether it is new."""
         ...
 
-    async def find_answer_by_source(self, chat_id: int, message_id: int) -> Answer | None:
-        """Read the answer that came from this Telegram message, if any."""
+    async def list_answers_by_source(self, chat_id: int, message_id: int) -> list[Answer]:
+        """Read every answer that came from this Telegram message, line by line."""
+        ...
+
+    async def remove_answers(self, answer_ids: Sequence[int]) -> None:
+        """Take answers off the map (their lines were taken out of an edited message)."""
         ...
 
     async def edit_answer(self, answer_id: int, text: str, now: str) -> Answer:
@@ -363,8 +368,48 @@ class Store(Protocol):
         """Note what happens in a subgroup besides answers (replies, reminders sent)."""
         ...
 
-    async def list_activity(self, subgroup_id: int, since: str) -> list[Activity]:
-        """Read a subgroup's activity since a moment, oldest first."""
+    async def list_activity(
+        self, subgroup_id: int, since: str, kinds: Sequence[str] | None = None
+    ) -> list[Activity]:
+        """Read a subgroup's activity since a moment (of these kinds, or all), oldest first."""
+        ...
+
+    async def list_answers_since(
+        self, subgroup_id: int, kolom: Kolom, since: str, until: str
+    ) -> list[Answer]:
+        """Read a column's answers made from one moment up to another, oldest first."""
+        ...
+
+    async def count_answers_after(
+        self, subgroup_id: int, kolom: Kolom, after: str, until: str, at_most: int
+    ) -> int:
+        """Count a column's answers after one moment up to another, up to at_most."""
+        ...
+
+    async def count_answers_per_person(
+        self,
+        subgroup_id: int,
+        kolom: Kolom,
+        participant_ids: Sequence[int],
+        until: str,
+        at_most: int,
+    ) -> dict[int, int]:
+        """Count each person's answers in a column up to a moment, up to at_most."""
+        ...
+
+    async def people_active_since(
+        self,
+        subgroup_id: int,
+        participant_ids: Sequence[int],
+        kinds: Sequence[str],
+        since: str,
+        until: str,
+    ) -> set[int]:
+        """Read who of these people has activity of these kinds between two moments."""
+        ...
+
+    async def has_activity(self, subgroup_id: int, kinds: Sequence[str], since: str) -> bool:
+        """Read whether a subgroup has activity of these kinds since a moment."""
         ...
 
     # -- plenary drafts and votes -------------------------------------------------------
@@ -503,6 +548,25 @@ class Store(Protocol):
 
     async def workshop_of_screen(self, token: str) -> int | None:
         """The workshop a projector token shows, or None for one not (or no longer) given."""
+        ...
+
+    # -- the lease: one bot per database --------------------------------------------------
+
+    async def read_lease(self) -> Lease | None:
+        """Read who holds the lease, if anyone."""
+        ...
+
+    async def take_lease(self, lease: Lease, replacing: Lease | None) -> bool:
+        """Take the lease when nobody holds it, or over from ``replacing`` (a holder found
+        gone) as long as it did not renew meanwhile; False when another holds it."""
+        ...
+
+    async def renew_lease(self, lease: Lease, now: str) -> bool:
+        """Say the holder still runs; False when it no longer holds the lease."""
+        ...
+
+    async def release_lease(self, lease: Lease) -> None:
+        """Give the lease up (the bot stops), if this holder still has it."""
         ...
 
     def on_commit(self, listener: Callable[[], None]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import aiosqlite
 
+from flows.antwoord import clean_name
 from flows.subgroep import SubgroepStand
 from storage.db import Database
 from storage.models import Participant, Subgroup, stand_from, stand_label
@@ -78,7 +79,7 @@ class SubgroupQueries:
                 (
                     workshop_id,
                     numbers[0]["n"],
-                    name,
+                    clean_name(name),  # a title with broken characters cannot be stored
                     chat_id,
                     thread_id or 0,
                     stand.status.value,
@@ -222,7 +223,9 @@ class SubgroupQueries:
                 " subgroup_id = COALESCE(excluded.subgroup_id, participants.subgroup_id),"
                 " left_at = CASE WHEN excluded.subgroup_id IS NULL"
                 " THEN participants.left_at END",
-                (workshop_id, user_id, first_name, username, subgroup_id, now),
+                # Names are cleaned like answers: broken characters cannot be stored.
+                (workshop_id, user_id, clean_name(first_name), clean_name(username) or None,
+                 subgroup_id, now),  # fmt: skip
             )
             rows = await conn.execute_fetchall(
                 "SELECT * FROM participants WHERE workshop_id = ? AND user_id = ?",

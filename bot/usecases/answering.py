@@ -6,6 +6,7 @@ from bot import views
 from bot.actions import AskQuestion, FreezeBoard, Outcome, React, RefreshBoard, RefreshStatus, Say
 from bot.incoming import Incoming
 from bot.usecases.common import Services, register, reply, say, subgroup_here
+from bot.usecases.joining import edit_paper_answers
 from bot.usecases.reminding import consider_reminder
 from bot.usecases.silent import reveal
 from flows import antwoord, stil
@@ -13,7 +14,7 @@ from flows.fase import Fase, grenzen
 from flows.kaart import Kolom
 from flows.subgroep import Context, Gebeurtenis, Geweigerd, Status, advance
 from flows.texts import language_for, plain
-from storage.models import Subgroup
+from storage.models import Subgroup, Workshop
 
 
 async def capture_answer(
@@ -83,13 +84,25 @@ async def refuse_media(s: Services, inc: Incoming) -> Outcome:
     return reply(inc, "weigering.geen_tekst", found[0].lang if found else None)
 
 
-async def edit_answer(s: Services, inc: Incoming, text: str) -> Outcome:
-    """Follow an edit of a message that was stored as an answer."""
-    answer = await s.storage.find_answer_by_source(inc.chat_id, inc.message_id)
-    if answer is None:
+# The commands whose edit is a paper table's answers, one a line.
+TYPE_COMMANDS = frozenset({"typ", "type"})
+
+
+async def edit_answer(s: Services, inc: Incoming, text: str, command: str | None = None) -> Outcome:
+    """Follow an edit of a message that was stored as an answer (or, for a paper table,
+    as one answer a line); ``command`` is the command the edited message starts with."""
+    answers = await s.storage.list_answers_by_source(inc.chat_id, inc.message_id)
+    if not answers:
         return Outcome()
+    answer = answers[0]
     workshop = await s.storage.get_workshop(answer.workshop_id)
     assert workshop is not None
+    if refused := await _too_late_to_edit(s, inc, workshop, answer.kolom):
+        return refused
+    subgroup = await s.storage.get_subgroup(answer.subgroup_id)
+    if subgroup is not None and subgroup.paper:
+        typed = text if command in TYPE_COMMANDS else None
+        return await edit_paper_answers(s, inc, workshop, subgroup, answers, typed)
     checked = antwoord.check(text)
     if not checked.ok:
         key = "weigering.bewerking_te_lang" if checked.reason == "weigering.te_lang" else None
@@ -103,6 +116,20 @@ async def edit_answer(s: Services, inc: Incoming, text: str) -> Outcome:
     if checked.text != answer.text:
         await s.storage.edit_answer(answer.id, checked.text, s.stamp())
     return Outcome().add(RefreshBoard(answer.subgroup_id))
+
+
+async def _too_late_to_edit(
+    s: Services, inc: Incoming, workshop: Workshop, kolom: Kolom
+) -> Outcome | None:
+    """Why an edit is not taken any more, as a reply: the workshop ended, or the plenary
+    confirmed the column (the map and the confirmed list must keep saying the same)."""
+    if workshop.fase is Fase.AFGEROND:
+        return reply(inc, "bewerking.workshop_afgerond", workshop.lang)
+    draft = await s.storage.get_draft(workshop.id, kolom)
+    if draft is not None and draft.confirmed:
+        name = views.column_name(kolom, workshop.lang)
+        return reply(inc, "bewerking.kolom_vastgesteld", workshop.lang, kolom=name)
+    return None
 
 
 async def move_subgroup(

@@ -16,11 +16,12 @@ from bot.usecases.common import (
     reply,
 )
 from flows import antwoord
+from flows.bewerking import compare_lines
 from flows.fase import Fase, start_stand
-from flows.kaart import parse_kolom
+from flows.kaart import Kolom, parse_kolom
 from flows.texts import Html, language_for, plain, render
 from storage import ChatAlreadyLinked
-from storage.models import Subgroup, Workshop
+from storage.models import Answer, Subgroup, Workshop
 
 MAX_GOAL_CHARS = 200
 MAX_NAME_CHARS = 60
@@ -186,9 +187,9 @@ async def add_paper_table(s: Services, inc: Incoming, typed_name: str) -> Outcom
     ).add(RefreshStatus(workshop.id))
 
 
-async def type_paper_answers(s: Services, inc: Incoming, typed: str) -> Outcome:
-    """Store a paper table's answers: '/typ 3 waarden' and one answer per line below."""
-    workshop = await facilitated_workshop(s, inc)
+def _read_typed(typed: str) -> tuple[int, Kolom, list[antwoord.Controle]] | None:
+    """'3 waarden' and one answer per line below: the table's number, the column and each
+    line checked as an answer; None when the first line is not like that."""
     head, _, body = typed.partition("\n")
     parts = head.split(maxsplit=2)
     number = parts[0] if parts else ""
@@ -196,13 +197,22 @@ async def type_paper_answers(s: Services, inc: Incoming, typed: str) -> Outcome:
     if len(parts) > 2:  # '/typ 3 waarden eerste antwoord' on one line
         body = parts[2] + "\n" + body
     if not (number.isascii() and number.isdigit() and len(number) < 6) or kolom is None:
+        return None
+    return int(number), kolom, [antwoord.check(line) for line in body.split("\n")]
+
+
+async def type_paper_answers(s: Services, inc: Incoming, typed: str) -> Outcome:
+    """Store a paper table's answers: '/typ 3 waarden' and one answer per line below."""
+    workshop = await facilitated_workshop(s, inc)
+    read = _read_typed(typed)
+    if read is None:
         return reply(inc, "tafel.typ_gebruik", workshop.lang)
-    subgroup = await s.storage.find_subgroup_by_number(workshop.id, int(number))
+    number, kolom, lines = read
+    subgroup = await s.storage.find_subgroup_by_number(workshop.id, number)
     if subgroup is None or not subgroup.paper:
         return reply(inc, "tafel.onbekend", workshop.lang, nummer=number)
     if workshop.fase is Fase.AFGEROND:
         return reply(inc, "weigering.workshop_afgerond", workshop.lang)
-    lines = [antwoord.check(line) for line in body.split("\n")]
     stored = 0
     for part, checked in enumerate(lines):
         if not checked.ok:
@@ -228,6 +238,59 @@ async def type_paper_answers(s: Services, inc: Incoming, typed: str) -> Outcome:
         aantal=stored,
         naam=subgroup.name,
         kolom=views.column_name(kolom, workshop.lang),
+    ).add(RefreshStatus(workshop.id))
+
+
+async def edit_paper_answers(
+    s: Services,
+    inc: Incoming,
+    workshop: Workshop,
+    subgroup: Subgroup,
+    answers: list[Answer],
+    typed: str | None,
+) -> Outcome:
+    """Follow an edit of a '/typ' message: each line's answer changes with its line; a
+    line added is a new answer, a line taken out takes its answer off the map.
+
+    ``typed`` is the text after '/typ' (None when the edit no longer starts with it)."""
+    lang = workshop.lang
+    kolom = answers[0].kolom
+    read = _read_typed(typed) if typed is not None else None
+    if read is None or read[:2] != (subgroup.number, kolom):
+        # Moving answers to another table or column is a new /typ, not an edit.
+        head = f"{subgroup.number} {views.column_name(kolom, lang).lower()}"
+        return reply(inc, "bewerking.typ_kop", lang, kop=head)
+    new = [checked.text for checked in read[2] if checked.ok]
+    if not new:
+        return reply(inc, "tafel.typ_gebruik", lang)
+    changes = compare_lines([a.text for a in answers], new)
+    params = {"naam": subgroup.name, "kolom": views.column_name(kolom, lang)}
+    if changes.nothing:
+        return reply(inc, "bewerking.typ_niets", lang, **params)
+    for index, text in changes.changed:
+        await s.storage.edit_answer(answers[index].id, text, s.stamp())
+    await s.storage.remove_answers([answers[index].id for index in changes.removed])
+    next_part = max(a.source_part for a in answers) + 1
+    for offset, text in enumerate(changes.added):
+        await s.storage.add_answer(
+            workshop_id=workshop.id,
+            subgroup_id=subgroup.id,
+            kolom=kolom,
+            text=text,
+            participant_id=None,
+            source_chat_id=inc.chat_id,
+            source_message_id=inc.message_id,
+            source_part=next_part + offset,
+            now=s.stamp(),
+        )
+    return reply(
+        inc,
+        "bewerking.typ_bijgewerkt",
+        lang,
+        veranderd=len(changes.changed),
+        nieuw=len(changes.added),
+        weg=len(changes.removed),
+        **params,
     ).add(RefreshStatus(workshop.id))
 
 

@@ -223,6 +223,30 @@ MESSAGES: dict[str, str] = {
         "Copy it again from @BotFather."
     ),
     "cli.geen_verbinding": "partnerschapkaart: cannot reach the Bot API at {url}: {fout}",
+    # Edits (issue 14): what can no longer change, and an edited /type message.
+    "bewerking.kolom_vastgesteld": (
+        "I did not save your change. {kolom} was already confirmed in the plenary round. "
+        "That way the map stays the same as what you decided together."
+    ),
+    "bewerking.workshop_afgerond": (
+        "I did not save your change. The workshop has ended. The map stays as it is."
+    ),
+    "bewerking.typ_bijgewerkt": (
+        "Updated: the answers of {naam} for {kolom}. "
+        "Changed: {veranderd}. New: {nieuw}. Removed: {weg}."
+    ),
+    "bewerking.typ_niets": "Nothing changed for {naam}, {kolom}. I see the same answers.",
+    "bewerking.typ_kop": (
+        "Nothing changed. Keep the first line as it was: <code>/type {kop}</code>. "
+        "Do the answers belong to another table or column? "
+        "Then type them again in a new message."
+    ),
+    # One bot per database.
+    "cli.al_actief": (
+        "partnerschapkaart: a bot is already running on {db} (computer {host}, process {pid}, "
+        "since {sinds}). Stop it first, or choose another database."
+    ),
+    "cli.database": "partnerschapkaart: cannot open the database {db}: {fout}",
     # Phases of the workshop (the steps of the method)
     "fase.naam.opening": "step {stap}: opening",
     "fase.naam.waarden": "step {stap}: values in the subgroups",

@@ -223,6 +223,30 @@ MESSAGES: dict[str, str] = {
         "Kopieer het opnieuw uit @BotFather."
     ),
     "cli.geen_verbinding": "partnerschapkaart: geen verbinding met de Bot API op {url}: {fout}",
+    # Aanpassingen (issue 14): wat niet meer kan, en een aangepast /typ-bericht.
+    "bewerking.kolom_vastgesteld": (
+        "Ik sla je aanpassing niet op. {kolom} is al vastgesteld in de plenaire ronde. "
+        "Zo blijft de kaart gelijk aan wat jullie samen hebben besloten."
+    ),
+    "bewerking.workshop_afgerond": (
+        "Ik sla je aanpassing niet op. De workshop is klaar. De kaart blijft zoals hij is."
+    ),
+    "bewerking.typ_bijgewerkt": (
+        "Aangepast: de antwoorden van {naam} bij {kolom}. "
+        "Veranderd: {veranderd}. Nieuw: {nieuw}. Weggehaald: {weg}."
+    ),
+    "bewerking.typ_niets": "Er is niets veranderd bij {naam}, {kolom}. Ik zie dezelfde antwoorden.",
+    "bewerking.typ_kop": (
+        "Er is niets veranderd. Laat de eerste regel staan: <code>/typ {kop}</code>. "
+        "Horen de antwoorden bij een andere tafel of kolom? "
+        "Typ ze dan opnieuw in een nieuw bericht."
+    ),
+    # Eén bot per database.
+    "cli.al_actief": (
+        "partnerschapkaart: er draait al een bot op {db} (computer {host}, proces {pid}, "
+        "sinds {sinds}). Stop die eerst, of kies een andere database."
+    ),
+    "cli.database": "partnerschapkaart: ik kan de database {db} niet openen: {fout}",
     # Fasen van de workshop (de stappen van de werkwijze)
     "fase.naam.opening": "stap {stap}: opening",
     "fase.naam.waarden": "stap {stap}: waarden in de subgroepen",
