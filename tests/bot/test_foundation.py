@@ -177,7 +177,13 @@ async def test_the_subgroup_continues_after_a_restart(sandbox: Sandbox, bot):
     await bot.stop()
     # Messages sent while the bot is down wait at Telegram and arrive after the restart.
     await sandbox.send_message(group, bram, "/idee tweede in kolom 3")
+    reactions = len(sandbox.calls_named("setMessageReaction"))
     await bot.start()
+    # Wait until the waiting answer was taken (the bot's ✍ on it), not only for a quiet
+    # moment: right after a start the first getUpdates may not have come yet.
+    await sandbox.wait_until(
+        lambda: len(sandbox.calls_named("setMessageReaction")) > reactions, timeout=30
+    )
     await sandbox.wait_idle()
 
     assert await stored(bot, group.id) == {
