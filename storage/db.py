@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -188,6 +189,25 @@ class Database:
         if rows and rows[0][0]:
             log.warning("the write-ahead log was in use and could not be emptied after "
                         "forgetting; it is emptied when the bot stops")  # fmt: skip
+
+    async def writable(self, wait: float = 2.0) -> bool:
+        """Whether a write could start now: the write lock is free within ``wait`` seconds
+        and SQLite grants a write transaction (a health check; it writes nothing)."""
+        try:
+            await asyncio.wait_for(self._write_lock.acquire(), wait)
+        except TimeoutError:
+            return False
+        try:
+            await self._conn.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
+            await self._conn.execute("BEGIN IMMEDIATE")
+            await self._conn.execute("ROLLBACK")
+            return True
+        except sqlite3.Error:
+            return False
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                await self._conn.execute("PRAGMA busy_timeout=5000")
+            self._write_lock.release()
 
     def on_commit(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` after every transaction that committed (it must not block)."""
