@@ -46,6 +46,8 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         conn.close()
         if "not a database" in str(exc):
             raise NotOurDatabase(path) from None
+        if "readonly" not in str(exc) and "unable to open" not in str(exc):
+            raise
     # A database in write-ahead-log mode needs its -shm file, which a read-only folder
     # cannot hold; nothing can write there either, so the file is read as it is.
     conn = sqlite3.connect(uri + "&immutable=1", uri=True)
