@@ -1,5 +1,9 @@
 # The two commands of the README: `make demo` and `make test`.
-PYTHON ?= python3.11
+# The newest python3.x (3.11 or later) on PATH, else python3; or say PYTHON=/path/to/python.
+ifndef PYTHON
+PYTHON := $(shell for v in 20 19 18 17 16 15 14 13 12 11; do \
+	python3.$$v -c "" >/dev/null 2>&1 && { echo python3.$$v; exit 0; }; done; echo python3)
+endif
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -7,7 +11,8 @@ STAMP := $(VENV)/.installed
 .PHONY: demo test lint bench render screens clean
 
 $(STAMP): pyproject.toml
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+		{ echo "Python 3.11 or newer is needed ($(PYTHON) is not; set PYTHON=...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

@@ -199,6 +199,8 @@ class RunningBot:
         if self.app.post_init:
             await self.app.post_init(self.app)
         await self.app.start()
+        if self.app.bot_data.board is not None:
+            self.app.bot_data.board.poller = self.poller  # its /healthz reports on polling
         await self.poller.start()
 
     def busy(self) -> bool:

@@ -1,4 +1,4 @@
-"""The command line: `partnerschapkaart run | demo | export | template`."""
+"""The command line: `partnerschapkaart run | demo | export | template | backup | restore`."""
 
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ from pathlib import Path
 
 from telegram.error import InvalidToken, NetworkError
 
-from bot import cli_export
+from bot import cli_data, cli_export
 from bot.app import TELEGRAM_API, RunningBot, Settings, build_application, split_address
 from bot.lease import KeptLease, claim, this_process
 from bot.logs import setup_logging
 from flows.texts import language_for, plain
 from storage import Storage
+from storage.backup import NotOurDatabase, SchemaTooNew
 
 EXIT_CONFIG = 2
 
@@ -32,8 +33,10 @@ def _lang() -> str:
 
 def _retention() -> int | None:
     """PARTNERSCHAPKAART_RETENTION_DAYS: days to keep an ended workshop (0 = keep)."""
-    typed = os.environ.get("PARTNERSCHAPKAART_RETENTION_DAYS", "90").strip()
-    return int(typed) if typed.isdigit() and int(typed) > 0 else None
+    typed = os.environ.get("PARTNERSCHAPKAART_RETENTION_DAYS", "90").strip() or "90"
+    if not typed.isascii() or not typed.isdigit():
+        raise ConfigError(plain("cli.bewaardagen", _lang(), waarde=typed))
+    return int(typed) if int(typed) > 0 else None
 
 
 DEFAULT_WEB = "127.0.0.1:8080"
@@ -66,6 +69,14 @@ def settings_from_env() -> Settings | None:
     if not token:
         return None
     web, public_url = _web()
+    templates = (
+        Path(os.environ["PARTNERSCHAPKAART_TEMPLATES"])
+        if os.environ.get("PARTNERSCHAPKAART_TEMPLATES") else None
+    )  # fmt: skip
+    try:
+        cli_data.check_templates(templates)
+    except cli_data.Refused as error:
+        raise ConfigError(str(error)) from None
     return Settings(
         web=web,
         public_url=public_url,
@@ -74,11 +85,7 @@ def settings_from_env() -> Settings | None:
         db_path=Path(os.environ.get("PARTNERSCHAPKAART_DB", "partnerschapkaart.sqlite3")),
         retention_days=_retention(),
         sequential=os.environ.get("PARTNERSCHAPKAART_SEQUENTIAL", "") == "1",
-        template_dir=(
-            Path(os.environ["PARTNERSCHAPKAART_TEMPLATES"])
-            if os.environ.get("PARTNERSCHAPKAART_TEMPLATES")
-            else None
-        ),
+        template_dir=templates,
     )
 
 
@@ -137,10 +144,13 @@ def run() -> int:
 async def _run_alone(settings: Settings) -> int:
     """Take the database's lease (or stop: another bot runs on it), then run."""
     try:
-        store = await Storage.open(settings.db_path)
-    except (sqlite3.Error, OSError) as exc:
-        print(plain("cli.database", _lang(), db=settings.db_path, fout=exc), file=sys.stderr)
-        return EXIT_CONFIG
+        cli_data.check_writable_database(settings.db_path)
+        try:
+            store = await Storage.open(settings.db_path)
+        except (sqlite3.Error, OSError, NotOurDatabase, SchemaTooNew) as exc:
+            raise cli_data.database_refusal(exc, settings.db_path) from None
+    except cli_data.Refused as error:
+        return cli_data.fail(error)
     try:
         me = this_process(datetime.now(UTC))
         holder = await claim(store, me)
@@ -185,6 +195,10 @@ def demo(out_dir: Path) -> int:
     """`partnerschapkaart demo`: the offline workshop against the sandbox."""
     from bot.demo import run_demo
 
+    try:
+        cli_data.check_out_folder(out_dir)
+    except cli_data.Refused as error:
+        return cli_data.fail(error)
     logging.basicConfig(level=logging.WARNING)
     return asyncio.run(run_demo(out_dir))
 
@@ -201,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     demo_parser = sub.add_parser("demo", help="run the offline demo workshop")
     demo_parser.add_argument("--out", type=Path, default=Path("out"), help="folder for files")
     cli_export.add_commands(sub)
+    cli_data.add_commands(sub)
     args = parser.parse_args(argv)
     command = args.command or ("run" if os.environ.get("TELEGRAM_BOT_TOKEN") else "demo")
     if command == "run":
@@ -209,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
         return cli_export.export_command(args)
     if command == "template":
         return cli_export.template_command(args)
+    if command == "backup":
+        return cli_data.backup_command(args)
+    if command == "restore":
+        return cli_data.restore_command(args)
     return demo(getattr(args, "out", Path("out")))
 
 

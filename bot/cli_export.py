@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import sqlite3
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from bot import cli_data
 from bot.usecases.common import Services
 from bot.usecases.reporting import workshop_data
 from exports.files import ExportError
 from exports.json_data import WorkshopFileError, from_json
 from exports.model import WorkshopData
 from storage import Storage
+from storage.backup import NotOurDatabase, SchemaTooNew
 
 EXIT_USAGE = 2
 
@@ -44,7 +47,8 @@ def _fail(message: str) -> int:
 
 
 async def _from_database(db: Path, code: str | None) -> WorkshopData | str:
-    storage = await Storage.open(db)
+    # A copy in memory: the file is only read, so it may be read-only (a backup, say).
+    storage = await Storage.open_snapshot(db)
     try:
         workshop = await (
             storage.find_workshop_by_code(code.strip().lower()) if code
@@ -60,6 +64,17 @@ async def _from_database(db: Path, code: str | None) -> WorkshopData | str:
 
 def export_command(args: argparse.Namespace) -> int:
     """Write every export file; one clear line and exit code 2 on any problem."""
+    templates = args.templates or (
+        Path(os.environ["PARTNERSCHAPKAART_TEMPLATES"])
+        if os.environ.get("PARTNERSCHAPKAART_TEMPLATES") else None
+    )  # fmt: skip
+    try:
+        if args.from_json and args.db:
+            raise cli_data.Refused(cli_data.say("cli.db_en_json"))
+        cli_data.check_templates(templates)
+        cli_data.check_out_folder(args.out)
+    except cli_data.Refused as error:
+        return cli_data.fail(error)
     if args.from_json:
         try:
             data = from_json(args.from_json.read_bytes())
@@ -71,14 +86,13 @@ def export_command(args: argparse.Namespace) -> int:
         db = args.db or Path(os.environ.get("PARTNERSCHAPKAART_DB", "partnerschapkaart.sqlite3"))
         if not db.exists():
             return _fail(f"no database at {db} (use --db or --from-json)")
-        found = asyncio.run(_from_database(db, args.workshop))
+        try:
+            found = asyncio.run(_from_database(db, args.workshop))
+        except (NotOurDatabase, SchemaTooNew, sqlite3.Error) as exc:
+            return cli_data.fail(cli_data.database_refusal(exc, db))
         if isinstance(found, str):
             return _fail(found)
         data = found
-    templates = args.templates or (
-        Path(os.environ["PARTNERSCHAPKAART_TEMPLATES"])
-        if os.environ.get("PARTNERSCHAPKAART_TEMPLATES") else None
-    )  # fmt: skip
     from exports.bundle import export_set  # python-pptx and python-docx load only here
 
     try:
@@ -92,14 +106,22 @@ def template_command(args: argparse.Namespace) -> int:
     """Write the blank A3 and 16:9 map templates."""
     from exports.bundle import template_set
 
+    try:
+        cli_data.check_out_folder(args.out)
+    except cli_data.Refused as error:
+        return cli_data.fail(error)
     day = args.date or datetime.now(UTC).date()
     return _write(template_set(args.goal, args.lang, day), args.out)
 
 
 def _write(files, out: Path) -> int:
-    out.mkdir(parents=True, exist_ok=True)
     for file in files:
         path = out / file.name
-        path.write_bytes(file.data)
+        try:
+            path.write_bytes(file.data)
+        except OSError as exc:
+            return cli_data.fail(
+                cli_data.Refused(cli_data.say("cli.uit_schrijven", map=out, fout=exc.strerror))
+            )
         print(path)
     return 0

@@ -20,6 +20,7 @@ import contextlib
 import json
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram import Update
@@ -139,6 +140,11 @@ class DurablePoller:
         self._in_hand: set[asyncio.Task[None]] = set()
         self._done: list[int] = []  # handled, still in the inbox
         self._flush: asyncio.Task[None] | None = None
+        # For /healthz: when the Bot API last answered, whether the last call failed,
+        # and when the last update came in.
+        self.api_answered: datetime | None = None
+        self.api_error: str | None = None
+        self.last_update: datetime | None = None
 
     async def start(self) -> None:
         """Handle what the inbox kept from before a restart, delete any webhook (polling
@@ -148,6 +154,7 @@ class DurablePoller:
             if update is not None:
                 self._start(update)
         await self.app.bot.delete_webhook(drop_pending_updates=False)
+        self.api_answered = datetime.now(UTC)
         self._task = asyncio.get_running_loop().create_task(self._run())
 
     async def stop(self) -> None:
@@ -195,14 +202,17 @@ class DurablePoller:
                 # Asking again the same way cannot help: stop with the reason.
                 raise
             except (TimedOut, NetworkError, Conflict) as exc:
+                self.api_error = str(exc) or type(exc).__name__
                 delay = BACKOFF[min(failures, len(BACKOFF) - 1)]
                 failures += 1
                 log.warning("getUpdates failed (%s); trying again in %.1f s", exc, delay)
                 await asyncio.sleep(delay)
                 continue
             failures = 0
+            self.api_answered, self.api_error = datetime.now(UTC), None
             if not updates:
                 continue
+            self.last_update = self.api_answered
             # Written down first: the next getUpdates tells Telegram it may forget them.
             await self.inbox().keep_updates([(u.update_id, _body(u)) for u in updates])
             self.offset = updates[-1].update_id + 1

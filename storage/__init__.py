@@ -39,6 +39,11 @@ class Storage(
         """Open the file, migrating it to the latest schema."""
         return cls(await Database.open(path))
 
+    @classmethod
+    async def open_snapshot(cls, path: str | Path) -> Storage:
+        """A copy of the file in memory, to read from; the file is not written."""
+        return cls(await Database.open_snapshot(path))
+
     def on_commit(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` after every committed write (the live board follows them)."""
         self.db.on_commit(listener)

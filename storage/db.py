@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -12,6 +13,7 @@ from typing import Any
 
 import aiosqlite
 
+from storage.backup import before_migration, snapshot_uri
 from storage.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -69,8 +71,28 @@ class Database:
 
     @classmethod
     async def open(cls, path: str | Path) -> Database:
-        """Open (or create) the file and bring its schema up to date."""
-        conn = await aiosqlite.connect(str(path), isolation_level=None)
+        """Open (or create) the file and bring its schema up to date; before a migration
+        changes an existing file, a backup of it is made next to it (NotOurDatabase or
+        SchemaTooNew when the file is not one this code may change)."""
+        if str(path) != ":memory:":
+            made = await asyncio.to_thread(before_migration, Path(path))
+            if made is not None:
+                log.warning("backup before the schema migration: %s", made)
+        return await cls._connect(str(path))
+
+    @classmethod
+    async def open_snapshot(cls, path: str | Path) -> Database:
+        """A copy of the file in memory, on the latest schema; the file itself is only
+        read, so it may be read-only and in a read-only folder (for exports)."""
+        uri, keep = await asyncio.to_thread(snapshot_uri, Path(path))
+        try:
+            return await cls._connect(uri, uri=True)
+        finally:
+            keep.close()
+
+    @classmethod
+    async def _connect(cls, path: str, **kwargs: Any) -> Database:
+        conn = await aiosqlite.connect(path, isolation_level=None, **kwargs)
         reader: aiosqlite.Connection | None = None
         try:
             conn.row_factory = aiosqlite.Row
@@ -82,7 +104,7 @@ class Database:
             # VACUUM (after forgetting someone) builds its copy in memory, not in /tmp.
             await conn.execute("PRAGMA secure_delete=ON")
             await conn.execute("PRAGMA temp_store=MEMORY")
-            reader = await aiosqlite.connect(str(path), isolation_level=None)
+            reader = await aiosqlite.connect(path, isolation_level=None, **kwargs)
             reader.row_factory = aiosqlite.Row
             await reader.execute("PRAGMA busy_timeout=5000")
             await reader.execute("PRAGMA foreign_keys=ON")
@@ -167,6 +189,25 @@ class Database:
         if rows and rows[0][0]:
             log.warning("the write-ahead log was in use and could not be emptied after "
                         "forgetting; it is emptied when the bot stops")  # fmt: skip
+
+    async def writable(self, wait: float = 2.0) -> bool:
+        """Whether a write could start now: the write lock is free within ``wait`` seconds
+        and SQLite grants a write transaction (a health check; it writes nothing)."""
+        try:
+            await asyncio.wait_for(self._write_lock.acquire(), wait)
+        except TimeoutError:
+            return False
+        try:
+            await self._conn.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
+            await self._conn.execute("BEGIN IMMEDIATE")
+            await self._conn.execute("ROLLBACK")
+            return True
+        except sqlite3.Error:
+            return False
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                await self._conn.execute("PRAGMA busy_timeout=5000")
+            self._write_lock.release()
 
     def on_commit(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` after every transaction that committed (it must not block)."""

@@ -15,6 +15,10 @@ def _holder(lease: Lease) -> tuple[str, int, str]:
 class LeaseQueries:
     db: Database
 
+    async def writable(self) -> bool:
+        """Whether the database takes writes now (for the health check)."""
+        return await self.db.writable()
+
     async def read_lease(self) -> Lease | None:
         """Read who holds the lease, if anyone."""
         row = await self.db.fetch_one("SELECT host, pid, since, heartbeat FROM bot_lease")

@@ -552,6 +552,10 @@ class Store(Protocol):
 
     # -- the lease: one bot per database --------------------------------------------------
 
+    async def writable(self) -> bool:
+        """Whether the database takes writes now (for the health check)."""
+        ...
+
     async def read_lease(self) -> Lease | None:
         """Read who holds the lease, if anyone."""
         ...

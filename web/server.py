@@ -18,6 +18,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,13 @@ def page_text(message: str) -> str:
     return html.unescape(_TAG.sub("", message)).strip()
 
 
+API_GRACE = 60  # seconds without an answer from the Bot API beyond three long polls
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
 class BoardServer:
     """The web app of one bot: serves the pages, streams boards, takes the control view's
     changes. ``services`` and ``send`` come from the running bot."""
@@ -124,6 +132,7 @@ class BoardServer:
         self.send = send
         self.signer = signer
         self.public_url = ""
+        self.poller: Any = None  # the bot's DurablePoller, for /healthz
         self.clock_seconds = clock_seconds
         self._streams: dict[int, set[Stream]] = {}
         self._refresh: asyncio.Task[None] | None = None
@@ -312,7 +321,25 @@ class BoardServer:
         return web.Response(text=plain("web.home", DEFAULT_LANGUAGE), content_type="text/plain")
 
     async def _health(self, request: web.Request) -> web.Response:
-        return web.json_response({"ok": True, "pages": self.open_pages()})
+        """For a monitor or Docker's HEALTHCHECK: 200 when the database takes writes and
+        the Bot API answered lately, 503 when not; the details as JSON."""
+        now = datetime.now(UTC)
+        writable = await self.store.writable()
+        report: dict[str, Any] = {"database": {"writable": writable}, "pages": self.open_pages()}
+        ok = writable
+        poller = self.poller
+        if poller is not None:
+            answered, error = poller.api_answered, poller.api_error
+            api_ok = (
+                answered is not None and error is None
+                and now - answered <= timedelta(seconds=3 * poller.poll_timeout + API_GRACE)
+            )  # fmt: skip
+            report["bot_api"] = {"reachable": api_ok, "last_answer": _stamp(answered),
+                                 "error": error}  # fmt: skip
+            report["last_update"] = _stamp(poller.last_update)
+            ok = ok and api_ok
+        report["ok"] = ok
+        return web.json_response(report, status=200 if ok else 503)
 
     async def _stream(self, request: web.Request) -> web.StreamResponse:
         access = await self._access(request)

@@ -218,6 +218,52 @@ MESSAGES: dict[str, str] = {
         "Create a bot with @BotFather and put its token in this variable. "
         "Without a token, try 'partnerschapkaart demo'."
     ),
+    # Administration (issue 13): backup, restore and mistakes in the settings.
+    "cli.bewaardagen": (
+        "partnerschapkaart: PARTNERSCHAPKAART_RETENTION_DAYS='{waarde}' is not a number of "
+        "days. Write a whole number, like 90. With 0 I keep everything."
+    ),
+    "cli.sjablonen_map": (
+        "partnerschapkaart: the templates folder {map} does not exist. "
+        "Check PARTNERSCHAPKAART_TEMPLATES or --templates."
+    ),
+    "cli.db_map": (
+        "partnerschapkaart: the folder {map} for the database {db} does not exist. "
+        "Create the folder first, or choose another place."
+    ),
+    "cli.db_schrijven": (
+        "partnerschapkaart: I cannot write in {map}, where the database {db} is. "
+        "The bot must be able to write in that folder and in the file."
+    ),
+    "cli.geen_database": (
+        "partnerschapkaart: {db} is not a partnerschapkaart database. Choose the right file."
+    ),
+    "cli.database_te_nieuw": (
+        "partnerschapkaart: the database {db} comes from a newer version of partnerschapkaart "
+        "(schema {versie}, this version knows up to {laatste}). "
+        "Install the new version, or restore an older backup."
+    ),
+    "cli.db_en_json": "partnerschapkaart: choose --db or --from-json, not both.",
+    "cli.uit_is_bestand": (
+        "partnerschapkaart: {map} is a file, not a folder. Choose a folder with --out."
+    ),
+    "cli.uit_schrijven": "partnerschapkaart: I cannot write in {map}: {fout}",
+    "cli.geen_db_bestand": (
+        "partnerschapkaart: there is no database at {db}. "
+        "Choose one with --db or with PARTNERSCHAPKAART_DB."
+    ),
+    "cli.bestand_bestaat": (
+        "partnerschapkaart: {bestand} already exists. I do not write over it. "
+        "Choose a new name."
+    ),
+    "cli.niet_lezen": "partnerschapkaart: I cannot read {bestand}: {fout}",
+    "cli.backup_klaar": "Backup made: {bestand}",
+    "cli.terugzetten_bot_actief": (
+        "partnerschapkaart: a bot runs on {db} (computer {host}, process {pid}). "
+        "Stop it first. Then restore the backup."
+    ),
+    "cli.teruggezet": "Restored: {bestand} is now at {db}.",
+    "cli.teruggezet_oud": "The old database is kept aside in {oud}.",
     "cli.token_geweigerd": (
         "partnerschapkaart: Telegram rejects the token in TELEGRAM_BOT_TOKEN. "
         "Copy it again from @BotFather."

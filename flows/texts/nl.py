@@ -218,6 +218,52 @@ MESSAGES: dict[str, str] = {
         "Maak een bot bij @BotFather en zet het token in deze variabele. "
         "Zonder token: probeer 'partnerschapkaart demo'."
     ),
+    # Beheer (issue 13): back-up, terugzetten en fouten in de instellingen.
+    "cli.bewaardagen": (
+        "partnerschapkaart: PARTNERSCHAPKAART_RETENTION_DAYS='{waarde}' is geen aantal dagen. "
+        "Schrijf een heel getal, zoals 90. Met 0 bewaar ik alles."
+    ),
+    "cli.sjablonen_map": (
+        "partnerschapkaart: de map met sjablonen {map} bestaat niet. "
+        "Kijk of PARTNERSCHAPKAART_TEMPLATES of --templates klopt."
+    ),
+    "cli.db_map": (
+        "partnerschapkaart: de map {map} voor de database {db} bestaat niet. "
+        "Maak de map eerst, of kies een andere plek."
+    ),
+    "cli.db_schrijven": (
+        "partnerschapkaart: ik kan niet schrijven in {map}, waar de database {db} staat. "
+        "De bot moet in die map en in het bestand kunnen schrijven."
+    ),
+    "cli.geen_database": (
+        "partnerschapkaart: {db} is geen database van partnerschapkaart. Kies het goede bestand."
+    ),
+    "cli.database_te_nieuw": (
+        "partnerschapkaart: de database {db} komt van een nieuwere versie van partnerschapkaart "
+        "(schema {versie}, deze versie kent tot {laatste}). "
+        "Installeer de nieuwe versie, of zet een oudere back-up terug."
+    ),
+    "cli.db_en_json": "partnerschapkaart: kies --db of --from-json, niet allebei.",
+    "cli.uit_is_bestand": (
+        "partnerschapkaart: {map} is een bestand, geen map. Kies met --out een map."
+    ),
+    "cli.uit_schrijven": "partnerschapkaart: ik kan niet schrijven in {map}: {fout}",
+    "cli.geen_db_bestand": (
+        "partnerschapkaart: er is geen database op {db}. "
+        "Kies er een met --db of met PARTNERSCHAPKAART_DB."
+    ),
+    "cli.bestand_bestaat": (
+        "partnerschapkaart: {bestand} bestaat al. Ik schrijf er niet overheen. "
+        "Kies een nieuwe naam."
+    ),
+    "cli.niet_lezen": "partnerschapkaart: ik kan {bestand} niet lezen: {fout}",
+    "cli.backup_klaar": "Back-up gemaakt: {bestand}",
+    "cli.terugzetten_bot_actief": (
+        "partnerschapkaart: er draait een bot op {db} (computer {host}, proces {pid}). "
+        "Stop die eerst. Zet daarna de back-up terug."
+    ),
+    "cli.teruggezet": "Teruggezet: {bestand} staat nu op {db}.",
+    "cli.teruggezet_oud": "De oude database staat apart in {oud}.",
     "cli.token_geweigerd": (
         "partnerschapkaart: Telegram weigert het token in TELEGRAM_BOT_TOKEN. "
         "Kopieer het opnieuw uit @BotFather."

@@ -197,6 +197,7 @@ async def test_run_with_a_rejected_token_is_one_clear_line_and_exit_code_2(sandb
         "TELEGRAM_BOT_TOKEN": "999:wrong-token",
         "TELEGRAM_API_BASE_URL": sandbox.base_url,
         "PARTNERSCHAPKAART_DB": str(tmp_path / "x.db"),
+        "PARTNERSCHAPKAART_WEB": "",  # port 8080 may be taken on a shared machine
     }
     import asyncio
 
