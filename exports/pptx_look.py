@@ -15,7 +15,7 @@ from flows.kaart import Kolom
 
 # -- look -------------------------------------------------------------------------------------
 
-FONT = "Arial"  # what the file asks for; measured with DejaVu Sans (wider), see fonts.py
+FONT = "Arial"  # what the file asks for; measured with Liberation Sans (same metrics)
 SLIDE_W, SLIDE_H = 960.0, 540.0  # 13.333 × 7.5 in, in points
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 24.0, 16.0, 18.0
 COL_GAP = 8.0

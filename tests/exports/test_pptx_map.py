@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from pathlib import Path
 
 import pytest
 from pptx import Presentation
@@ -24,7 +25,7 @@ GOAL = "de gebiedsontwikkeling Noord"
 SPECIAL_ITEMS = {
     Kolom.WAARDEN: [
         MapItem("Iedereen doet mee 🤝🏽", author="Anna"),
-        MapItem("Er is financiële ruimte voor bewonersinitiatieven"),
+        MapItem("Er is financiële ruimte voor bewonersorganisaties"),
     ],
     Kolom.RELATIES: [
         MapItem('We zeggen het ‘zo’ en "dit" gewoon', sources=("Tafel 1", "Tafel 2")),
@@ -258,7 +259,7 @@ def test_short_column_uses_the_largest_size() -> None:
 
 
 def test_a_smaller_size_rather_than_a_word_broken_in_two() -> None:
-    # "bewonersinitiatieven" is wider than the column at 16 pt.
+    # "bewonersorganisaties" is wider than the column at 16 pt.
     slide = open_deck(make_map()).slides[0]
     size = body_size(slide, Kolom.WAARDEN)
     assert 12 <= size < 16
@@ -400,3 +401,21 @@ def test_fallback_estimate_without_font_file() -> None:
     assert not estimate.uses_font_file
     assert estimate.text_width("abcdefghij", 10) == pytest.approx(60)
     assert estimate.line_count("woord " * 40, 100, 12) > 1
+
+
+def test_text_is_measured_with_arials_widths_from_the_package() -> None:
+    # Arial's advance widths (units of 2048 per em): a 1139, M 1706, W 1933, space 569.
+    # A wider stand-in font made every column look fuller than Arial draws it.
+    measurer = fonts.Measurer.from_system()
+    assert measurer.uses_font_file
+    expected = (1139 + 1706 + 1933 + 569) / 2048 * 1000
+    assert measurer.text_width("aMW ", 1000) == pytest.approx(expected, rel=1e-3)
+    assert fonts._find_font(fonts._REGULAR).is_relative_to(Path(fonts.__file__).parent)
+    assert fonts._find_font(fonts._BOLD).is_relative_to(Path(fonts.__file__).parent)
+
+
+def test_a_line_may_use_the_whole_width_of_its_box() -> None:
+    text = "Samen sterker in de wijk"
+    width = fonts.text_width(text, 16)
+    assert fonts.line_count(text, width * 1.006, 16) == 1
+    assert fonts.line_count(text, width * 0.98, 16) == 2
