@@ -36,12 +36,15 @@ class Para:
         return self.text + self.author + self.sources
 
 
-def _item_para(item: MapItem) -> Para | None:
+def _item_para(item: MapItem, codes: dict[str, str] | None = None) -> Para | None:
+    """The paragraph of one item; with codes, its sources as short codes ("N, Z")."""
     text = clean_text(item.text).strip()
     if not text:
         return None
     author = clean_text(item.author or "").strip()
     sources = [s for s in (clean_text(s).strip() for s in item.sources) if s]
+    if codes:
+        sources = [codes.get(s, s) for s in sources]
     return Para(
         text=text,
         author=f" — {author}" if author else "",
@@ -170,6 +173,28 @@ def paginate(paras: Sequence[Para], box: Box, size: float) -> list[list[Para]]:
     if not pages[-1] and len(pages) > 1:
         pages.pop()
     return pages
+
+
+def map_pages(
+    columns: Sequence[tuple[Sequence[Para], Box]],
+) -> tuple[list[list[list[Para]]], float]:
+    """The paragraphs per slide for every column of one map, all at one size.
+
+    The largest size at which every column fits one slide, preferring one at which no word
+    has to be broken; when no size fits, every column is paginated at the smallest size."""
+    fitting = [
+        size for size in BODY_SIZES if all(_body_fits(paras, box, size) for paras, box in columns)
+    ]
+    for size in fitting:
+        if not any(
+            breaks_words(p.full, _body_room(box)[0], size, p.bold)
+            for paras, box in columns
+            for p in paras
+        ):
+            return [[list(paras)] for paras, _ in columns], size
+    if fitting:
+        return [[list(paras)] for paras, _ in columns], fitting[0]
+    return [paginate(paras, box, MIN_BODY_SIZE) for paras, box in columns], MIN_BODY_SIZE
 
 
 def _column_pages(paras: Sequence[Para], box: Box) -> tuple[list[list[Para]], float]:

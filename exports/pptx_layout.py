@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from exports import fonts
 from exports.model import MapData
-from exports.pptx_fit import Para, _column_pages, _item_para, line_height_pt
+from exports.pptx_fit import Para, _item_para, line_height_pt, map_pages
 from exports.pptx_look import (
     ARROW_HEAD,
     ARROW_SHAFT,
@@ -177,8 +178,45 @@ def page_subtitle(title: str, date: datetime.date, lang: str, page: int, pages: 
     return " · ".join(parts)
 
 
-def _subtitle(data: MapData, title: str, page: int, pages: int) -> str:
-    return page_subtitle(title, data.date, data.lang, page, pages)
+def _subtitle(data: MapData, title: str, page: int, pages: int, legend: str = "") -> str:
+    text = page_subtitle(title, data.date, data.lang, page, pages)
+    return f"{text} · {legend}" if legend else text
+
+
+def source_codes(names: Sequence[str]) -> dict[str, str]:
+    """A short code per subgroup name, for the sources of the joint map's items.
+
+    "Subgroep Noord", "Subgroep Zuid" → "N", "Z"; "Tafel 1", "Tafel 2" → "T1", "T2"; when no
+    short code tells them apart, "G1", "G2", … in order."""
+    names = list(dict.fromkeys(n for n in names if n))
+    if not names:
+        return {}
+
+    def last(name: str) -> str:
+        return name.split()[-1] if name.split() else name
+
+    def numbered(name: str) -> str:
+        words = name.split()
+        if len(words) > 1 and words[-1].isdigit():
+            return words[0][0].upper() + words[-1]
+        return ""
+
+    strategies = (
+        numbered,
+        lambda n: last(n)[:1].upper(),
+        lambda n: last(n)[:2].capitalize(),
+        lambda n: last(n)[:3].capitalize(),
+    )
+    for strategy in strategies:
+        codes = [strategy(n) for n in names]
+        if all(codes) and len(set(codes)) == len(codes):
+            return dict(zip(names, codes, strict=True))
+    return {n: f"G{i}" for i, n in enumerate(names, start=1)}
+
+
+def legend_text(codes: dict[str, str]) -> str:
+    """'N = Subgroep Noord, Z = Subgroep Zuid': the key to the codes, for the subtitle."""
+    return ", ".join(f"{code} = {name}" for name, code in codes.items())
 
 
 # -- one map ------------------------------------------------------------------------------------
@@ -197,7 +235,8 @@ class MapLayout:
     badge_text: str | None
     geo: Geometry
     column_pages: dict[Kolom, list[list[Para]]]
-    column_size: dict[Kolom, float]
+    column_size: dict[Kolom, float]  # one size for the whole map: the same for every column
+    legend: str = ""  # the key to the source codes ("N = Subgroep Noord, …")
 
     @property
     def lang(self) -> str:
@@ -208,7 +247,7 @@ class MapLayout:
         return max(len(p) for p in self.column_pages.values())
 
     def subtitle(self, page: int) -> str:
-        return _subtitle(self.data, self.map_title, page, self.pages)
+        return _subtitle(self.data, self.map_title, page, self.pages, self.legend)
 
     def chunk(self, kolom: Kolom, page: int) -> list[Para]:
         """The paragraphs of the column on slide ``page`` (1-based; empty past its end)."""
@@ -226,17 +265,24 @@ def layout_map(data: MapData) -> MapLayout:
     badge_text = clean_text(plain("export.concept", lang)) if data.concept else None
     # Measure the title with the longest subtitle it can get, so every slide of this map
     # has the same geometry.
-    longest_subtitle = _subtitle(data, map_title, 99, 99)
+    names = [
+        clean_text(s).strip() for kolom in MAP_ORDER for i in data.items(kolom) for s in i.sources
+    ]
+    codes = source_codes(names)
+    legend = clean_text(legend_text(codes))
+    longest_subtitle = _subtitle(data, map_title, 99, 99, legend)
     geo = _geometry(title, longest_subtitle, badge_text, lang, goal, hint)
 
-    column_pages: dict[Kolom, list[list[Para]]] = {}
-    column_size: dict[Kolom, float] = {}
+    columns: list[tuple[list[Para], Box]] = []
     for position, kolom in enumerate(MAP_ORDER):
-        paras = [p for p in (_item_para(item) for item in data.columns.get(kolom, ())) if p]
+        paras = [p for p in (_item_para(item, codes) for item in data.items(kolom)) if p]
         if not paras:
             empty = clean_text(plain("export.geen_antwoorden", lang))
             paras = [Para(text=empty, bullet=False, note=True)]
-        column_pages[kolom], column_size[kolom] = _column_pages(paras, geo.body(position))
+        columns.append((paras, geo.body(position)))
+    pages, size = map_pages(columns)
+    column_pages = dict(zip(MAP_ORDER, pages, strict=True))
+    column_size = {kolom: size for kolom in MAP_ORDER}
     return MapLayout(
         data=data,
         goal=goal,
@@ -247,4 +293,5 @@ def layout_map(data: MapData) -> MapLayout:
         geo=geo,
         column_pages=column_pages,
         column_size=column_size,
+        legend=legend,
     )

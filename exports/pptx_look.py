@@ -21,7 +21,7 @@ MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 24.0, 16.0, 18.0
 COL_GAP = 8.0
 COL_W = (SLIDE_W - 2 * MARGIN_X - 4 * COL_GAP) / 5
 
-BODY_SIZES = (16, 15, 14, 13, 12)  # largest first; never below 12 pt
+BODY_SIZES = (18, 17, 16, 15, 14)  # largest first; never below 14 pt (read from the back)
 MIN_BODY_SIZE = BODY_SIZES[-1]
 BODY_INSETS = (8.0, 6.0, 8.0, 6.0)
 BULLET_INDENT = 13.0  # hanging indent; wider than a bullet at 16 pt, so text starts here
@@ -43,7 +43,7 @@ GOAL_MAX = 160  # the goal is repeated in title and question; longer goals are s
 INK = "1F2933"
 MUTED = "667085"
 QUESTION_INK = "3B4451"
-ARROW_FILL = "EEF1F5"
+ARROW_FILL = "C9D3E0"  # visible on a projector, dark text still reads on it
 BADGE_FILL, BADGE_LINE, BADGE_INK = "FFF1D6", "D9822B", "8A4300"
 BODY_FILL = "FFFFFF"
 # Calm colour per column: (header fill, line and bullet colour).

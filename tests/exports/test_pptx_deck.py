@@ -249,7 +249,8 @@ def test_joint_map_right_to_left_with_every_item_once() -> None:
         column = body_texts(slides, kolom)
         for item in items:
             assert sum(t.count(item.text) for t in texts) == 1, item.text
-            expected = f"{item.text} ({', '.join(item.subgroups)})"
+            codes = ", ".join("T" + g.split()[-1] for g in item.subgroups)  # Tafel 1 → T1
+            expected = f"{item.text} ({codes})"
             assert expected in column, expected
     assert_no_overflow(prs)
 
@@ -273,7 +274,7 @@ def test_a_long_joint_model_continues_and_keeps_every_item() -> None:
     for item in many:
         assert sum(t.count(item.text + " (") for t in texts) == 1
     parts = body_texts(slides, Kolom.HANDELEN)
-    assert " ".join(parts).split() == (long.text + " (Tafel 3)").split()
+    assert " ".join(parts).split() == (long.text + " (T3)").split()
     assert_no_overflow(prs)
 
 

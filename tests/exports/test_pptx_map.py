@@ -214,8 +214,8 @@ def test_every_item_appears_in_full_exactly_once() -> None:
             assert sum(text.count(item.text) for text in texts) == 1, item.text
     joined = "\n".join(texts)
     assert "Iedereen doet mee 🤝🏽 — Anna" in joined
-    assert "\u200fשותפות שווה\u200f — Dana (Tafel 3)" in joined
-    assert "gewoon (Tafel 1, Tafel 2)" in joined
+    assert "\u200fשותפות שווה\u200f — Dana (T3)" in joined
+    assert "gewoon (T1, T2)" in joined
     assert_no_overflow(prs)
     assert_bodies_fit(prs)
 
@@ -224,7 +224,7 @@ def test_author_and_sources_are_lighter_runs() -> None:
     prs = open_deck(make_map())
     (body,) = named(prs.slides[0], NAME_BODY.format(int(Kolom.RELATIES)))
     runs = body.text_frame.paragraphs[1].runs
-    assert [run.text for run in runs] == ["\u200fשותפות שווה\u200f", " — Dana", " (Tafel 3)"]
+    assert [run.text for run in runs] == ["\u200fשותפות שווה\u200f", " — Dana", " (T3)"]
     assert runs[0].font.color.rgb != runs[1].font.color.rgb
     assert runs[1].font.color.rgb == runs[2].font.color.rgb
 
@@ -253,9 +253,37 @@ def body_size(slide, kolom: Kolom) -> float:
     return body.text_frame.paragraphs[0].runs[0].font.size.pt
 
 
-def test_short_column_uses_the_largest_size() -> None:
-    slide = open_deck(make_map()).slides[0]
-    assert body_size(slide, Kolom.HANDELEN) == 16
+def test_a_short_map_uses_the_largest_size() -> None:
+    slide = open_deck(make_map({Kolom.HANDELEN: [MapItem("Kort")]})).slides[0]
+    assert {body_size(slide, kolom) for kolom in Kolom} == {18}
+
+
+def test_one_answer_size_on_a_slide_and_never_below_14_pt() -> None:
+    # Before: a full column got 12 pt beside 16 pt in a short one.
+    columns = dict(SPECIAL_ITEMS) | {Kolom.VOORWAARDEN: MANY_ITEMS}
+    prs = open_deck(make_map(columns))
+    assert len(prs.slides) > 1
+    for slide in prs.slides:
+        sizes = {
+            run.font.size.pt
+            for shape in slide.shapes
+            if shape.name.startswith("Kolom ")
+            for paragraph in shape.text_frame.paragraphs
+            for run in paragraph.runs
+        }
+        assert len(sizes) == 1, sizes
+        assert min(sizes) >= 14, sizes
+    assert_no_overflow(prs)
+    assert_bodies_fit(prs)
+
+
+def test_sources_are_short_codes_with_a_key_in_the_subtitle() -> None:
+    names = ("Subgroep Noord", "Subgroep Zuid", "Subgroep West")
+    columns = {Kolom.WAARDEN: [MapItem("Iedereen doet mee", sources=names)]}
+    prs = open_deck(make_map(columns))
+    assert body_paragraph_texts(prs, Kolom.WAARDEN) == ["Iedereen doet mee (N, Z, W)"]
+    title = prs.slides[0].shapes.title.text_frame.text
+    assert "N = Subgroep Noord, Z = Subgroep Zuid, W = Subgroep West" in title
 
 
 def test_a_smaller_size_rather_than_a_word_broken_in_two() -> None:
@@ -419,3 +447,10 @@ def test_a_line_may_use_the_whole_width_of_its_box() -> None:
     width = fonts.text_width(text, 16)
     assert fonts.line_count(text, width * 1.006, 16) == 1
     assert fonts.line_count(text, width * 0.98, 16) == 2
+
+
+def test_the_arrow_is_filled_visibly() -> None:
+    (arrow,) = [s for s in open_deck(make_map()).slides[0].shapes if is_left_arrow(s)]
+    red, green, blue = arrow.fill.fore_color.rgb
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    assert luminance < 225  # the old fill (EEF1F5, 240) was nearly white on a projector
