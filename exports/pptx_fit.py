@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from exports import fonts
 from exports.model import MapItem
-from exports.pptx_look import BODY_INSETS, BODY_SIZES, BULLET_INDENT, MIN_BODY_SIZE, Box, clean_text
+from exports.pptx_look import BODY_INSETS, BULLET_INDENT, Box, clean_text
 
 # -- paragraphs of a column ---------------------------------------------------------------------
 
@@ -78,7 +78,7 @@ def line_height_pt(size: float) -> float:
 
 
 def para_space_pt(size: float) -> float:
-    return round(size * 0.35, 1)
+    return round(size * 0.25, 1)
 
 
 def _body_room(box: Box) -> tuple[float, float]:
@@ -175,40 +175,16 @@ def paginate(paras: Sequence[Para], box: Box, size: float) -> list[list[Para]]:
     return pages
 
 
-def map_pages(
-    columns: Sequence[tuple[Sequence[Para], Box]],
-) -> tuple[list[list[list[Para]]], float]:
-    """The paragraphs per slide for every column of one map, all at one size.
-
-    The largest size at which every column fits one slide, preferring one at which no word
-    has to be broken; when no size fits, every column is paginated at the smallest size."""
-    fitting = [
-        size for size in BODY_SIZES if all(_body_fits(paras, box, size) for paras, box in columns)
-    ]
-    for size in fitting:
-        if not any(
-            breaks_words(p.full, _body_room(box)[0], size, p.bold)
-            for paras, box in columns
-            for p in paras
-        ):
-            return [[list(paras)] for paras, _ in columns], size
-    if fitting:
-        return [[list(paras)] for paras, _ in columns], fitting[0]
-    return [paginate(paras, box, MIN_BODY_SIZE) for paras, box in columns], MIN_BODY_SIZE
-
-
-def _column_pages(paras: Sequence[Para], box: Box) -> tuple[list[list[Para]], float]:
-    """The paragraphs per slide for one column and the font size for its body.
-
-    The largest size at which everything fits, preferring one at which no word has to be
-    broken in the middle."""
+def content_height(paras: Sequence[Para], box: Box, size: float) -> float:
+    """Height the paragraphs need in the box's width (however tall the box is)."""
     room_w, _ = _body_room(box)
-    if not _body_fits(paras, box, MIN_BODY_SIZE):  # then no larger size fits either
-        return paginate(paras, box, MIN_BODY_SIZE), MIN_BODY_SIZE
-    fitting = [size for size in BODY_SIZES if _body_fits(paras, box, size)]
-    for size in fitting:
-        if not any(breaks_words(p.full, room_w, size, p.bold) for p in paras):
-            return [list(paras)], size
-    if fitting:
-        return [list(paras)], fitting[0]
-    return paginate(paras, box, MIN_BODY_SIZE), MIN_BODY_SIZE
+    return sum(para_height(para, room_w, size) for para in paras)
+
+
+def paginate_parts(
+    paras: Sequence[Para], parts: Sequence[Box], size: float
+) -> list[list[list[Para]]]:
+    """Paragraphs over slides of len(parts) sub-columns each (all parts the same size)."""
+    boxes = paginate(paras, parts[0], size)
+    count = len(parts)
+    return [boxes[i : i + count] for i in range(0, len(boxes), count)]

@@ -9,19 +9,23 @@ hygiene are in :mod:`exports.pptx_look`, measuring and pagination in :mod:`expor
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from exports import fonts
 from exports.model import MapData
-from exports.pptx_fit import Para, _item_para, line_height_pt, map_pages
+from exports.pptx_fit import Para, _item_para, content_height, line_height_pt, paginate_parts
 from exports.pptx_look import (
     ARROW_HEAD,
     ARROW_SHAFT,
     ARROW_TEXT_SIZE,
     BADGE_INSETS,
     BADGE_SIZE,
+    BODY_INSETS,
+    BODY_SIZES,
+    BULLET_INDENT,
     COL_GAP,
     COL_W,
     GOAL_MAX,
@@ -32,8 +36,12 @@ from exports.pptx_look import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
+    MAX_SUBS,
+    MIN_COL_W,
+    MIN_SUB_W,
     SLIDE_H,
     SLIDE_W,
+    SUB_GAP,
     TITLE_INSETS,
     TITLE_MAX_H,
     TITLE_SIZES,
@@ -56,22 +64,40 @@ class Geometry:
     arrow: Box
     header_h: float
     body_top: float
+    widths: tuple[float, ...] = (COL_W,) * 5  # per position, left to right
+    splits: tuple[int, ...] = (1,) * 5  # sub-columns per position
 
     def column_left(self, position: int) -> float:
-        return MARGIN_X + position * (COL_W + COL_GAP)
+        return MARGIN_X + sum(self.widths[:position]) + position * COL_GAP
 
     def header(self, position: int) -> Box:
         return Box(
-            self.column_left(position), self.arrow.top + self.arrow.height + 8, COL_W, self.header_h
+            self.column_left(position),
+            self.arrow.top + self.arrow.height + 8,
+            self.widths[position],
+            self.header_h,
         )
 
     def body(self, position: int) -> Box:
         return Box(
             self.column_left(position),
             self.body_top,
-            COL_W,
+            self.widths[position],
             SLIDE_H - MARGIN_BOTTOM - self.body_top,
         )
+
+    def parts(self, position: int) -> list[Box]:
+        """The text boxes of a column body: one, or its sub-columns side by side."""
+        body = self.body(position)
+        count = self.splits[position]
+        width = (body.width - (count - 1) * SUB_GAP) / count
+        return [
+            Box(body.left + i * (width + SUB_GAP), body.top, width, body.height)
+            for i in range(count)
+        ]
+
+    def with_widths(self, widths: Sequence[float], splits: Sequence[int]) -> Geometry:
+        return replace(self, widths=tuple(widths), splits=tuple(splits))
 
 
 def _title_height(title: str, subtitle: str, width: float, sizes: tuple[int, int]) -> float:
@@ -89,13 +115,17 @@ def _title_height(title: str, subtitle: str, width: float, sizes: tuple[int, int
 
 def header_texts(kolom: Kolom, lang: str, goal: str) -> tuple[str, str]:
     name = f"{int(kolom)} {plain(f'kolom.{kolom.key}', lang)}"
-    question = plain(f"vraag.{kolom.key}", lang, doel=goal)
+    question = plain(f"vraag_kort.{kolom.key}", lang)
     return clean_text(name), clean_text(question)
+
+
+def full_question(kolom: Kolom, lang: str, goal: str) -> str:
+    return clean_text(plain(f"vraag.{kolom.key}", lang, doel=goal))
 
 
 def _header_height(name: str, question: str) -> float:
     left, top, right, bottom = HEADER_INSETS
-    room = COL_W - left - right
+    room = MIN_COL_W - left - right  # the narrowest a column gets
     return (
         top
         + bottom
@@ -219,6 +249,114 @@ def legend_text(codes: dict[str, str]) -> str:
     return ", ".join(f"{code} = {name}" for name, code in codes.items())
 
 
+# -- column widths ------------------------------------------------------------------------------
+
+
+def column_widths(heights: Sequence[float]) -> tuple[list[float], list[int]]:
+    """Widths that follow the content (its height at the default width), none narrower than
+    MIN_COL_W, and how many sub-columns each gets (a wide column flows into two or three)."""
+    avail = SLIDE_W - 2 * MARGIN_X - 4 * COL_GAP
+    count = len(heights)
+    fixed = [False] * count
+    widths = [0.0] * count
+    while True:
+        free = avail - MIN_COL_W * sum(fixed)
+        total = sum(h for h, f in zip(heights, fixed, strict=True) if not f) or 1.0
+        widths = [MIN_COL_W if f else free * h / total for h, f in zip(heights, fixed, strict=True)]
+        too_narrow = [i for i in range(count) if not fixed[i] and widths[i] < MIN_COL_W]
+        if not too_narrow:
+            break
+        for i in too_narrow:
+            fixed[i] = True
+    splits = [max(1, min(MAX_SUBS, int((w + SUB_GAP) // (MIN_SUB_W + SUB_GAP)))) for w in widths]
+    return widths, splits
+
+
+def _widest_word(paras: Sequence[Para], size: float) -> float:
+    """The column width at which no word of these paragraphs has to break."""
+    left, _, right, _ = BODY_INSETS
+    widest = max(
+        (fonts.text_width(word, size, p.bold) for p in paras for word in p.full.split()),
+        default=0.0,
+    )
+    return math.ceil(widest / fonts.WIDTH_SAFETY + left + right + BULLET_INDENT + 1)
+
+
+def _splits(width: float) -> int:
+    return max(1, min(MAX_SUBS, int((width + SUB_GAP) // (MIN_SUB_W + SUB_GAP))))
+
+
+def _pages_at(paras: Sequence[Para], geo: Geometry, width: float, size: float) -> int:
+    """Slides a column needs at this width (its sub-columns included)."""
+    sized = geo.with_widths((width,) * 5, (_splits(width),) * 5)
+    return len(paginate_parts(paras, sized.parts(0), size))
+
+
+def _widths_for(
+    columns: Sequence[Sequence[Para]], geo: Geometry, size: float, pages: int, whole: bool
+) -> list[float] | None:
+    """The narrowest width per column at which it needs at most ``pages`` slides, with the
+    room left shared out as the content asks; None when the slide is not wide enough."""
+    avail = SLIDE_W - 2 * MARGIN_X - 4 * COL_GAP
+    widths: list[float] = []
+    for paras in columns:
+        high = avail - (len(columns) - 1) * MIN_COL_W
+        low = min(max(MIN_COL_W, _widest_word(paras, size) if whole else 0.0), high)
+        if _pages_at(paras, geo, low, size) <= pages:
+            widths.append(low)
+            continue
+        if _pages_at(paras, geo, high, size) > pages:
+            return None
+        while high - low > 4:
+            middle = (low + high) / 2
+            if _pages_at(paras, geo, middle, size) <= pages:
+                high = middle
+            else:
+                low = middle
+        widths.append(math.ceil(high))
+        if sum(widths) > avail:
+            return None
+    if sum(widths) > avail:
+        return None
+    # Share what is left in proportion to the widths.
+    spare = avail - sum(widths)
+    return [w + spare * w / sum(widths) for w in widths]
+
+
+def map_pages(
+    columns: Sequence[Sequence[Para]], geo: Geometry
+) -> tuple[Geometry, list[list[list[list[Para]]]], float]:
+    """One size for the whole map, the columns' widths and sub-columns, and the paragraphs
+    of every column per slide and sub-column.
+
+    The fewest slides, then no word broken, then the largest size: column widths follow
+    their content (each column gets the narrowest width at which it needs no more slides,
+    and if possible no narrower than its longest word), and a wide column flows into
+    sub-columns. A very long map falls back to widths in proportion to the
+    content."""
+    for pages, whole in itertools.product((1, 2, 3), (True, False)):
+        for size in BODY_SIZES:
+            widths = _widths_for(columns, geo, size, pages, whole)
+            if widths is None:
+                continue
+            splits = [_splits(w) for w in widths]
+            sized = geo.with_widths(widths, splits)
+            result = [
+                paginate_parts(paras, sized.parts(position), size)
+                for position, paras in enumerate(columns)
+            ]
+            if max(len(r) for r in result) <= pages:
+                return sized, result, size
+    size = BODY_SIZES[-1]
+    heights = [content_height(paras, geo.body(0), size) for paras in columns]
+    widths, splits = column_widths(heights)
+    sized = geo.with_widths(widths, splits)
+    result = [
+        paginate_parts(paras, sized.parts(position), size) for position, paras in enumerate(columns)
+    ]
+    return sized, result, size
+
+
 # -- one map ------------------------------------------------------------------------------------
 
 
@@ -234,7 +372,7 @@ class MapLayout:
     hint: str
     badge_text: str | None
     geo: Geometry
-    column_pages: dict[Kolom, list[list[Para]]]
+    column_pages: dict[Kolom, list[list[list[Para]]]]  # per slide, per sub-column
     column_size: dict[Kolom, float]  # one size for the whole map: the same for every column
     legend: str = ""  # the key to the source codes ("N = Subgroep Noord, …")
 
@@ -249,10 +387,14 @@ class MapLayout:
     def subtitle(self, page: int) -> str:
         return _subtitle(self.data, self.map_title, page, self.pages, self.legend)
 
-    def chunk(self, kolom: Kolom, page: int) -> list[Para]:
-        """The paragraphs of the column on slide ``page`` (1-based; empty past its end)."""
+    def parts(self, kolom: Kolom, page: int) -> list[list[Para]]:
+        """The paragraphs per sub-column on slide ``page`` (1-based; empty past its end)."""
         pages = self.column_pages[kolom]
         return pages[page - 1] if page <= len(pages) else []
+
+    def chunk(self, kolom: Kolom, page: int) -> list[Para]:
+        """The paragraphs of the column on slide ``page`` (1-based; empty past its end)."""
+        return [para for part in self.parts(kolom, page) for para in part]
 
 
 def layout_map(data: MapData) -> MapLayout:
@@ -273,14 +415,14 @@ def layout_map(data: MapData) -> MapLayout:
     longest_subtitle = _subtitle(data, map_title, 99, 99, legend)
     geo = _geometry(title, longest_subtitle, badge_text, lang, goal, hint)
 
-    columns: list[tuple[list[Para], Box]] = []
-    for position, kolom in enumerate(MAP_ORDER):
+    columns: list[list[Para]] = []
+    for kolom in MAP_ORDER:
         paras = [p for p in (_item_para(item, codes) for item in data.items(kolom)) if p]
         if not paras:
             empty = clean_text(plain("export.geen_antwoorden", lang))
             paras = [Para(text=empty, bullet=False, note=True)]
-        columns.append((paras, geo.body(position)))
-    pages, size = map_pages(columns)
+        columns.append(paras)
+    geo, pages, size = map_pages(columns, geo)
     column_pages = dict(zip(MAP_ORDER, pages, strict=True))
     column_size = {kolom: size for kolom in MAP_ORDER}
     return MapLayout(

@@ -22,6 +22,13 @@ MESSAGES: dict[str, str] = {
     "vraag.acties": "Which actions do we take? Say what, who and when.",
     # Exports (PowerPoint).
     "export.kaart_titel": "Partnership map: {doel}",
+    # issue 11 slides: the questions in one short line in the map's column headers
+    "vraag_kort.waarden": "What matters to us?",
+    "vraag_kort.relaties": "How do we treat each other?",
+    "vraag_kort.handelen": "What do we do and know?",
+    "vraag_kort.voorwaarden": "What does it take?",
+    "vraag_kort.acties": "What do we do, who, when?",
+    "export.vragen_titel": "The questions of the map",
     "export.concept": "Draft",
     # Word files (agreement and participation report): header and footer.
     "export.concept_kop": "DRAFT",

@@ -22,6 +22,13 @@ MESSAGES: dict[str, str] = {
     "vraag.acties": "Welke acties nemen we? Zeg wat, wie en wanneer.",
     # Exports (PowerPoint).
     "export.kaart_titel": "Partnerschapkaart: {doel}",
+    # issue 11 slides: the questions in one short line in the map's column headers
+    "vraag_kort.waarden": "Wat vinden we belangrijk?",
+    "vraag_kort.relaties": "Hoe gaan we met elkaar om?",
+    "vraag_kort.handelen": "Wat doen en kunnen we?",
+    "vraag_kort.voorwaarden": "Wat is daarvoor nodig?",
+    "vraag_kort.acties": "Wat doen we, wie en wanneer?",
+    "export.vragen_titel": "De vragen van de kaart",
     "export.concept": "Concept",
     # Word-bestanden (overeenkomst en participatieverslag): kop- en voettekst.
     "export.concept_kop": "CONCEPT",

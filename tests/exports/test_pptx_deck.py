@@ -241,7 +241,7 @@ def test_joint_map_right_to_left_with_every_item_once() -> None:
     ]
     for kolom in Kolom:
         (header,) = named(slide, NAME_HEADER.format(int(kolom)))
-        question = plain(f"vraag.{kolom.key}", "nl", doel=data.goal)
+        question = plain(f"vraag_kort.{kolom.key}", "nl")
         assert header.text_frame.paragraphs[1].text == question
     assert any(_is_left_arrow(shape) for shape in slide.shapes)
     texts = body_texts(slides)
@@ -268,8 +268,9 @@ def test_a_long_joint_model_continues_and_keeps_every_item() -> None:
     prs = open_deck(dataclasses.replace(data, model=model))
     slides = map_slides(prs, plain("export.gezamenlijk", "nl"))
     assert len(slides) > 1
-    for slide in slides:
-        assert header_order(slide)[0] == "5 Acties"
+    assert header_order(slides[0])[0] == "5 Acties"
+    for slide in slides[1:]:  # only the columns that continue
+        assert header_order(slide) == ["4 Voorwaarden", "3 Handelen"][: len(header_order(slide))]
     texts = body_texts(slides, Kolom.VOORWAARDEN)
     for item in many:
         assert sum(t.count(item.text + " (") for t in texts) == 1
