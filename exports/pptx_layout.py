@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -218,7 +219,10 @@ def source_codes(names: Sequence[str]) -> dict[str, str]:
 
     "Subgroep Noord", "Subgroep Zuid" → "N", "Z"; "Tafel 1", "Tafel 2" → "T1", "T2"; when no
     short code tells them apart, "G1", "G2", … in order."""
-    names = list(dict.fromkeys(n for n in names if n))
+    names = sorted(
+        dict.fromkeys(n for n in names if n),
+        key=lambda n: [int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", n)],
+    )
     if not names:
         return {}
 

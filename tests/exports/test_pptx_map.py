@@ -284,7 +284,7 @@ def test_sources_are_short_codes_with_a_key_in_the_subtitle() -> None:
     prs = open_deck(make_map(columns))
     assert body_paragraph_texts(prs, Kolom.WAARDEN) == ["Iedereen doet mee (N, Z, W)"]
     title = prs.slides[0].shapes.title.text_frame.text
-    assert "N = Subgroep Noord, Z = Subgroep Zuid, W = Subgroep West" in title
+    assert "N = Subgroep Noord, W = Subgroep West, Z = Subgroep Zuid" in title
 
 
 def test_a_column_is_wide_enough_for_its_longest_word() -> None:
