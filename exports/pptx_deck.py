@@ -53,8 +53,14 @@ def _by_subgroup(data: WorkshopData) -> dict[str, dict[Kolom, list[AnswerRecord]
 
 
 def _joint_map(data: WorkshopData) -> MapData:
+    by_id = {a.id: a for a in data.answers}
+
+    def variants(item) -> tuple[str, ...]:
+        answers = [by_id[i] for i in item.answer_ids if i in by_id]
+        return tuple(f"{a.text} ({a.subgroup})" for a in answers)
+
     columns = {
-        kolom: [MapItem(item.text, None, tuple(item.subgroups)) for item in items]
+        kolom: [MapItem(item.text, None, tuple(item.subgroups), variants(item)) for item in items]
         for kolom, items in data.model.items()
     }
     return MapData(

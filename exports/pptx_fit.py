@@ -30,6 +30,7 @@ class Para:
     bullet: bool = True  # False for the continuation of a split item and the empty note
     note: bool = False  # the "(nog leeg)" note
     bold: bool = False  # a heading inside a body (e.g. a subgroup name on a comparison slide)
+    variants: tuple[str, ...] = ()  # for the slide's notes: the answers it was merged from
 
     @property
     def full(self) -> str:
@@ -49,6 +50,7 @@ def _item_para(item: MapItem, codes: dict[str, str] | None = None) -> Para | Non
         text=text,
         author=f" — {author}" if author else "",
         sources=f" ({', '.join(sources)})" if sources else "",
+        variants=tuple(v for v in (clean_text(v).strip() for v in item.variants) if v),
     )
 
 

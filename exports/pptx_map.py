@@ -58,6 +58,7 @@ from exports.pptx_look import (
     clean_text,
 )
 from flows.kaart import MAP_ORDER, Kolom
+from flows.texts import plain
 
 __all__ = [
     "NAME_BODY",
@@ -254,7 +255,26 @@ def add_map_slides(prs, data: MapData) -> int:
             for index, box in enumerate(boxes):
                 chunk = parts[index] if index < len(parts) else []
                 add_body(slide, box, kolom, chunk, size, lang, part=index)
+        add_variant_notes(slide, [layout.chunk(kolom, page) for kolom in MAP_ORDER], lang)
     return layout.pages
+
+
+def variant_notes(columns: Sequence[Sequence[Para]], lang: str) -> str:
+    """The notes of a map slide: for every merged item on it, the answers it came from."""
+    lines = []
+    for paras in columns:
+        for para in paras:
+            if para.bullet and para.variants:
+                lines.append(f"• {para.full}")
+                lines.append(plain("export.varianten", lang))
+                lines.extend(f"   – {variant}" for variant in para.variants)
+    return "\n".join(lines)
+
+
+def add_variant_notes(slide, columns: Sequence[Sequence[Para]], lang: str) -> None:
+    text = variant_notes(columns, lang)
+    if text:
+        slide.notes_slide.notes_text_frame.text = text
 
 
 def _copy_shapes(slide, elements) -> None:

@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "vraag_kort.voorwaarden": "What does it take?",
     "vraag_kort.acties": "What do we do, who, when?",
     "export.vragen_titel": "The questions of the map",
+    "export.varianten": "Merged from these answers:",
     "export.concept": "Draft",
     # Word files (agreement and participation report): header and footer.
     "export.concept_kop": "DRAFT",

@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "vraag_kort.voorwaarden": "Wat is daarvoor nodig?",
     "vraag_kort.acties": "Wat doen we, wie en wanneer?",
     "export.vragen_titel": "De vragen van de kaart",
+    "export.varianten": "Samengevoegd uit deze antwoorden:",
     "export.concept": "Concept",
     # Word-bestanden (overeenkomst en participatieverslag): kop- en voettekst.
     "export.concept_kop": "CONCEPT",

@@ -489,3 +489,23 @@ def test_empty_workshop() -> None:
     assert len(prs.slides) == 3  # title, the (empty) joint map, the (empty) action plan
     assert plan_rows_read(prs) == [[plain("export.geen_antwoorden", "nl"), "", "", ""]]
     assert_no_overflow(prs)
+
+
+def test_the_joint_map_notes_hold_the_answers_each_merged_item_came_from() -> None:
+    data = sample_workshop()
+    ids = {a.text: a.id for a in data.answers}
+    merged = ModelItem(
+        "Iedereen kan meedoen",
+        (ids["Iedereen kan meedoen"], ids["Iedereen kan mee doen"]),
+        ("Tafel 1", "Tafel 2"),
+    )
+    model = dict(data.model) | {Kolom.WAARDEN: (merged,)}
+    prs = open_deck(dataclasses.replace(data, model=model))
+    (slide,) = map_slides(prs, plain("export.gezamenlijk", "nl"))
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "Iedereen kan meedoen (Tafel 1)" in notes
+    assert "Iedereen kan mee doen (Tafel 2)" in notes
+    assert plain("export.varianten", "nl") in notes
+    # A subgroup's own map has no merged items, so no notes.
+    tafel1 = map_slides(prs, "Tafel 1")
+    assert not tafel1[0].has_notes_slide
