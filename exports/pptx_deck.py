@@ -22,6 +22,7 @@ from exports.model import AnswerRecord, MapData, MapItem, WorkshopData
 from exports.pptx_fit import Para
 from exports.pptx_look import GOAL_MAX, clean_text, shorten
 from exports.pptx_map import add_map_slides, new_presentation, to_bytes
+from exports.pptx_questions import add_questions_slide
 from exports.pptx_slides import (
     Comparison,
     TitleFacts,
@@ -137,6 +138,7 @@ def build_deck(data: WorkshopData, actions: Sequence[Action] | None = None) -> b
         ),
     )
     add_map_slides(prs, _joint_map(data))
+    add_questions_slide(prs, data.goal, data.date, badge, lang)
     grouped = _by_subgroup(data)
     for group in data.subgroups:
         answers = grouped.get(group.name, {})

@@ -486,7 +486,7 @@ def test_empty_workshop() -> None:
         sample_workshop(final=False), subgroups=(), participants=(), answers=(), model={}
     )
     prs = open_deck(data)
-    assert len(prs.slides) == 3  # title, the (empty) joint map, the (empty) action plan
+    assert len(prs.slides) == 4  # title, the (empty) joint map, questions, (empty) action plan
     assert plan_rows_read(prs) == [[plain("export.geen_antwoorden", "nl"), "", "", ""]]
     assert_no_overflow(prs)
 
@@ -509,3 +509,17 @@ def test_the_joint_map_notes_hold_the_answers_each_merged_item_came_from() -> No
     # A subgroup's own map has no merged items, so no notes.
     tafel1 = map_slides(prs, "Tafel 1")
     assert not tafel1[0].has_notes_slide
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_full_questions_follow_the_joint_map(lang: str) -> None:
+    data = dataclasses.replace(sample_workshop(), lang=lang)
+    prs = open_deck(data)
+    slide = prs.slides[2]  # title, joint map, questions
+    assert plain("export.vragen_titel", lang) in title_of(slide)
+    (box,) = named(slide, "Vragen")
+    for kolom in Kolom:
+        assert plain(f"vraag.{kolom.key}", lang, doel=data.goal) in box.text_frame.text
+    sizes = {run.font.size.pt for p in box.text_frame.paragraphs for run in p.runs}
+    assert min(sizes) >= 14
+    assert_no_overflow(prs)
