@@ -17,7 +17,14 @@ from dataclasses import dataclass, replace
 
 from exports import fonts
 from exports.model import MapData
-from exports.pptx_fit import Para, _item_para, content_height, line_height_pt, paginate_parts
+from exports.pptx_fit import (
+    Para,
+    _item_para,
+    body_room,
+    content_height,
+    line_height_pt,
+    paginate_parts,
+)
 from exports.pptx_look import (
     ARROW_HEAD,
     ARROW_SHAFT,
@@ -276,14 +283,18 @@ def column_widths(heights: Sequence[float]) -> tuple[list[float], list[int]]:
     return widths, splits
 
 
-def _widest_word(paras: Sequence[Para], size: float) -> float:
-    """The column width at which no word of these paragraphs has to break."""
-    left, _, right, _ = BODY_INSETS
-    widest = max(
-        (fonts.text_width(word, size, p.bold) for p in paras for word in p.full.split()),
+def _widest_word_em(paras: Sequence[Para]) -> float:
+    """The width of the widest word of these paragraphs, in em (points at 1 pt)."""
+    return max(
+        (fonts.text_width(word, 1.0, p.bold) for p in paras for word in p.full.split()),
         default=0.0,
     )
-    return math.ceil(widest / fonts.WIDTH_SAFETY + left + right + BULLET_INDENT + 1)
+
+
+def _word_width(widest_em: float, size: float) -> float:
+    """The column width at which no word (widest_em wide) has to break."""
+    left, _, right, _ = BODY_INSETS
+    return math.ceil(widest_em * size / fonts.WIDTH_SAFETY + left + right + BULLET_INDENT + 1)
 
 
 def _splits(width: float) -> int:
@@ -297,15 +308,26 @@ def _pages_at(paras: Sequence[Para], geo: Geometry, width: float, size: float) -
 
 
 def _widths_for(
-    columns: Sequence[Sequence[Para]], geo: Geometry, size: float, pages: int, whole: bool
+    columns: Sequence[Sequence[Para]],
+    geo: Geometry,
+    size: float,
+    pages: int,
+    widest: Sequence[float] | None,
 ) -> list[float] | None:
-    """The narrowest width per column at which it needs at most ``pages`` slides, with the
-    room left shared out as the content asks; None when the slide is not wide enough."""
+    """The narrowest width per column at which it needs at most ``pages`` slides (and, with
+    widest, no word breaks), with the room left shared out as the content asks; None when
+    the slide is not wide enough."""
     avail = SLIDE_W - 2 * MARGIN_X - 4 * COL_GAP
+    # Quick refusal: the text's area (height × width of text) cannot shrink below what it
+    # takes in a default column, give or take a little.
+    room_w, room_h = body_room(geo.body(0))
+    need = sum(content_height(paras, geo.body(0), size) for paras in columns) * room_w
+    if need > 1.15 * pages * room_h * (avail - len(columns) * (geo.body(0).width - room_w)):
+        return None
     widths: list[float] = []
-    for paras in columns:
+    for position, paras in enumerate(columns):
         high = avail - (len(columns) - 1) * MIN_COL_W
-        low = min(max(MIN_COL_W, _widest_word(paras, size) if whole else 0.0), high)
+        low = min(max(MIN_COL_W, _word_width(widest[position], size) if widest else 0.0), high)
         if _pages_at(paras, geo, low, size) <= pages:
             widths.append(low)
             continue
@@ -338,9 +360,10 @@ def map_pages(
     and if possible no narrower than its longest word), and a wide column flows into
     sub-columns. A very long map falls back to widths in proportion to the
     content."""
+    widest = [_widest_word_em(paras) for paras in columns]
     for pages, whole in itertools.product((1, 2, 3), (True, False)):
         for size in BODY_SIZES:
-            widths = _widths_for(columns, geo, size, pages, whole)
+            widths = _widths_for(columns, geo, size, pages, widest if whole else None)
             if widths is None:
                 continue
             splits = [_splits(w) for w in widths]

@@ -235,18 +235,28 @@ def add_map_slides(prs, data: MapData) -> int:
     layout = layout_map(data)
     geo, lang = layout.geo, layout.lang
     size = layout.column_size[MAP_ORDER[0]]
+    common: list = []  # badge and arrow of the first slide, copied onto the others
+    headers: dict[Kolom, object] = {}  # likewise the column headers
     for page in range(1, layout.pages + 1):
         slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only"
         _add_title(slide, geo, layout.title, layout.subtitle(page), lang)
-        if geo.badge and layout.badge_text:
-            add_badge(slide, geo.badge, layout.badge_text, lang)
-        add_arrow(slide, geo.arrow, layout.hint, lang)
+        if page == 1:
+            if geo.badge and layout.badge_text:
+                add_badge(slide, geo.badge, layout.badge_text, lang)
+            add_arrow(slide, geo.arrow, layout.hint, lang)
+            common = [shape._element for shape in slide.shapes if shape.name != NAME_TITLE]
+        else:
+            _copy_shapes(slide, common)
         for position, kolom in enumerate(MAP_ORDER):
             parts = layout.parts(kolom, page)
             if page > 1 and not any(parts):
                 continue
-            name, question = header_texts(kolom, lang, layout.goal)
-            add_header(slide, geo.header(position), kolom, name, question, lang)
+            if page == 1:
+                name, question = header_texts(kolom, lang, layout.goal)
+                add_header(slide, geo.header(position), kolom, name, question, lang)
+                headers[kolom] = slide.shapes[-1]._element
+            else:
+                _copy_shapes(slide, [headers[kolom]])
             boxes = geo.parts(position)
             if len(boxes) == 1:
                 add_body(slide, boxes[0], kolom, parts[0] if parts else [], size, lang)
