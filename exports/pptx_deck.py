@@ -4,10 +4,13 @@
 
 1. a title slide: the method, the goal, the date, how many subgroups and participants, the
    roles present, and "Concept" while the model is not confirmed;
-2. the joint map (the plenary's model), each item with the subgroups that named it;
-3. one map per subgroup, each answer with its author;
-4. for a homogeneous workshop, per column what the groups share and where they differ;
-5. the action plan as a table (what, who, when, linked condition).
+2. the joint map (the plenary's model), each item with the subgroups that named it, and
+   the full questions;
+3. for a homogeneous workshop, per column what the groups share and where they differ;
+4. the action plan as a table (what, who, when, linked condition).
+
+``build_appendix(data) -> bytes`` is the appendix deck: one map per subgroup, each answer
+with its author, so the main deck stays short enough to project in a big workshop.
 
 The maps are built by :mod:`exports.pptx_map` (continuation slides, 16→12 pt, never
 overflowing); the other slides by :mod:`exports.pptx_slides`, with the same measuring.
@@ -34,7 +37,7 @@ from flows.kaart import FILL_ORDER, Kolom
 from flows.merge import MergeInput, propose_items
 from flows.texts import plain
 
-__all__ = ["build_deck", "comparisons", "participant_count", "plan_rows"]
+__all__ = ["build_appendix", "build_deck", "comparisons", "participant_count", "plan_rows"]
 
 Action = tuple[str, str, str, str]  # what, who, when, linked condition
 
@@ -139,6 +142,17 @@ def build_deck(data: WorkshopData, actions: Sequence[Action] | None = None) -> b
     )
     add_map_slides(prs, _joint_map(data))
     add_questions_slide(prs, data.goal, data.date, badge, lang)
+    if data.homogeneous:
+        for comparison in comparisons(data):
+            add_comparison_slides(prs, comparison, data.goal, data.date, badge, lang)
+    add_plan_slides(prs, plan_rows(data, actions), data.goal, data.date, badge, lang)
+    return to_bytes(prs)
+
+
+def build_appendix(data: WorkshopData) -> bytes:
+    """The appendix deck (16:9): every subgroup's map, each answer with its author. The main
+    deck stays short enough to project; this one is for reading back."""
+    prs = new_presentation()
     grouped = _by_subgroup(data)
     for group in data.subgroups:
         answers = grouped.get(group.name, {})
@@ -152,12 +166,8 @@ def build_deck(data: WorkshopData, actions: Sequence[Action] | None = None) -> b
                 title=group.name,
                 columns=columns,
                 date=data.date,
-                lang=lang,
+                lang=data.lang,
                 concept=not data.final,
             ),
         )
-    if data.homogeneous:
-        for comparison in comparisons(data):
-            add_comparison_slides(prs, comparison, data.goal, data.date, badge, lang)
-    add_plan_slides(prs, plan_rows(data, actions), data.goal, data.date, badge, lang)
     return to_bytes(prs)

@@ -165,7 +165,8 @@ MESSAGES: dict[str, str] = {
     "export.bijschrift": (
         "The results of <b>{doel}</b>: the map as PowerPoint, a draft cooperation "
         "agreement and the participation report for the municipality. "
-        "Also the action plan, a blank A3 template and all data."
+        "Also every subgroup's map (appendix), the action plan, a blank A3 template and all "
+        "data."
     ),
     "export.leeg": "There are no subgroups yet. There is nothing to export yet.",
     # Help

@@ -165,7 +165,8 @@ MESSAGES: dict[str, str] = {
     "export.bijschrift": (
         "De resultaten van <b>{doel}</b>: de kaart als PowerPoint, een concept voor de "
         "samenwerkingsovereenkomst en het participatieverslag voor de gemeente. "
-        "Ook het actieplan, een leeg A3-sjabloon en alle gegevens."
+        "Ook de kaart van elke subgroep (bijlage), het actieplan, een leeg A3-sjabloon en alle "
+        "gegevens."
     ),
     "export.leeg": "Er zijn nog geen subgroepen. Er valt nog niets te exporteren.",
     # Hulp
