@@ -561,3 +561,26 @@ def test_the_full_questions_follow_the_joint_map(lang: str) -> None:
     sizes = {run.font.size.pt for p in box.text_frame.paragraphs for run in p.runs}
     assert min(sizes) >= 14
     assert_no_overflow(prs)
+
+
+def test_2500_answers_give_a_main_deck_that_can_be_projected() -> None:
+    # It was one deck of 190 slides (244 before that), with 2 actions a slide.
+    from benchmarks.bench_export import big_workshop
+
+    data = big_workshop()
+    prs = open_deck(data)
+    joint = map_slides(prs, plain("export.gezamenlijk", "nl"))
+    assert len(joint) <= 12  # 200 merged items at 14 pt or more
+    assert len(prs.slides) <= 20
+    appendix = open_appendix(data)
+    for group in data.subgroups:
+        assert 1 <= len(map_slides(appendix, group.name)) <= 10  # 125 answers each
+    for deck in (prs, appendix):
+        sizes = {
+            run.font.size.pt
+            for slide in deck.slides
+            for shape in named(slide, NAME_BODY.format(""))
+            for p in shape.text_frame.paragraphs
+            for run in p.runs
+        }
+        assert min(sizes) >= 14
