@@ -5,7 +5,7 @@
 1. a title slide: the method, the goal, the date, how many subgroups and participants, the
    roles present, and "Concept" while the model is not confirmed;
 2. the joint map (the plenary's model), each item with the subgroups that named it, and
-   the full questions;
+   the full questions, and the votes (most first) when there were any;
 3. for a homogeneous workshop, per column what the groups share and where they differ;
 4. the action plan as a table (what, who, when, linked condition).
 
@@ -33,6 +33,7 @@ from exports.pptx_slides import (
     add_plan_slides,
     add_title_slide,
 )
+from exports.pptx_votes import add_vote_slides
 from flows.kaart import FILL_ORDER, Kolom
 from flows.merge import MergeInput, propose_items
 from flows.texts import plain
@@ -142,6 +143,7 @@ def build_deck(data: WorkshopData, actions: Sequence[Action] | None = None) -> b
     )
     add_map_slides(prs, _joint_map(data))
     add_questions_slide(prs, data.goal, data.date, badge, lang)
+    add_vote_slides(prs, data, badge)
     if data.homogeneous:
         for comparison in comparisons(data):
             add_comparison_slides(prs, comparison, data.goal, data.date, badge, lang)

@@ -30,6 +30,9 @@ MESSAGES: dict[str, str] = {
     "vraag_kort.acties": "What do we do, who, when?",
     "export.vragen_titel": "The questions of the map",
     "export.varianten": "Merged from these answers:",
+    "export.stemmen_titel": "The votes: what was chosen most",
+    "export.stemmen_een": "1 vote",
+    "export.stemmen_veel": "{aantal} votes",
     "export.concept": "Draft",
     # Word files (agreement and participation report): header and footer.
     "export.concept_kop": "DRAFT",

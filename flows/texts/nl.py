@@ -30,6 +30,9 @@ MESSAGES: dict[str, str] = {
     "vraag_kort.acties": "Wat doen we, wie en wanneer?",
     "export.vragen_titel": "De vragen van de kaart",
     "export.varianten": "Samengevoegd uit deze antwoorden:",
+    "export.stemmen_titel": "De stemmen: wat het meest gekozen is",
+    "export.stemmen_een": "1 stem",
+    "export.stemmen_veel": "{aantal} stemmen",
     "export.concept": "Concept",
     # Word-bestanden (overeenkomst en participatieverslag): kop- en voettekst.
     "export.concept_kop": "CONCEPT",

@@ -584,3 +584,34 @@ def test_2500_answers_give_a_main_deck_that_can_be_projected() -> None:
             for run in p.runs
         }
         assert min(sizes) >= 14
+
+
+def test_the_votes_follow_the_questions_most_first() -> None:
+    data = sample_workshop()
+    model = {
+        kolom: tuple(
+            dataclasses.replace(item, votes=(index * 3 + int(kolom)) % 5)
+            for index, item in enumerate(items)
+        )
+        for kolom, items in data.model.items()
+    }
+    model[Kolom.RELATIES] = (
+        dataclasses.replace(model[Kolom.RELATIES][0], text="x" * 4000, votes=1),
+        *model[Kolom.RELATIES][1:],
+    )
+    data = dataclasses.replace(data, model=model)
+    prs = open_deck(data)
+    votes = [s for s in prs.slides if plain("export.stemmen_titel", "nl") in title_of(s)]
+    assert votes
+    lines = [p.text for s in votes for shape in named(s, "Stemmen")
+             for p in shape.text_frame.paragraphs]  # fmt: skip
+    voted = [i for items in model.values() for i in items if i.votes]
+    assert len(lines) == len(voted)
+    counts = [int(line.split(" ", 1)[0]) for line in lines]
+    assert counts == sorted(counts, reverse=True)
+    assert lines[0].startswith("4 stemmen: ")
+    assert any(line.startswith("1 stem: ") and "(2 Relaties)" in line for line in lines)
+    assert_no_overflow(prs)
+    # Nobody voted: no votes slide.
+    plain_prs = open_deck(sample_workshop())
+    assert not [s for s in plain_prs.slides if plain("export.stemmen_titel", "nl") in title_of(s)]
