@@ -44,12 +44,15 @@ def _item_para(item: MapItem, codes: dict[str, str] | None = None) -> Para | Non
         return None
     author = clean_text(item.author or "").strip()
     sources = [s for s in (clean_text(s).strip() for s in item.sources) if s]
+    separator = ", "
     if codes:
+        # Short codes stay together on one line: "(N, Z, W)" never breaks inside.
         sources = [codes.get(s, s) for s in sources]
+        separator = ",\u00a0"
     return Para(
         text=text,
         author=f" — {author}" if author else "",
-        sources=f" ({', '.join(sources)})" if sources else "",
+        sources=f" ({separator.join(sources)})" if sources else "",
         variants=tuple(v for v in (clean_text(v).strip() for v in item.variants) if v),
     )
 

@@ -253,7 +253,8 @@ def test_joint_map_right_to_left_with_every_item_once() -> None:
         column = body_texts(slides, kolom)
         for item in items:
             assert sum(t.count(item.text) for t in texts) == 1, item.text
-            codes = ", ".join("T" + g.split()[-1] for g in item.subgroups)  # Tafel 1 → T1
+            # Tafel 1 → T1; the codes never break apart (no-break spaces)
+            codes = ",\u00a0".join("T" + g.split()[-1] for g in item.subgroups)
             expected = f"{item.text} ({codes})"
             assert expected in column, expected
     assert_no_overflow(prs)
