@@ -12,7 +12,7 @@
 ``build_appendix(data) -> bytes`` is the appendix deck: one map per subgroup, each answer
 with its author, so the main deck stays short enough to project in a big workshop.
 
-The maps are built by :mod:`exports.pptx_map` (continuation slides, 16→12 pt, never
+The maps are built by :mod:`exports.pptx_map` (continuation slides, one size 18→14 pt, never
 overflowing); the other slides by :mod:`exports.pptx_slides`, with the same measuring.
 """
 
