@@ -13,7 +13,7 @@ from exports.files import ExportError, ExportFile, export_file_name
 from exports.json_data import to_json
 from exports.model import WorkshopData
 from exports.participation import render_report_markdown, report_context, report_docx
-from exports.pptx_deck import build_deck
+from exports.pptx_deck import build_appendix, build_deck
 from exports.pptx_template import blank_template
 
 __all__ = ["ExportError", "ExportFile", "export_set", "template_set"]
@@ -21,8 +21,9 @@ __all__ = ["ExportError", "ExportFile", "export_set", "template_set"]
 
 def export_set(data: WorkshopData, *, template_dir: Path | None = None) -> list[ExportFile]:
     """Every file the facilitator takes home, in the order they are most often needed:
-    the PowerPoint, the draft agreement (Word and Markdown), the participation report (Word
-    and Markdown), the action plan, the A3 template and the complete data."""
+    the PowerPoint to project, its appendix with every subgroup's map, the draft agreement
+    (Word and Markdown), the participation report (Word and Markdown), the action plan, the
+    A3 template and the complete data."""
     # The action plan links every action to its condition, which takes a while in a big
     # workshop: made once, used by the deck, the agreement, the report and the CSV.
     rows = action_plan_rows(data)
@@ -38,6 +39,7 @@ def export_set(data: WorkshopData, *, template_dir: Path | None = None) -> list[
 
     return [
         ExportFile(name("pptx"), build_deck(data, actions)),
+        ExportFile(name("pptx", "bijlage-subgroepen"), build_appendix(data)),
         ExportFile(name("docx", "overeenkomst"), agreement_word),
         ExportFile(name("md", "overeenkomst"), agreement_md.encode("utf-8")),
         ExportFile(

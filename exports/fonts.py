@@ -1,14 +1,16 @@
 """Text measuring for the exports: how many lines, and how much height, a text needs in a box.
 
-The decks name "Arial" as their font, but we measure with DejaVu Sans, which is on this
-machine and is wider than Arial for practically every glyph, so a text that fits by our
-measure also fits when it is rendered. Without a font file we fall back to a conservative
-per-character estimate. Everything is in points.
+The decks name "Arial" as their font, and we measure with Liberation Sans, which has the
+same advance width as Arial for every glyph (it is metric-compatible by design; LibreOffice
+draws Arial text with it when Arial is missing). The two font files ship with this package
+(SIL Open Font License, see fonts_data/LICENSE-LiberationSans.txt), so measuring does not
+depend on what the machine has installed. Without a font file we fall back to a
+conservative per-character estimate. Everything is in points.
 
 Wrapping follows what PowerPoint does: break at spaces (a trailing space hangs off the
 line), start a new line at a hard break, and break a word that is longer than the whole line
 between characters. Widths are summed per character (kerning ignored, which only makes a
-text look a little wider), with a small safety margin on the available width.
+text look a little wider); the available width is used in full, less a hair for rounding.
 """
 
 from __future__ import annotations
@@ -24,21 +26,22 @@ from PIL import ImageFont
 LINE_FACTOR = 1.2  # line height = 1.2 × font size; the builder sets exactly this spacing
 DEFAULT_INSETS = (7.2, 3.6, 7.2, 3.6)  # left, top, right, bottom: PowerPoint's default
 TAB_PT = 72.0  # a tab jumps to the next default tab stop: at most one inch
-WIDTH_SAFETY = 0.97  # use at most 97 % of the measured room per line
+WIDTH_SAFETY = 0.995  # rounding only: the metrics are Arial's own
 FALLBACK_EM = 0.6  # estimate per character when no font file is available
 _WIDE_FALLBACK_EM = 0.9  # ... for the widest Latin letters
 _WIDE_EM = 1.3  # emoji and East Asian wide characters (rendered by a fallback font)
 _MISSING_EM = 1.0  # a character the measuring font does not have
 
 _FONT_DIRS = (
-    "/usr/share/fonts/truetype/dejavu",
-    "/usr/share/fonts/dejavu",
+    str(Path(__file__).parent / "fonts_data"),  # shipped with the package: Liberation Sans
+    "/usr/share/fonts/truetype/liberation2",
+    "/usr/share/fonts/truetype/liberation",
     "/usr/share/fonts/TTF",
     "/usr/local/share/fonts",
     "/Library/Fonts",
 )
-_REGULAR = "DejaVuSans.ttf"
-_BOLD = "DejaVuSans-Bold.ttf"
+_REGULAR = "LiberationSans-Regular.ttf"  # metric-compatible with Arial, the deck's font
+_BOLD = "LiberationSans-Bold.ttf"
 _REF_SIZE = 1000  # load fonts at this size and scale: widths in em with good precision
 
 # Break opportunities: ordinary spaces, tabs and zero-width space (not the no-break spaces).
@@ -267,7 +270,7 @@ def _glues_to_previous(ch: str) -> bool:
 
 @lru_cache(maxsize=1)
 def default_measurer() -> Measurer:
-    """The measurer the exports use: DejaVu Sans when present, else the estimate."""
+    """The measurer the exports use: Liberation Sans (Arial's metrics), else the estimate."""
     return Measurer.from_system()
 
 

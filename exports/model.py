@@ -16,6 +16,7 @@ class MapItem:
     text: str
     author: str | None = None  # display name; None for merged items / paper tables
     sources: tuple[str, ...] = ()  # subgroup names that named it (joint map), may be empty
+    variants: tuple[str, ...] = ()  # the answers a merged item came from ("text (Tafel 1)")
 
 
 @dataclass(frozen=True)

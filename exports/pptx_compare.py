@@ -141,7 +141,7 @@ def flow_grouped(
 
 def _comparison_layout(comp: Comparison, shared_box: Box, own_box: Box, vervolg: str, none: str):
     """The pages of both sides and the body size: the largest size at which everything fits
-    one slide without a broken word, else 12 pt over as many slides as needed."""
+    one slide without a broken word, else 14 pt over as many slides as needed."""
     shared = comp.shared or [Para(text=none, bullet=False, note=True)]
     room_w, _ = body_room(shared_box)
 

@@ -4,12 +4,15 @@
 
 1. a title slide: the method, the goal, the date, how many subgroups and participants, the
    roles present, and "Concept" while the model is not confirmed;
-2. the joint map (the plenary's model), each item with the subgroups that named it;
-3. one map per subgroup, each answer with its author;
-4. for a homogeneous workshop, per column what the groups share and where they differ;
-5. the action plan as a table (what, who, when, linked condition).
+2. the joint map (the plenary's model), each item with the subgroups that named it, and
+   the full questions, and the votes (most first) when there were any;
+3. for a homogeneous workshop, per column what the groups share and where they differ;
+4. the action plan as a table (what, who, when, linked condition).
 
-The maps are built by :mod:`exports.pptx_map` (continuation slides, 16→12 pt, never
+``build_appendix(data) -> bytes`` is the appendix deck: one map per subgroup, each answer
+with its author, so the main deck stays short enough to project in a big workshop.
+
+The maps are built by :mod:`exports.pptx_map` (continuation slides, one size 18→14 pt, never
 overflowing); the other slides by :mod:`exports.pptx_slides`, with the same measuring.
 """
 
@@ -22,6 +25,7 @@ from exports.model import AnswerRecord, MapData, MapItem, WorkshopData
 from exports.pptx_fit import Para
 from exports.pptx_look import GOAL_MAX, clean_text, shorten
 from exports.pptx_map import add_map_slides, new_presentation, to_bytes
+from exports.pptx_questions import add_questions_slide
 from exports.pptx_slides import (
     Comparison,
     TitleFacts,
@@ -29,11 +33,12 @@ from exports.pptx_slides import (
     add_plan_slides,
     add_title_slide,
 )
+from exports.pptx_votes import add_vote_slides
 from flows.kaart import FILL_ORDER, Kolom
 from flows.merge import MergeInput, propose_items
 from flows.texts import plain
 
-__all__ = ["build_deck", "comparisons", "participant_count", "plan_rows"]
+__all__ = ["build_appendix", "build_deck", "comparisons", "participant_count", "plan_rows"]
 
 Action = tuple[str, str, str, str]  # what, who, when, linked condition
 
@@ -53,8 +58,14 @@ def _by_subgroup(data: WorkshopData) -> dict[str, dict[Kolom, list[AnswerRecord]
 
 
 def _joint_map(data: WorkshopData) -> MapData:
+    by_id = {a.id: a for a in data.answers}
+
+    def variants(item) -> tuple[str, ...]:
+        answers = [by_id[i] for i in item.answer_ids if i in by_id]
+        return tuple(f"{a.text} ({a.subgroup})" for a in answers)
+
     columns = {
-        kolom: [MapItem(item.text, None, tuple(item.subgroups)) for item in items]
+        kolom: [MapItem(item.text, None, tuple(item.subgroups), variants(item)) for item in items]
         for kolom, items in data.model.items()
     }
     return MapData(
@@ -131,6 +142,19 @@ def build_deck(data: WorkshopData, actions: Sequence[Action] | None = None) -> b
         ),
     )
     add_map_slides(prs, _joint_map(data))
+    add_questions_slide(prs, data.goal, data.date, badge, lang)
+    add_vote_slides(prs, data, badge)
+    if data.homogeneous:
+        for comparison in comparisons(data):
+            add_comparison_slides(prs, comparison, data.goal, data.date, badge, lang)
+    add_plan_slides(prs, plan_rows(data, actions), data.goal, data.date, badge, lang)
+    return to_bytes(prs)
+
+
+def build_appendix(data: WorkshopData) -> bytes:
+    """The appendix deck (16:9): every subgroup's map, each answer with its author. The main
+    deck stays short enough to project; this one is for reading back."""
+    prs = new_presentation()
     grouped = _by_subgroup(data)
     for group in data.subgroups:
         answers = grouped.get(group.name, {})
@@ -144,12 +168,8 @@ def build_deck(data: WorkshopData, actions: Sequence[Action] | None = None) -> b
                 title=group.name,
                 columns=columns,
                 date=data.date,
-                lang=lang,
+                lang=data.lang,
                 concept=not data.final,
             ),
         )
-    if data.homogeneous:
-        for comparison in comparisons(data):
-            add_comparison_slides(prs, comparison, data.goal, data.date, badge, lang)
-    add_plan_slides(prs, plan_rows(data, actions), data.goal, data.date, badge, lang)
     return to_bytes(prs)

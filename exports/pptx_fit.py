@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from exports import fonts
 from exports.model import MapItem
-from exports.pptx_look import BODY_INSETS, BODY_SIZES, BULLET_INDENT, MIN_BODY_SIZE, Box, clean_text
+from exports.pptx_look import BODY_INSETS, BULLET_INDENT, Box, clean_text
 
 # -- paragraphs of a column ---------------------------------------------------------------------
 
@@ -30,22 +30,30 @@ class Para:
     bullet: bool = True  # False for the continuation of a split item and the empty note
     note: bool = False  # the "(nog leeg)" note
     bold: bool = False  # a heading inside a body (e.g. a subgroup name on a comparison slide)
+    variants: tuple[str, ...] = ()  # for the slide's notes: the answers it was merged from
 
     @property
     def full(self) -> str:
         return self.text + self.author + self.sources
 
 
-def _item_para(item: MapItem) -> Para | None:
+def _item_para(item: MapItem, codes: dict[str, str] | None = None) -> Para | None:
+    """The paragraph of one item; with codes, its sources as short codes ("N, Z")."""
     text = clean_text(item.text).strip()
     if not text:
         return None
     author = clean_text(item.author or "").strip()
     sources = [s for s in (clean_text(s).strip() for s in item.sources) if s]
+    separator = ", "
+    if codes:
+        # Short codes stay together on one line: "(N, Z, W)" never breaks inside.
+        sources = [codes.get(s, s) for s in sources]
+        separator = ",\u00a0"
     return Para(
         text=text,
         author=f" — {author}" if author else "",
-        sources=f" ({', '.join(sources)})" if sources else "",
+        sources=f" ({separator.join(sources)})" if sources else "",
+        variants=tuple(v for v in (clean_text(v).strip() for v in item.variants) if v),
     )
 
 
@@ -75,7 +83,7 @@ def line_height_pt(size: float) -> float:
 
 
 def para_space_pt(size: float) -> float:
-    return round(size * 0.35, 1)
+    return round(size * 0.25, 1)
 
 
 def _body_room(box: Box) -> tuple[float, float]:
@@ -172,18 +180,16 @@ def paginate(paras: Sequence[Para], box: Box, size: float) -> list[list[Para]]:
     return pages
 
 
-def _column_pages(paras: Sequence[Para], box: Box) -> tuple[list[list[Para]], float]:
-    """The paragraphs per slide for one column and the font size for its body.
-
-    The largest size at which everything fits, preferring one at which no word has to be
-    broken in the middle."""
+def content_height(paras: Sequence[Para], box: Box, size: float) -> float:
+    """Height the paragraphs need in the box's width (however tall the box is)."""
     room_w, _ = _body_room(box)
-    if not _body_fits(paras, box, MIN_BODY_SIZE):  # then no larger size fits either
-        return paginate(paras, box, MIN_BODY_SIZE), MIN_BODY_SIZE
-    fitting = [size for size in BODY_SIZES if _body_fits(paras, box, size)]
-    for size in fitting:
-        if not any(breaks_words(p.full, room_w, size, p.bold) for p in paras):
-            return [list(paras)], size
-    if fitting:
-        return [list(paras)], fitting[0]
-    return paginate(paras, box, MIN_BODY_SIZE), MIN_BODY_SIZE
+    return sum(para_height(para, room_w, size) for para in paras)
+
+
+def paginate_parts(
+    paras: Sequence[Para], parts: Sequence[Box], size: float
+) -> list[list[list[Para]]]:
+    """Paragraphs over slides of len(parts) sub-columns each (all parts the same size)."""
+    boxes = paginate(paras, parts[0], size)
+    count = len(parts)
+    return [boxes[i : i + count] for i in range(0, len(boxes), count)]

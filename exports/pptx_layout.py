@@ -9,18 +9,31 @@ hygiene are in :mod:`exports.pptx_look`, measuring and pagination in :mod:`expor
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from exports import fonts
 from exports.model import MapData
-from exports.pptx_fit import Para, _column_pages, _item_para, line_height_pt
+from exports.pptx_fit import (
+    Para,
+    _item_para,
+    body_room,
+    content_height,
+    line_height_pt,
+    paginate_parts,
+)
 from exports.pptx_look import (
     ARROW_HEAD,
     ARROW_SHAFT,
     ARROW_TEXT_SIZE,
     BADGE_INSETS,
     BADGE_SIZE,
+    BODY_INSETS,
+    BODY_SIZES,
+    BULLET_INDENT,
     COL_GAP,
     COL_W,
     GOAL_MAX,
@@ -31,8 +44,12 @@ from exports.pptx_look import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
+    MAX_SUBS,
+    MIN_COL_W,
+    MIN_SUB_W,
     SLIDE_H,
     SLIDE_W,
+    SUB_GAP,
     TITLE_INSETS,
     TITLE_MAX_H,
     TITLE_SIZES,
@@ -55,22 +72,40 @@ class Geometry:
     arrow: Box
     header_h: float
     body_top: float
+    widths: tuple[float, ...] = (COL_W,) * 5  # per position, left to right
+    splits: tuple[int, ...] = (1,) * 5  # sub-columns per position
 
     def column_left(self, position: int) -> float:
-        return MARGIN_X + position * (COL_W + COL_GAP)
+        return MARGIN_X + sum(self.widths[:position]) + position * COL_GAP
 
     def header(self, position: int) -> Box:
         return Box(
-            self.column_left(position), self.arrow.top + self.arrow.height + 8, COL_W, self.header_h
+            self.column_left(position),
+            self.arrow.top + self.arrow.height + 8,
+            self.widths[position],
+            self.header_h,
         )
 
     def body(self, position: int) -> Box:
         return Box(
             self.column_left(position),
             self.body_top,
-            COL_W,
+            self.widths[position],
             SLIDE_H - MARGIN_BOTTOM - self.body_top,
         )
+
+    def parts(self, position: int) -> list[Box]:
+        """The text boxes of a column body: one, or its sub-columns side by side."""
+        body = self.body(position)
+        count = self.splits[position]
+        width = (body.width - (count - 1) * SUB_GAP) / count
+        return [
+            Box(body.left + i * (width + SUB_GAP), body.top, width, body.height)
+            for i in range(count)
+        ]
+
+    def with_widths(self, widths: Sequence[float], splits: Sequence[int]) -> Geometry:
+        return replace(self, widths=tuple(widths), splits=tuple(splits))
 
 
 def _title_height(title: str, subtitle: str, width: float, sizes: tuple[int, int]) -> float:
@@ -88,13 +123,17 @@ def _title_height(title: str, subtitle: str, width: float, sizes: tuple[int, int
 
 def header_texts(kolom: Kolom, lang: str, goal: str) -> tuple[str, str]:
     name = f"{int(kolom)} {plain(f'kolom.{kolom.key}', lang)}"
-    question = plain(f"vraag.{kolom.key}", lang, doel=goal)
+    question = plain(f"vraag_kort.{kolom.key}", lang)
     return clean_text(name), clean_text(question)
+
+
+def full_question(kolom: Kolom, lang: str, goal: str) -> str:
+    return clean_text(plain(f"vraag.{kolom.key}", lang, doel=goal))
 
 
 def _header_height(name: str, question: str) -> float:
     left, top, right, bottom = HEADER_INSETS
-    room = COL_W - left - right
+    room = MIN_COL_W - left - right  # the narrowest a column gets
     return (
         top
         + bottom
@@ -177,8 +216,172 @@ def page_subtitle(title: str, date: datetime.date, lang: str, page: int, pages: 
     return " · ".join(parts)
 
 
-def _subtitle(data: MapData, title: str, page: int, pages: int) -> str:
-    return page_subtitle(title, data.date, data.lang, page, pages)
+def _subtitle(data: MapData, title: str, page: int, pages: int, legend: str = "") -> str:
+    text = page_subtitle(title, data.date, data.lang, page, pages)
+    return f"{text} · {legend}" if legend else text
+
+
+def source_codes(names: Sequence[str]) -> dict[str, str]:
+    """A short code per subgroup name, for the sources of the joint map's items.
+
+    "Subgroep Noord", "Subgroep Zuid" → "N", "Z"; "Tafel 1", "Tafel 2" → "T1", "T2"; when no
+    short code tells them apart, "G1", "G2", … in order."""
+    names = sorted(
+        dict.fromkeys(n for n in names if n),
+        key=lambda n: [int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", n)],
+    )
+    if not names:
+        return {}
+
+    def last(name: str) -> str:
+        return name.split()[-1] if name.split() else name
+
+    def numbered(name: str) -> str:
+        words = name.split()
+        if len(words) > 1 and words[-1].isdigit():
+            return words[0][0].upper() + words[-1]
+        return ""
+
+    strategies = (
+        numbered,
+        lambda n: last(n)[:1].upper(),
+        lambda n: last(n)[:2].capitalize(),
+        lambda n: last(n)[:3].capitalize(),
+    )
+    for strategy in strategies:
+        codes = [strategy(n) for n in names]
+        if all(codes) and len(set(codes)) == len(codes):
+            return dict(zip(names, codes, strict=True))
+    return {n: f"G{i}" for i, n in enumerate(names, start=1)}
+
+
+def legend_text(codes: dict[str, str]) -> str:
+    """'N = Subgroep Noord, Z = Subgroep Zuid': the key to the codes, for the subtitle."""
+    return ", ".join(f"{code} = {name}" for name, code in codes.items())
+
+
+# -- column widths ------------------------------------------------------------------------------
+
+
+def column_widths(heights: Sequence[float]) -> tuple[list[float], list[int]]:
+    """Widths that follow the content (its height at the default width), none narrower than
+    MIN_COL_W, and how many sub-columns each gets (a wide column flows into two or three)."""
+    avail = SLIDE_W - 2 * MARGIN_X - 4 * COL_GAP
+    count = len(heights)
+    fixed = [False] * count
+    widths = [0.0] * count
+    while True:
+        free = avail - MIN_COL_W * sum(fixed)
+        total = sum(h for h, f in zip(heights, fixed, strict=True) if not f) or 1.0
+        widths = [MIN_COL_W if f else free * h / total for h, f in zip(heights, fixed, strict=True)]
+        too_narrow = [i for i in range(count) if not fixed[i] and widths[i] < MIN_COL_W]
+        if not too_narrow:
+            break
+        for i in too_narrow:
+            fixed[i] = True
+    splits = [max(1, min(MAX_SUBS, int((w + SUB_GAP) // (MIN_SUB_W + SUB_GAP)))) for w in widths]
+    return widths, splits
+
+
+def _widest_word_em(paras: Sequence[Para]) -> float:
+    """The width of the widest word of these paragraphs, in em (points at 1 pt)."""
+    return max(
+        (fonts.text_width(word, 1.0, p.bold) for p in paras for word in p.full.split()),
+        default=0.0,
+    )
+
+
+def _word_width(widest_em: float, size: float) -> float:
+    """The column width at which no word (widest_em wide) has to break."""
+    left, _, right, _ = BODY_INSETS
+    return math.ceil(widest_em * size / fonts.WIDTH_SAFETY + left + right + BULLET_INDENT + 1)
+
+
+def _splits(width: float) -> int:
+    return max(1, min(MAX_SUBS, int((width + SUB_GAP) // (MIN_SUB_W + SUB_GAP))))
+
+
+def _pages_at(paras: Sequence[Para], geo: Geometry, width: float, size: float) -> int:
+    """Slides a column needs at this width (its sub-columns included)."""
+    sized = geo.with_widths((width,) * 5, (_splits(width),) * 5)
+    return len(paginate_parts(paras, sized.parts(0), size))
+
+
+def _widths_for(
+    columns: Sequence[Sequence[Para]],
+    geo: Geometry,
+    size: float,
+    pages: int,
+    widest: Sequence[float] | None,
+) -> list[float] | None:
+    """The narrowest width per column at which it needs at most ``pages`` slides (and, with
+    widest, no word breaks), with the room left shared out as the content asks; None when
+    the slide is not wide enough."""
+    avail = SLIDE_W - 2 * MARGIN_X - 4 * COL_GAP
+    # Quick refusal: the text's area (height × width of text) cannot shrink below what it
+    # takes in a default column, give or take a little.
+    room_w, room_h = body_room(geo.body(0))
+    need = sum(content_height(paras, geo.body(0), size) for paras in columns) * room_w
+    if need > 1.15 * pages * room_h * (avail - len(columns) * (geo.body(0).width - room_w)):
+        return None
+    widths: list[float] = []
+    for position, paras in enumerate(columns):
+        high = avail - (len(columns) - 1) * MIN_COL_W
+        low = min(max(MIN_COL_W, _word_width(widest[position], size) if widest else 0.0), high)
+        if _pages_at(paras, geo, low, size) <= pages:
+            widths.append(low)
+            continue
+        if _pages_at(paras, geo, high, size) > pages:
+            return None
+        while high - low > 4:
+            middle = (low + high) / 2
+            if _pages_at(paras, geo, middle, size) <= pages:
+                high = middle
+            else:
+                low = middle
+        widths.append(math.ceil(high))
+        if sum(widths) > avail:
+            return None
+    if sum(widths) > avail:
+        return None
+    # Share what is left in proportion to the widths.
+    spare = avail - sum(widths)
+    return [w + spare * w / sum(widths) for w in widths]
+
+
+def map_pages(
+    columns: Sequence[Sequence[Para]], geo: Geometry
+) -> tuple[Geometry, list[list[list[list[Para]]]], float]:
+    """One size for the whole map, the columns' widths and sub-columns, and the paragraphs
+    of every column per slide and sub-column.
+
+    The fewest slides, then no word broken, then the largest size: column widths follow
+    their content (each column gets the narrowest width at which it needs no more slides,
+    and if possible no narrower than its longest word), and a wide column flows into
+    sub-columns. A very long map falls back to widths in proportion to the
+    content."""
+    widest = [_widest_word_em(paras) for paras in columns]
+    for pages, whole in itertools.product((1, 2, 3), (True, False)):
+        for size in BODY_SIZES:
+            widths = _widths_for(columns, geo, size, pages, widest if whole else None)
+            if widths is None:
+                continue
+            splits = [_splits(w) for w in widths]
+            sized = geo.with_widths(widths, splits)
+            result = [
+                paginate_parts(paras, sized.parts(position), size)
+                for position, paras in enumerate(columns)
+            ]
+            if max(len(r) for r in result) <= pages:
+                return sized, result, size
+    size = BODY_SIZES[-1]
+    heights = [content_height(paras, geo.body(0), size) for paras in columns]
+    widths, splits = column_widths(heights)
+    sized = geo.with_widths(widths, splits)
+    result = [
+        paginate_parts(paras, sized.parts(position), size) for position, paras in enumerate(columns)
+    ]
+    return sized, result, size
 
 
 # -- one map ------------------------------------------------------------------------------------
@@ -196,8 +399,9 @@ class MapLayout:
     hint: str
     badge_text: str | None
     geo: Geometry
-    column_pages: dict[Kolom, list[list[Para]]]
-    column_size: dict[Kolom, float]
+    column_pages: dict[Kolom, list[list[list[Para]]]]  # per slide, per sub-column
+    column_size: dict[Kolom, float]  # one size for the whole map: the same for every column
+    legend: str = ""  # the key to the source codes ("N = Subgroep Noord, …")
 
     @property
     def lang(self) -> str:
@@ -208,12 +412,16 @@ class MapLayout:
         return max(len(p) for p in self.column_pages.values())
 
     def subtitle(self, page: int) -> str:
-        return _subtitle(self.data, self.map_title, page, self.pages)
+        return _subtitle(self.data, self.map_title, page, self.pages, self.legend)
+
+    def parts(self, kolom: Kolom, page: int) -> list[list[Para]]:
+        """The paragraphs per sub-column on slide ``page`` (1-based; empty past its end)."""
+        pages = self.column_pages[kolom]
+        return pages[page - 1] if page <= len(pages) else []
 
     def chunk(self, kolom: Kolom, page: int) -> list[Para]:
         """The paragraphs of the column on slide ``page`` (1-based; empty past its end)."""
-        pages = self.column_pages[kolom]
-        return pages[page - 1] if page <= len(pages) else []
+        return [para for part in self.parts(kolom, page) for para in part]
 
 
 def layout_map(data: MapData) -> MapLayout:
@@ -226,17 +434,24 @@ def layout_map(data: MapData) -> MapLayout:
     badge_text = clean_text(plain("export.concept", lang)) if data.concept else None
     # Measure the title with the longest subtitle it can get, so every slide of this map
     # has the same geometry.
-    longest_subtitle = _subtitle(data, map_title, 99, 99)
+    names = [
+        clean_text(s).strip() for kolom in MAP_ORDER for i in data.items(kolom) for s in i.sources
+    ]
+    codes = source_codes(names)
+    legend = clean_text(legend_text(codes))
+    longest_subtitle = _subtitle(data, map_title, 99, 99, legend)
     geo = _geometry(title, longest_subtitle, badge_text, lang, goal, hint)
 
-    column_pages: dict[Kolom, list[list[Para]]] = {}
-    column_size: dict[Kolom, float] = {}
-    for position, kolom in enumerate(MAP_ORDER):
-        paras = [p for p in (_item_para(item) for item in data.columns.get(kolom, ())) if p]
+    columns: list[list[Para]] = []
+    for kolom in MAP_ORDER:
+        paras = [p for p in (_item_para(item, codes) for item in data.items(kolom)) if p]
         if not paras:
             empty = clean_text(plain("export.geen_antwoorden", lang))
             paras = [Para(text=empty, bullet=False, note=True)]
-        column_pages[kolom], column_size[kolom] = _column_pages(paras, geo.body(position))
+        columns.append(paras)
+    geo, pages, size = map_pages(columns, geo)
+    column_pages = dict(zip(MAP_ORDER, pages, strict=True))
+    column_size = {kolom: size for kolom in MAP_ORDER}
     return MapLayout(
         data=data,
         goal=goal,
@@ -247,4 +462,5 @@ def layout_map(data: MapData) -> MapLayout:
         geo=geo,
         column_pages=column_pages,
         column_size=column_size,
+        legend=legend,
     )

@@ -15,19 +15,23 @@ from flows.kaart import Kolom
 
 # -- look -------------------------------------------------------------------------------------
 
-FONT = "Arial"  # what the file asks for; measured with DejaVu Sans (wider), see fonts.py
+FONT = "Arial"  # what the file asks for; measured with Liberation Sans (same metrics)
 SLIDE_W, SLIDE_H = 960.0, 540.0  # 13.333 × 7.5 in, in points
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 24.0, 16.0, 18.0
 COL_GAP = 8.0
 COL_W = (SLIDE_W - 2 * MARGIN_X - 4 * COL_GAP) / 5
+MIN_COL_W = 130.0  # a column's width follows its content, but never narrower than this
+SUB_GAP = 6.0  # between the two (or three) sub-columns of a long column
+MIN_SUB_W = 150.0  # a column flows into sub-columns only when each is at least this wide
+MAX_SUBS = 3
 
-BODY_SIZES = (16, 15, 14, 13, 12)  # largest first; never below 12 pt
+BODY_SIZES = (18, 17, 16, 15, 14)  # largest first; never below 14 pt (read from the back)
 MIN_BODY_SIZE = BODY_SIZES[-1]
 BODY_INSETS = (8.0, 6.0, 8.0, 6.0)
 BULLET_INDENT = 13.0  # hanging indent; wider than a bullet at 16 pt, so text starts here
-HEADER_INSETS = (8.0, 6.0, 8.0, 7.0)
+HEADER_INSETS = (6.0, 5.0, 6.0, 6.0)
 HEADER_NAME_SIZE = 16
-HEADER_QUESTION_SIZE = 11
+HEADER_QUESTION_SIZE = 13  # the short question; the full ones are on the questions slide
 HEADER_QUESTION_SPACE = 3.0
 TITLE_SIZES = ((26, 16), (24, 15), (22, 14), (20, 13), (18, 12))  # (title, subtitle)
 TITLE_INSETS = (2.0, 2.0, 2.0, 2.0)
@@ -43,7 +47,7 @@ GOAL_MAX = 160  # the goal is repeated in title and question; longer goals are s
 INK = "1F2933"
 MUTED = "667085"
 QUESTION_INK = "3B4451"
-ARROW_FILL = "EEF1F5"
+ARROW_FILL = "C9D3E0"  # visible on a projector, dark text still reads on it
 BADGE_FILL, BADGE_LINE, BADGE_INK = "FFF1D6", "D9822B", "8A4300"
 BODY_FILL = "FFFFFF"
 # Calm colour per column: (header fill, line and bullet colour).

@@ -58,10 +58,12 @@ from exports.pptx_look import (
     clean_text,
 )
 from flows.kaart import MAP_ORDER, Kolom
+from flows.texts import plain
 
 __all__ = [
     "NAME_BODY",
     "NAME_CONCEPT",
+    "NAME_FRAME",
     "NAME_HEADER",
     "NAME_RTL",
     "NAME_TITLE",
@@ -79,7 +81,8 @@ NAME_TITLE = "Titel"
 NAME_CONCEPT = "Concept"
 NAME_RTL = "Invulrichting"
 NAME_HEADER = "Kop {}"  # column number
-NAME_BODY = "Kolom {}"
+NAME_BODY = "Kolom {}"  # a sub-column after the first: "Kolom 1 (2)"
+NAME_FRAME = "Rand {}"  # the outline around a column of sub-columns
 
 # -- writing text into shapes -----------------------------------------------------------------
 
@@ -226,10 +229,14 @@ def fill_shape(shape, fill: str | None, line: str | None, line_pt: float = 0.75)
 
 
 def add_map_slides(prs, data: MapData) -> int:
-    """Add the slides of one map (one, plus continuations) to prs; returns how many."""
+    """Add the slides of one map (one, plus continuations) to prs; returns how many.
+
+    A continuation slide shows only the columns that continue on it."""
     layout = layout_map(data)
     geo, lang = layout.geo, layout.lang
-    fixed: list = []  # badge, arrow and headers of the first slide: the same on every page
+    size = layout.column_size[MAP_ORDER[0]]
+    common: list = []  # badge and arrow of the first slide, copied onto the others
+    headers: dict[Kolom, object] = {}  # likewise the column headers
     for page in range(1, layout.pages + 1):
         slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only"
         _add_title(slide, geo, layout.title, layout.subtitle(page), lang)
@@ -237,16 +244,47 @@ def add_map_slides(prs, data: MapData) -> int:
             if geo.badge and layout.badge_text:
                 add_badge(slide, geo.badge, layout.badge_text, lang)
             add_arrow(slide, geo.arrow, layout.hint, lang)
-            for position, kolom in enumerate(MAP_ORDER):
+            common = [shape._element for shape in slide.shapes if shape.name != NAME_TITLE]
+        else:
+            _copy_shapes(slide, common)
+        for position, kolom in enumerate(MAP_ORDER):
+            parts = layout.parts(kolom, page)
+            if page > 1 and not any(parts):
+                continue
+            if page == 1:
                 name, question = header_texts(kolom, lang, layout.goal)
                 add_header(slide, geo.header(position), kolom, name, question, lang)
-            fixed = [shape._element for shape in slide.shapes if shape.name != NAME_TITLE]
-        else:
-            _copy_shapes(slide, fixed)
-        for position, kolom in enumerate(MAP_ORDER):
-            chunk = layout.chunk(kolom, page)
-            add_body(slide, geo.body(position), kolom, chunk, layout.column_size[kolom], lang)
+                headers[kolom] = slide.shapes[-1]._element
+            else:
+                _copy_shapes(slide, [headers[kolom]])
+            boxes = geo.parts(position)
+            if len(boxes) == 1:
+                add_body(slide, boxes[0], kolom, parts[0] if parts else [], size, lang)
+                continue
+            add_frame(slide, geo.body(position), kolom)
+            for index, box in enumerate(boxes):
+                chunk = parts[index] if index < len(parts) else []
+                add_body(slide, box, kolom, chunk, size, lang, part=index)
+        add_variant_notes(slide, [layout.chunk(kolom, page) for kolom in MAP_ORDER], lang)
     return layout.pages
+
+
+def variant_notes(columns: Sequence[Sequence[Para]], lang: str) -> str:
+    """The notes of a map slide: for every merged item on it, the answers it came from."""
+    lines = []
+    for paras in columns:
+        for para in paras:
+            if para.bullet and para.variants:
+                lines.append(f"• {para.full}")
+                lines.append(plain("export.varianten", lang))
+                lines.extend(f"   – {variant}" for variant in para.variants)
+    return "\n".join(lines)
+
+
+def add_variant_notes(slide, columns: Sequence[Sequence[Para]], lang: str) -> None:
+    text = variant_notes(columns, lang)
+    if text:
+        slide.notes_slide.notes_text_frame.text = text
 
 
 def _copy_shapes(slide, elements) -> None:
@@ -327,13 +365,36 @@ def add_header(slide, box: Box, kolom: Kolom, name: str, question: str, lang: st
     add_text(second, question, HEADER_QUESTION_SIZE, QUESTION_INK, lang)
 
 
-def add_body(slide, box: Box, kolom: Kolom, paras: Sequence[Para], size: float, lang: str) -> None:
+def add_frame(slide, box: Box, kolom: Kolom) -> None:
+    """The outlined box around a column that flows into sub-columns."""
     shape = slide.shapes.add_shape(
         MSO_SHAPE.RECTANGLE, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height)
     )
-    shape.name = NAME_BODY.format(int(kolom))
+    shape.name = NAME_FRAME.format(int(kolom))
     _, line = COLOURS[kolom]
     fill_shape(shape, BODY_FILL, line)
+
+
+def add_body(
+    slide,
+    box: Box,
+    kolom: Kolom,
+    paras: Sequence[Para],
+    size: float,
+    lang: str,
+    *,
+    part: int | None = None,
+) -> None:
+    """A column body; with part, one sub-column inside the column's frame (no outline)."""
+    shape = slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height)
+    )
+    shape.name = NAME_BODY.format(int(kolom)) + (f" ({part + 1})" if part else "")
+    _, line = COLOURS[kolom]
+    if part is None:
+        fill_shape(shape, BODY_FILL, line)
+    else:
+        fill_shape(shape, None, None)
     write_paras(shape, paras, size, line, lang)
 
 

@@ -1,6 +1,6 @@
 """The action plan as a table (what, who, when, linked condition) over as many slides as needed.
 
-The table gets the largest size at which it fits one slide; otherwise 12 pt, with the header
+The table gets the largest size at which it fits one slide; otherwise 14 pt, with the header
 row repeated on every slide and a row taller than a slide split between words.
 """
 
@@ -36,7 +36,8 @@ from flows.texts import plain
 
 # -- the action plan ------------------------------------------------------------------------------
 
-TABLE_SIZES = (16, 15, 14, 13, 12)
+TABLE_SIZES = (18, 17, 16, 15, 14)  # never below 14 pt: it is projected
+CONDITION_MAX = 70  # the linked condition is a reference: its start says which one
 TABLE_HEAD_SIZE = 14
 CELL_INSETS = (6.0, 4.0, 6.0, 4.0)
 COLUMN_SHARES = (0.40, 0.17, 0.15, 0.28)
@@ -48,6 +49,11 @@ ROW_FILLS = ("FFFFFF", "F6F3FA")
 class PlanRow:
     cells: tuple[str, str, str, str]
     continued: bool = False  # the rest of a row that did not fit the previous slide
+
+
+def _reference(condition: str) -> str:
+    """The linked condition, shortened: the full one is on the map and in the CSV."""
+    return shorten(" ".join(clean_text(condition).split()), CONDITION_MAX)
 
 
 def column_widths() -> list[float]:
@@ -122,7 +128,7 @@ def paginate_rows(
 
 
 def plan_layout(rows: Sequence[PlanRow], header: Sequence[str], room_h: float):
-    """The largest size at which the plan fits one slide without broken words, else 12 pt
+    """The largest size at which the plan fits one slide without broken words, else 14 pt
     over as many slides as needed."""
     widths = column_widths()
     for size in TABLE_SIZES:
@@ -188,7 +194,9 @@ def add_plan_slides(
     header = tuple(
         text(k, lang) for k in ("actie.wat", "actie.wie", "actie.wanneer", "actie.voorwaarde")
     )
-    plan_rows = [PlanRow(tuple(clean_text(c).strip() for c in r)) for r in rows]
+    plan_rows = [
+        PlanRow((*(clean_text(c).strip() for c in r[:3]), _reference(r[3]))) for r in rows
+    ]
     plan_rows = [r for r in plan_rows if any(r.cells)]
     if not plan_rows:
         plan_rows = [PlanRow((clean_text(plain("export.geen_antwoorden", lang)), "", "", ""))]

@@ -4,7 +4,7 @@ The title, comparison and action-plan slides (:mod:`exports.pptx_title`,
 :mod:`exports.pptx_compare`, :mod:`exports.pptx_plan`) lay out first, every text measured
 with the cached helpers of :mod:`exports.pptx_fit`, and then write python-pptx shapes with
 the helpers of :mod:`exports.pptx_map`, so what was measured is what renders: auto-fit off,
-word wrap on, exact line spacing, nothing below 12 pt.
+word wrap on, exact line spacing, nothing below 14 pt.
 """
 
 from __future__ import annotations

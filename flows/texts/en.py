@@ -22,6 +22,17 @@ MESSAGES: dict[str, str] = {
     "vraag.acties": "Which actions do we take? Say what, who and when.",
     # Exports (PowerPoint).
     "export.kaart_titel": "Partnership map: {doel}",
+    # issue 11 slides: the questions in one short line in the map's column headers
+    "vraag_kort.waarden": "What matters to us?",
+    "vraag_kort.relaties": "How do we treat each other?",
+    "vraag_kort.handelen": "What do we do and know?",
+    "vraag_kort.voorwaarden": "What does it take?",
+    "vraag_kort.acties": "What do we do, who, when?",
+    "export.vragen_titel": "The questions of the map",
+    "export.varianten": "Merged from these answers:",
+    "export.stemmen_titel": "The votes: what was chosen most",
+    "export.stemmen_een": "1 vote",
+    "export.stemmen_veel": "{aantal} votes",
     "export.concept": "Draft",
     # Word files (agreement and participation report): header and footer.
     "export.concept_kop": "DRAFT",
@@ -157,7 +168,8 @@ MESSAGES: dict[str, str] = {
     "export.bijschrift": (
         "The results of <b>{doel}</b>: the map as PowerPoint, a draft cooperation "
         "agreement and the participation report for the municipality. "
-        "Also the action plan, a blank A3 template and all data."
+        "Also every subgroup's map (appendix), the action plan, a blank A3 template and all "
+        "data."
     ),
     "export.leeg": "There are no subgroups yet. There is nothing to export yet.",
     # Help

@@ -22,6 +22,17 @@ MESSAGES: dict[str, str] = {
     "vraag.acties": "Welke acties nemen we? Zeg wat, wie en wanneer.",
     # Exports (PowerPoint).
     "export.kaart_titel": "Partnerschapkaart: {doel}",
+    # issue 11 slides: the questions in one short line in the map's column headers
+    "vraag_kort.waarden": "Wat vinden we belangrijk?",
+    "vraag_kort.relaties": "Hoe gaan we met elkaar om?",
+    "vraag_kort.handelen": "Wat doen en kunnen we?",
+    "vraag_kort.voorwaarden": "Wat is daarvoor nodig?",
+    "vraag_kort.acties": "Wat doen we, wie en wanneer?",
+    "export.vragen_titel": "De vragen van de kaart",
+    "export.varianten": "Samengevoegd uit deze antwoorden:",
+    "export.stemmen_titel": "De stemmen: wat het meest gekozen is",
+    "export.stemmen_een": "1 stem",
+    "export.stemmen_veel": "{aantal} stemmen",
     "export.concept": "Concept",
     # Word-bestanden (overeenkomst en participatieverslag): kop- en voettekst.
     "export.concept_kop": "CONCEPT",
@@ -157,7 +168,8 @@ MESSAGES: dict[str, str] = {
     "export.bijschrift": (
         "De resultaten van <b>{doel}</b>: de kaart als PowerPoint, een concept voor de "
         "samenwerkingsovereenkomst en het participatieverslag voor de gemeente. "
-        "Ook het actieplan, een leeg A3-sjabloon en alle gegevens."
+        "Ook de kaart van elke subgroep (bijlage), het actieplan, een leeg A3-sjabloon en alle "
+        "gegevens."
     ),
     "export.leeg": "Er zijn nog geen subgroepen. Er valt nog niets te exporteren.",
     # Hulp

@@ -56,6 +56,7 @@ def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(demo: DemoRun):
         ".json",
         ".pptx",
         "actieplan-.csv",
+        "bijlage-subgroepen-.pptx",
         "overeenkomst-.docx",
         "overeenkomst-.md",
         "participatieverslag-.docx",
@@ -63,8 +64,15 @@ def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(demo: DemoRun):
         "sjabloon-16x9-.pptx",
         "sjabloon-a3-.pptx",
     ], names
-    [pptx] = [p for p in tmp_path.glob("partnerschapkaart-*.pptx") if "sjabloon" not in p.name]
+    [pptx] = [
+        p
+        for p in tmp_path.glob("partnerschapkaart-*.pptx")
+        if "sjabloon" not in p.name and "bijlage" not in p.name
+    ]
+    [appendix] = tmp_path.glob("partnerschapkaart-*-bijlage-subgroepen-*.pptx")
     deck = Presentation(io.BytesIO(pptx.read_bytes()))
+    # The joint map fits one slide: the questions slide follows it.
+    assert "De vragen van de kaart" in _slide_text(deck.slides[2])
     joint = deck.slides[1]  # after the title slide
     headers = sorted(
         (s for s in joint.shapes if s.has_text_frame and s.name.startswith("Kop ")),
@@ -75,7 +83,10 @@ def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(demo: DemoRun):
     # The facilitator's edits are in the joint model.
     assert "Elkaar helpen om mee te doen" in _slide_text(joint)
     assert "Samen beslissen over de buurt" not in _slide_text(joint)  # merged away
-    everything = "\n".join(_slide_text(slide) for slide in deck.slides)
+    appendix_deck = Presentation(io.BytesIO(appendix.read_bytes()))
+    everything = "\n".join(
+        _slide_text(slide) for d in (deck, appendix_deck) for slide in d.slides
+    )
     for columns in SCRIPT.values():
         for lines in columns.values():
             for _, how, text in lines:
@@ -125,7 +136,9 @@ def test_the_command_line_export_and_the_json_round_trip_give_the_same_deck(
     assert main(["export", "--from-json", str(exported_json), "--out", str(json_dir)]) == 0
 
     def deck(folder):
-        [pptx] = [p for p in folder.glob("*.pptx") if "sjabloon" not in p.name]
+        [pptx] = [
+            p for p in folder.glob("*.pptx") if "sjabloon" not in p.name and "bijlage" not in p.name
+        ]
         return _deck_texts(pptx.read_bytes())
 
     assert deck(cli_dir) == deck(chat_dir)

@@ -138,14 +138,17 @@ async def test_three_members_fill_all_five_columns(sandbox: Sandbox, bot, caplog
     fac_chat = sandbox.private_chat(fac)
     await sandbox.send_message(fac_chat, fac, "/export")
     await sandbox.wait_idle()
-    [document] = [
+    decks = [
         d
         for d in sandbox.documents(fac_chat)
         if d.file_name.endswith(".pptx") and "sjabloon" not in d.file_name
     ]
+    # The deck to project, and its appendix with every subgroup's map.
+    document, appendix = sorted(decks, key=lambda d: "bijlage" in d.file_name)
+    assert "bijlage-subgroepen" in appendix.file_name
     assert document.file_name.startswith("partnerschapkaart-de-gebiedsontwikkeling-noord-")
     assert document.file_name.endswith(".pptx")
-    text = "\n".join(deck_texts(document.data))
+    text = "\n".join([*deck_texts(document.data), *deck_texts(appendix.data)])
     for texts in (*plan.values(), ["Iedereen doet mee", "Bewoners worden gehoord"]):
         for answer in texts:
             assert answer in text

@@ -144,7 +144,11 @@ async def test_a_facilitator_runs_the_six_steps_with_every_kind_of_subgroup(
     await facilitator_says(sandbox, fac, "/export")
     documents = sandbox.documents(sandbox.private_chat(fac))
     [document] = [
-        d for d in documents if d.file_name.endswith(".pptx") and "sjabloon" not in d.file_name
+        d
+        for d in documents
+        if d.file_name.endswith(".pptx")
+        and "sjabloon" not in d.file_name
+        and "bijlage" not in d.file_name
     ]
     deck = Presentation(io.BytesIO(document.data))
     joint = deck.slides[1]  # after the title slide

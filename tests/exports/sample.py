@@ -6,6 +6,8 @@ import datetime
 
 from exports.model import (
     AnswerRecord,
+    MapData,
+    MapItem,
     ModelItem,
     ParticipantRecord,
     PhaseRecord,
@@ -98,4 +100,70 @@ def sample_workshop(*, final: bool = True, extra: dict | None = None) -> Worksho
             PhaseRecord("opening", "2026-11-29T09:00:00+00:00"),
             PhaseRecord("afgerond", "2026-11-29T12:30:00+00:00"),
         ),
+    )
+
+
+# A realistic joint map of three subgroups: 32 confirmed values, 6 items in each other column
+# (issue 11 counted 7 slides for it, six of them with four empty columns).
+THREE_GROUPS = ("Subgroep Noord", "Subgroep Zuid", "Subgroep West")
+_VALUES = [
+    "Bewoners voelen zich thuis en veilig", "Iedereen kan meedoen", "Meer groen in de wijk",
+    "Samen beslissen over de buurt", "Winkels en bedrijven blijven in de wijk",
+    "Jongeren hebben een eigen plek", "Ouderen wonen zo lang mogelijk thuis",
+    "Een schone straat", "Kinderen spelen veilig buiten", "We kennen onze buren",
+    "Eerlijke kansen voor iedereen", "Goede verbindingen met het centrum",
+    "Betaalbare woningen", "Ruimte voor initiatieven van bewoners", "Respect voor elkaar",
+    "Openheid over plannen van de gemeente", "Vertrouwen tussen bewoners en gemeente",
+    "Een levendig plein", "Rust in de avond", "Duurzame energie in de wijk",
+    "Zorg dichtbij huis", "Sport en bewegen voor alle leeftijden", "Cultuur in de buurt",
+    "Ondernemersverenigingen doen mee", "Nieuwkomers voelen zich welkom",
+    "Minder overlast van verkeer", "Een buurthuis dat open is", "Werk in de wijk",
+    "Trots op onze geschiedenis", "Iedereen wordt gehoord", "Taal is geen drempel",
+    "Vrijwilligers krijgen waardering",
+]  # fmt: skip
+_OTHERS = {
+    Kolom.RELATIES: [
+        "Gelijkwaardige partners: iedereen geeft en krijgt iets",
+        "We vertrouwen elkaar en komen afspraken na", "Korte lijnen met de wijkagent",
+        "De gemeente luistert echt", "Bewoners en ondernemers werken samen",
+        "Scholen zijn partner in de wijk",
+    ],
+    Kolom.HANDELEN: [
+        "Professionals gaan de wijk in", "Goed luisteren naar elkaar",
+        "Vragen stellen voordat we oordelen", "Afspraken op papier zetten",
+        "Elkaar op tijd informeren", "Fouten durven toegeven",
+    ],
+    Kolom.VOORWAARDEN: [
+        "Een vaste plek in de wijk om elkaar te ontmoeten",
+        "Budget dat bewoners zelf mogen besteden",
+        "Tijd voor professionals om bij bewonersavonden te zijn", "Een vast aanspreekpunt",
+        "Vertaling voor wie de taal nog leert", "Avonden op tijden dat werkenden kunnen",
+    ],
+    Kolom.ACTIES: [
+        "Gemeente, voor 1 maart: buurtavond organiseren",
+        "Bewonerscommissie, in april: wensen voor het groen ophalen",
+        "Welzijnswerk, elke maand: spreekuur in het buurthuis",
+        "Ondernemersvereniging, in mei: markt op het plein",
+        "Woningcorporatie, voor de zomer: speelplek opknappen",
+        "Wijkteam, elk kwartaal: nieuwsbrief met de stand van zaken",
+    ],
+}  # fmt: skip
+
+
+def three_group_map(lang: str = "nl") -> MapData:
+    """The joint map of the realistic three-subgroup workshop."""
+
+    def sources(i: int) -> tuple[str, ...]:
+        return THREE_GROUPS[: 1 + i % 3] if i % 2 else (THREE_GROUPS[i % 3],)
+
+    columns = {Kolom.WAARDEN: [MapItem(t, None, sources(i)) for i, t in enumerate(_VALUES)]}
+    for kolom, texts in _OTHERS.items():
+        columns[kolom] = [MapItem(t, None, sources(i)) for i, t in enumerate(texts)]
+    return MapData(
+        goal="de gebiedsontwikkeling van Noord",
+        title="Gezamenlijk model",
+        columns=columns,
+        date=datetime.date(2026, 11, 29),
+        lang=lang,
+        concept=False,
     )

@@ -55,9 +55,11 @@ def test_every_file_of_the_set_opens_with_hostile_answers_and_goal():
     files = {f.name: f.data for f in export_set(data)}
     assert all(name.startswith("partnerschapkaart-etc-passwd-") for name in files)
 
-    [deck] = [d for n, d in files.items() if n.endswith(".pptx") and "sjabloon" not in n]
+    decks = [d for n, d in files.items() if n.endswith(".pptx") and "sjabloon" not in n]
+    assert len(decks) == 2  # the deck to project and its appendix with the subgroups' maps
     text = "\n".join(
         s.text_frame.text
+        for deck in decks
         for slide in Presentation(io.BytesIO(deck)).slides
         for s in slide.shapes
         if s.has_text_frame
@@ -92,6 +94,7 @@ def test_the_set_holds_the_agreement_and_the_participation_report():
              export_set(data)]  # fmt: skip
     assert names == [
         "-2026-11-29.pptx",
+        "-bijlage-subgroepen-2026-11-29.pptx",
         "-overeenkomst-2026-11-29.docx",
         "-overeenkomst-2026-11-29.md",
         "-participatieverslag-2026-11-29.docx",
