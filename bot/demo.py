@@ -164,9 +164,16 @@ def _demo_address() -> str:
     return f"127.0.0.1:{DEMO_WEB_PORT}"
 
 
-async def run_demo(out_dir: Path, *, quiet: bool = False, on_screen: OnScreen | None = None) -> int:
+async def run_demo(
+    out_dir: Path,
+    *,
+    quiet: bool = False,
+    on_screen: OnScreen | None = None,
+    web: str | None = None,
+) -> int:
     """Run the scripted workshop, print the transcript, write the PPTX into out_dir.
-    The room's screen runs on 127.0.0.1 while it plays (``on_screen`` may look at it)."""
+    The room's screen runs on 127.0.0.1 while it plays (``on_screen`` may look at it):
+    on ``web`` when given (tests: any free port), else on port 8080 when it is free."""
     db_path = _fresh_database(out_dir)
     started = time.monotonic()
     clock = DemoClock()
@@ -180,7 +187,7 @@ async def run_demo(out_dir: Path, *, quiet: bool = False, on_screen: OnScreen | 
             board_delay=0.2,
             poll_timeout=1,
             tick_seconds=TICK_SECONDS,
-            web=_demo_address(),
+            web=web or _demo_address(),
         )
         bot = RunningBot(build_application(settings, clock), poll_timeout=1)
         await bot.start()

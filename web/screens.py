@@ -51,7 +51,7 @@ async def make_screens(out: Path) -> list[Path]:
     async def look(moment: str, links: ScreenLinks) -> None:
         await asyncio.to_thread(_shoot, out, moment, links, written)
 
-    await run_demo(out, quiet=True, on_screen=look)
+    await run_demo(out, quiet=True, on_screen=look, web="127.0.0.1:0")
     return written
 
 

@@ -34,7 +34,8 @@ def demo(tmp_path_factory) -> DemoRun:
     folder = tmp_path_factory.mktemp("demo")
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        assert asyncio.run(run_demo(folder)) == 0
+        # The screen on any free port: another test may run a demo at the same time.
+        assert asyncio.run(run_demo(folder, web="127.0.0.1:0")) == 0
     return DemoRun(folder, printed.getvalue())
 
 
