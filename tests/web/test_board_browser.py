@@ -126,7 +126,7 @@ async def _plenary(sandbox: Sandbox, people, tables) -> dict:
     return await plenary_with_screen(sandbox, fac, tables, ANSWERS)
 
 
-async def test_the_projector_shows_the_proposal_and_a_chat_change_within_a_second(
+async def test_the_projector_shows_the_proposal_and_a_chat_change_without_a_reload(
     sandbox: Sandbox, web_bot, people, tables, page: Browser
 ):
     fac, _ = people
