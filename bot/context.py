@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.shell import Shell
 from bot.usecases import Services
-from web.server import BoardServer
+
+if TYPE_CHECKING:  # the live board is wired in by the composition root (bot/app.py) only
+    from web.server import BoardServer
 
 
 @dataclass

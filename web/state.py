@@ -19,8 +19,6 @@ from flows.texts import CATALOGUES, DEFAULT_LANGUAGE, plain
 from storage import Store
 from storage.models import Answer, PlenaryDraft, Workshop
 
-_SUBGROUPS_WORK = "progress"
-
 
 def page_texts(lang: str) -> dict[str, str]:
     """Every label the pages show, in the workshop's language (Dutch where one is missing)."""
@@ -35,7 +33,7 @@ def _mode(workshop: Workshop) -> str:
     if workshop.fase is Fase.AFGEROND:
         return "ended"
     if workshop.fase.subgroups_work:
-        return _SUBGROUPS_WORK
+        return "progress"
     return "waiting"
 
 
