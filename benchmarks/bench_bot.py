@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,7 +118,7 @@ async def measure(subgroups: int = 20, members: int = 4, answers_each: int = 10)
                 result.rss_after_mb = rss_mb()
             finally:
                 await bot.stop()
-        with sqlite3.connect(db_path) as db:
+        with closing(sqlite3.connect(db_path)) as db, db:
             result.stored = db.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
     return result
 

@@ -13,6 +13,7 @@ import random
 import signal
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,7 @@ class BotUnderTest:
 
 def stored_answers(db: Path) -> list[tuple[int, int, str]]:
     """(subgroup chat, column, text) of every stored answer, read beside the bot."""
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn, conn:
         return conn.execute(
             "SELECT s.chat_id, a.column_no, a.text FROM answers a"
             " JOIN subgroups s ON s.id = a.subgroup_id"
@@ -136,7 +137,7 @@ async def test_ten_kills_lose_and_duplicate_no_answer(tmp_path):
         assert sorted(stored) == sorted(expected)  # each in the right subgroup and column
         # Every subgroup finished its map in a consistent state, and every broadcast (the
         # column-2 question with the confirmed values) reached every subgroup.
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn, conn:
             states = conn.execute("SELECT status, column_no FROM subgroups").fetchall()
         assert states == [("wacht", 5)] * SUBGROUPS
         for g in groups:

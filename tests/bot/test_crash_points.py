@@ -20,6 +20,7 @@ import shutil
 import sqlite3
 from collections import Counter
 from collections.abc import Awaitable, Callable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,7 +192,7 @@ def dump(path: Path) -> dict[str, set[tuple]]:
     """Every table as a reader sees it, without the ids Telegram gave messages (a message
     sent again gets a new one) and without the outbox (emptied by then)."""
     tables: dict[str, set[tuple]] = {}
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         names = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN"
             " ('outbox', 'sqlite_sequence', 'schema_migrations')"

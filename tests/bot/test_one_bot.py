@@ -10,6 +10,7 @@ import signal
 import socket
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from bot.sandbox import Sandbox
@@ -37,7 +38,7 @@ async def _start(sandbox: Sandbox, db: Path) -> asyncio.subprocess.Process:
 def _lease(db: Path) -> tuple[str, int] | None:
     """Who holds the lease, read beside the bot (None also while the file is being made)."""
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn, conn:
             row = conn.execute("SELECT host, pid FROM bot_lease").fetchone()
     except sqlite3.OperationalError:
         return None

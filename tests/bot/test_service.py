@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,21 @@ LATEST = MIGRATIONS[-1][0]
 
 # As root every file can be written; the CLI then runs as 'nobody', so a read-only
 # folder is read-only for it as well.
-AS_NOBODY = (
-    ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-    if os.geteuid() == 0 and shutil.which("setpriv") else []
-)  # fmt: skip
+SETPRIV = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def _as_nobody() -> list[str]:
+    """The prefix that runs the CLI as 'nobody', when root and 'nobody' can run this Python
+    (a Python under /root, such as pyenv's, cannot be run by 'nobody')."""
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        return []
+    trial = subprocess.run([*SETPRIV, sys.executable, "-c", ""], capture_output=True)
+    return SETPRIV if trial.returncode == 0 else []
+
+
+AS_NOBODY = _as_nobody()
+# As root without 'nobody', every folder can be written: a read-only folder cannot be made.
+NO_READ_ONLY = os.geteuid() == 0 and not AS_NOBODY
 NOWHERE = "http://127.0.0.1:9/"  # nothing listens here: a test that reaches it fails
 
 
@@ -59,6 +71,8 @@ def one_line(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def read_only(folder: Path) -> Path:
+    if NO_READ_ONLY:
+        pytest.skip("root, and 'nobody' cannot run this Python: no folder is read-only")
     folder.chmod(0o555)
     return folder
 
@@ -81,7 +95,7 @@ def workshop_file(db: Path, goal: str = "de wijk") -> Path:
 
 
 def goals(db: Path) -> list[str]:
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn, conn:
         return [row[0] for row in conn.execute("SELECT goal FROM workshops ORDER BY id")]
 
 
@@ -119,7 +133,7 @@ def test_a_backup_while_the_bot_writes_holds_what_was_committed(place):
 def test_restore_puts_the_backup_back_and_keeps_the_old_file_aside(place):
     db = workshop_file(place / "bot.sqlite3", "eerst")
     assert cli(place, "backup", "kopie.sqlite3", "--db", str(db)).returncode == 0
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn, conn:
         conn.execute("UPDATE workshops SET goal = 'later'")
     result = cli(place, "restore", "kopie.sqlite3", "--db", str(db))
     assert result.returncode == 0, result.stderr
@@ -132,7 +146,8 @@ def test_restore_puts_the_backup_back_and_keeps_the_old_file_aside(place):
 def test_restore_refuses_while_a_bot_holds_the_database(place):
     db = workshop_file(place / "bot.sqlite3")
     assert cli(place, "backup", "kopie.sqlite3", "--db", str(db)).returncode == 0
-    with sqlite3.connect(db) as conn:  # a live bot on another computer, heartbeat now
+    # A live bot on another computer, heartbeat now.
+    with closing(sqlite3.connect(db)) as conn, conn:
         conn.execute("INSERT INTO bot_lease (id, host, pid, since, heartbeat) VALUES "
                      "(1, 'elders', 4242, datetime('now'), strftime('%Y-%m-%dT%H:%M:%S+00:00'))")
         conn.execute("UPDATE workshops SET goal = 'nu'")
@@ -145,7 +160,7 @@ def test_restore_refuses_while_a_bot_holds_the_database(place):
 def test_restore_refuses_a_file_that_is_no_partnerschapkaart_database(place):
     db = workshop_file(place / "bot.sqlite3")
     (place / "ander.sqlite3").unlink(missing_ok=True)
-    with sqlite3.connect(place / "ander.sqlite3") as other:
+    with closing(sqlite3.connect(place / "ander.sqlite3")) as other, other:
         other.execute("CREATE TABLE iets (x)")
     (place / "tekst.txt").write_text("hallo")
     for wrong in ("ander.sqlite3", "tekst.txt"):
@@ -157,7 +172,7 @@ def test_restore_refuses_a_file_that_is_no_partnerschapkaart_database(place):
 
 def test_a_migration_first_makes_a_backup_next_to_the_database(tmp_path):
     db = tmp_path / "oud.sqlite3"
-    with sqlite3.connect(db) as conn:  # a file on schema version 1
+    with closing(sqlite3.connect(db)) as conn, conn:  # a file on schema version 1
         conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
                      "name TEXT NOT NULL, applied_at TEXT)")
         for statement in MIGRATIONS[0][2].split(";"):
@@ -169,13 +184,13 @@ def test_a_migration_first_makes_a_backup_next_to_the_database(tmp_path):
 
     asyncio.run(open_and_close())
     [made] = tmp_path.glob("oud.sqlite3.v1-*.bak")
-    with sqlite3.connect(made) as conn:
+    with closing(sqlite3.connect(made)) as conn, conn:
         assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 1
 
 
 def test_a_database_of_a_newer_version_stops_the_bot_with_one_line(place):
     db = workshop_file(place / "bot.sqlite3")
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn, conn:
         conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, 'later')",
                      (LATEST + 1,))
     line = one_line(cli(place, "run", TELEGRAM_BOT_TOKEN="1:x", PARTNERSCHAPKAART_DB=str(db)))
