@@ -52,6 +52,7 @@ class WebhookConfig:
     url: str
     secret: str
     max_connections: int = DEFAULT_MAX_CONNECTIONS
+    watch_seconds: float = WATCH_SECONDS  # how often to ask getWebhookInfo (for /healthz)
 
     @property
     def path(self) -> str:
@@ -87,11 +88,10 @@ class WebhookReceiver(DurablePoller):
         app: Application,
         config: WebhookConfig,
         inbox: Callable[[], Store],
-        watch_seconds: float = WATCH_SECONDS,
     ) -> None:
-        super().__init__(app, int(watch_seconds) or 1, inbox)
+        super().__init__(app, max(1, round(config.watch_seconds)), inbox)
         self.config = config
-        self.watch_seconds = watch_seconds
+        self.watch_seconds = config.watch_seconds
         self.ready = False
         self._failed: dict[int, int] = {}  # update id → failed attempts in this run
         self.received = 0  # updates that came in (for the benchmark)

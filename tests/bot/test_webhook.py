@@ -3,6 +3,7 @@ delivering updates by HTTP POST as Telegram does, a real SQLite file (issue 13).
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import sqlite3
 from collections.abc import AsyncIterator
@@ -13,7 +14,7 @@ import aiohttp
 import pytest
 
 from bot.sandbox import Sandbox
-from bot.webhook import WebhookConfig
+from bot.webhook import WebhookConfig, WebhookRefused
 from tests.bot.conftest import BotProcess
 from tests.bot.story import new_workshop, reply_to_question, workshop_with_groups
 from tests.bot.test_service import cli, one_line, place  # noqa: F401 (fixture)
@@ -220,6 +221,50 @@ async def test_starting_again_with_polling_deletes_the_webhook(sandbox: Sandbox,
         assert sandbox.calls_named("getUpdates")
     finally:
         await polling.stop()
+
+
+async def test_healthz_says_when_the_webhook_no_longer_points_here(
+    sandbox: Sandbox, db_path: Path
+):
+    process = WebhookBot(sandbox, db_path)
+    config = replace(process.settings.webhook, watch_seconds=0.05)
+    process.settings = replace(process.settings, webhook=config)
+    await process.start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            url = f"{process.base}/healthz"
+
+            async def status() -> int:
+                async with session.get(url) as response:
+                    return response.status
+
+            assert await status() == 200
+            # Another bot on this token switched to polling: Telegram no longer sends here.
+            async with session.post(f"{sandbox.base_url}{sandbox.token}/deleteWebhook"):
+                pass
+            for _ in range(200):
+                if await status() == 503:
+                    break
+                await asyncio.sleep(0.05)
+            async with session.get(url) as response:
+                report = await response.json()
+        assert response.status == 503
+        assert "elsewhere" in report["bot_api"]["error"]
+    finally:
+        await process.stop()
+
+
+async def test_a_webhook_telegram_refuses_stops_the_start_with_the_reason(
+    sandbox: Sandbox, db_path: Path
+):
+    process = WebhookBot(sandbox, db_path)
+    url = "http://bot.example.nl/telegram"  # Telegram takes https only
+    process.settings = replace(process.settings, webhook=WebhookConfig(url, SECRET))
+    with pytest.raises(WebhookRefused, match="(?i)https url"):
+        await process.start()
+    assert process.running is not None
+    await process.running.stop()
+    assert sandbox.webhook_url == ""
 
 
 # -- settings that cannot work: one line, exit code 2, before the network ----------------
