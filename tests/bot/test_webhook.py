@@ -4,6 +4,7 @@ delivering updates by HTTP POST as Telegram does, a real SQLite file (issue 13).
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import sqlite3
 from collections.abc import AsyncIterator
@@ -13,6 +14,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bot.cli import settings_from_env
 from bot.sandbox import Sandbox
 from bot.webhook import WebhookConfig, WebhookRefused
 from tests.bot.conftest import BotProcess
@@ -265,6 +267,26 @@ async def test_a_webhook_telegram_refuses_stops_the_start_with_the_reason(
     assert process.running is not None
     await process.running.stop()
     assert sandbox.webhook_url == ""
+
+
+def test_without_a_secret_one_is_derived_from_the_token(monkeypatch):
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:abc")
+    monkeypatch.setenv("PARTNERSCHAPKAART_WEB", "127.0.0.1:8443")
+    monkeypatch.setenv("PARTNERSCHAPKAART_WEBHOOK_URL", "https://bot.example.nl/telegram")
+    monkeypatch.delenv("PARTNERSCHAPKAART_WEBHOOK_SECRET", raising=False)
+    webhook = settings_from_env().webhook
+    assert re.fullmatch(r"[A-Za-z0-9_-]{1,256}", webhook.secret)  # as Telegram allows
+    assert "abc" not in webhook.secret
+    assert webhook.max_connections == 40
+    assert webhook.path == "/telegram"
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:abd")
+    assert settings_from_env().webhook.secret != webhook.secret  # another bot, another secret
+    monkeypatch.setenv("PARTNERSCHAPKAART_WEBHOOK_SECRET", "mijn-eigen_geheim")
+    monkeypatch.setenv("PARTNERSCHAPKAART_WEBHOOK_MAX_CONNECTIONS", "100")
+    webhook = settings_from_env().webhook
+    assert (webhook.secret, webhook.max_connections) == ("mijn-eigen_geheim", 100)
+    monkeypatch.delenv("PARTNERSCHAPKAART_WEBHOOK_URL")
+    assert settings_from_env().webhook is None  # long polling
 
 
 # -- settings that cannot work: one line, exit code 2, before the network ----------------
