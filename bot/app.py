@@ -212,7 +212,7 @@ class RunningBot:
         )  # fmt: skip
 
     async def start(self) -> None:
-        """Initialise, run post_init, and start long polling."""
+        """Initialise, run post_init, and start receiving updates (polling or webhook)."""
         await self.app.initialize()
         if self.app.post_init:
             await self.app.post_init(self.app)
