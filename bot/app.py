@@ -25,10 +25,12 @@ from bot.polling import ChatOrderedUpdateProcessor, DurablePoller
 from bot.ratelimit import MessageRateLimiter
 from bot.shell import Shell
 from bot.usecases import Services
+from bot.webhook import WebhookConfig, WebhookReceiver, note_failure
 from flows.texts import plain
 from storage import Storage
 from web.auth import Signer
 from web.server import BoardServer
+from web.webhook import add_webhook_route
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,9 @@ class Settings:
     # no web pages; and the address people open, when a reverse proxy stands in front.
     web: str | None = None
     public_url: str | None = None
+    # Webhook mode (needs ``web``): Telegram POSTs updates to this URL's path on the board's
+    # server; None: long polling.
+    webhook: WebhookConfig | None = None
 
 
 def split_address(address: str) -> tuple[str, int]:
@@ -128,6 +133,10 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
                 app.bot_data.services, app.bot_data.shell.send, Signer(settings.token)
             )
             host, port = split_address(settings.web)
+            if settings.webhook is not None:
+                board.routes.append(add_webhook_route(
+                    settings.webhook.path, settings.webhook.secret, lambda: board.poller
+                ))  # fmt: skip
             await board.start(host, port, settings.public_url)
             board.services = app.bot_data.services = replace(app.bot_data.services, screen=board)
             app.bot_data.board = board
@@ -179,28 +188,38 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
     )
     app.add_handlers(all_handlers())
     app.add_error_handler(_log_error)
+    app.bot_data.webhook = settings.webhook if settings.web else None
     return app
 
 
 async def _log_error(update: object, context: BotContext) -> None:
     log.error("handling an update failed", exc_info=context.error)
+    note_failure(context.error)  # in webhook mode: answer Telegram with an error
 
 
 class RunningBot:
-    """Start and stop the Application by hand (tests, demo and the CLI share this)."""
+    """Start and stop the Application by hand (tests, demo and the CLI share this).
+
+    Updates come by long polling, or by webhook when the settings name one."""
 
     def __init__(self, app: Application, poll_timeout: int = 20) -> None:
         self.app = app
-        self.poller = DurablePoller(app, poll_timeout, inbox=lambda: app.bot_data.services.storage)
+        data: AppData = app.bot_data
+        inbox = lambda: app.bot_data.services.storage  # noqa: E731
+        self.poller: DurablePoller = (
+            WebhookReceiver(app, data.webhook, inbox) if data.webhook is not None
+            else DurablePoller(app, poll_timeout, inbox=inbox)
+        )  # fmt: skip
 
     async def start(self) -> None:
-        """Initialise, run post_init, and start long polling."""
+        """Initialise, run post_init, and start receiving updates (polling or webhook)."""
         await self.app.initialize()
         if self.app.post_init:
             await self.app.post_init(self.app)
         await self.app.start()
         if self.app.bot_data.board is not None:
-            self.app.bot_data.board.poller = self.poller  # its /healthz reports on polling
+            # its /healthz reports on polling; in webhook mode it hands over the updates
+            self.app.bot_data.board.poller = self.poller
         await self.poller.start()
 
     def busy(self) -> bool:

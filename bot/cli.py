@@ -13,6 +13,7 @@ import sqlite3
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from telegram.error import InvalidToken, NetworkError
 
@@ -20,6 +21,7 @@ from bot import cli_data, cli_export
 from bot.app import TELEGRAM_API, RunningBot, Settings, build_application, split_address
 from bot.lease import KeptLease, claim, this_process
 from bot.logs import setup_logging
+from bot.webhook import DEFAULT_MAX_CONNECTIONS, WebhookConfig, WebhookRefused, derive_secret
 from flows.texts import language_for, plain
 from storage import Storage
 from storage.backup import NotOurDatabase, SchemaTooNew
@@ -62,6 +64,52 @@ def _web() -> tuple[str | None, str | None]:
     return address, public
 
 
+# Paths the live board serves itself: the webhook needs a path of its own.
+_BOARD_PATHS = ("/", "/scherm", "/bediening", "/healthz", "/metrics")
+_BOARD_PREFIXES = ("/static/", "/api/")
+_WEBHOOK_URL = re.compile(r"https://[^\s/#?]+/[^\s#]+|http://(127\.0\.0\.1|localhost|\[::1\])"
+                          r"(:\d+)?/[^\s#]+")  # fmt: skip
+_TELEGRAM_PORTS = (443, 80, 88, 8443)
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+def _webhook(web: str | None, token: str) -> WebhookConfig | None:
+    """PARTNERSCHAPKAART_WEBHOOK_URL (set: webhook mode on the board's port),
+    PARTNERSCHAPKAART_WEBHOOK_SECRET and PARTNERSCHAPKAART_WEBHOOK_MAX_CONNECTIONS."""
+    url = os.environ.get("PARTNERSCHAPKAART_WEBHOOK_URL", "").strip()
+    if not url:
+        return None
+    lang = _lang()
+    if not _WEBHOOK_URL.fullmatch(url):
+        raise ConfigError(plain("cli.webhook_url", lang, adres=url))
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise ConfigError(plain("cli.webhook_url", lang, adres=url)) from None
+    if parts.scheme == "https" and port is not None and port not in _TELEGRAM_PORTS:
+        raise ConfigError(plain("cli.webhook_poort", lang, poort=port))
+    path = parts.path
+    if (
+        path.rstrip("/") in _BOARD_PATHS
+        or path.rstrip("/") == ""
+        or path.startswith(_BOARD_PREFIXES)
+    ):
+        raise ConfigError(plain("cli.webhook_pad", lang, pad=path))
+    if not web:
+        raise ConfigError(plain("cli.webhook_zonder_web", lang))
+    secret = os.environ.get("PARTNERSCHAPKAART_WEBHOOK_SECRET", "").strip()
+    if secret and not _SECRET.fullmatch(secret):
+        raise ConfigError(plain("cli.webhook_geheim", lang))
+    typed = os.environ.get("PARTNERSCHAPKAART_WEBHOOK_MAX_CONNECTIONS", "").strip()
+    connections = DEFAULT_MAX_CONNECTIONS
+    if typed:
+        if not typed.isascii() or not typed.isdigit() or not 1 <= int(typed) <= 100:
+            raise ConfigError(plain("cli.webhook_verbindingen", lang, waarde=typed))
+        connections = int(typed)
+    return WebhookConfig(url, secret or derive_secret(token), connections)
+
+
 def settings_from_env() -> Settings | None:
     """Read the configuration; None when the token is missing (ConfigError when a
     setting cannot work)."""
@@ -77,9 +125,11 @@ def settings_from_env() -> Settings | None:
         cli_data.check_templates(templates)
     except cli_data.Refused as error:
         raise ConfigError(str(error)) from None
+    webhook = _webhook(web, token)
     return Settings(
         web=web,
         public_url=public_url,
+        webhook=webhook,
         token=token,
         base_url=os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API,
         db_path=Path(os.environ.get("PARTNERSCHAPKAART_DB", "partnerschapkaart.sqlite3")),
@@ -129,7 +179,7 @@ def _address_taken(address: str | None) -> str | None:
 
 
 def run() -> int:
-    """`partnerschapkaart run`: the real bot, with long polling."""
+    """`partnerschapkaart run`: the real bot, with long polling or a webhook."""
     try:
         settings = settings_from_env()
     except ConfigError as error:
@@ -181,6 +231,11 @@ async def _run_checked(settings: Settings, lease: KeptLease) -> int:
         await serve(settings, lease)
     except InvalidToken:
         print(plain("cli.token_geweigerd", _lang()), file=sys.stderr)
+        return EXIT_CONFIG
+    except WebhookRefused as refused:
+        assert settings.webhook is not None
+        print(plain("cli.webhook_geweigerd", _lang(), adres=settings.webhook.url, fout=refused),
+              file=sys.stderr)  # fmt: skip
         return EXIT_CONFIG
     except NetworkError as exc:
         print(

@@ -11,6 +11,7 @@ from bot.shell import Shell
 from bot.usecases import Services
 
 if TYPE_CHECKING:  # the live board is wired in by the composition root (bot/app.py) only
+    from bot.webhook import WebhookConfig
     from web.server import BoardServer
 
 
@@ -23,6 +24,7 @@ class AppData:
     retention_days: int | None = None  # ended workshops are deleted after this many days
     sequential: bool = False  # wait for each update's messages to go out (to compare with)
     board: BoardServer | None = None  # the live board's web server, when it runs
+    webhook: WebhookConfig | None = None  # set: updates come by webhook, not polling
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, AppData]):

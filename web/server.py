@@ -132,7 +132,9 @@ class BoardServer:
         self.send = send
         self.signer = signer
         self.public_url = ""
-        self.poller: Any = None  # the bot's DurablePoller, for /healthz
+        self.poller: Any = None  # the bot's DurablePoller (or WebhookReceiver), for /healthz
+        # More routes the composition root adds before start (web/webhook.py).
+        self.routes: list[Callable[[web.Application], None]] = []
         self.clock_seconds = clock_seconds
         self._streams: dict[int, set[Stream]] = {}
         self._refresh: asyncio.Task[None] | None = None
@@ -166,6 +168,8 @@ class BoardServer:
         app.router.add_get("/api/stream", self._stream)
         app.router.add_post("/api/session", self._session)
         app.router.add_post("/api/action", self._action)
+        for add_route in self.routes:
+            add_route(app)
         return app
 
     async def start(self, host: str, port: int, public_url: str | None = None) -> str:

@@ -1,4 +1,5 @@
-"""Bot API: receiving updates (long polling), webhooks and the bot's identity."""
+"""Bot API: receiving updates (long polling; webhooks in :mod:`.webhook`) and the bot's
+identity."""
 
 from __future__ import annotations
 
@@ -9,17 +10,19 @@ import time
 
 from .core import SandboxCore
 from .models import ApiError
-from .validation import as_bool, bad
+from .validation import bad
+from .webhook import WebhookMixin
 
 
-class UpdatesApi(SandboxCore):
-    """getUpdates, getMe, webhook and session methods."""
+class UpdatesApi(WebhookMixin, SandboxCore):
+    """getUpdates, getMe and session methods (webhooks: :mod:`.webhook`)."""
 
     async def _api_getUpdates(self, p: dict, files: dict) -> list[dict]:
         offset = p.get("offset")
         offset = int(offset) if offset is not None else None
         limit = max(1, min(100, int(p.get("limit") or 100)))
         timeout = max(0.0, float(p.get("timeout") or 0))
+        self._webhook_conflict()
         self._confirm(offset)
         if p.get("allowed_updates") is not None:
             self._allow(p["allowed_updates"])
@@ -32,6 +35,7 @@ class UpdatesApi(SandboxCore):
         while True:
             if self._stopping:
                 return []
+            self._webhook_conflict()
             if my_waiter != self._waiter_seq:
                 raise ApiError(
                     "Conflict: terminated by other getUpdates request; make sure that only "
@@ -68,21 +72,6 @@ class UpdatesApi(SandboxCore):
             "supports_inline_queries": False,
             "can_connect_to_business": False,
             "has_main_web_app": False,
-        }
-
-    def _api_deleteWebhook(self, p: dict, files: dict) -> bool:
-        if as_bool(p.get("drop_pending_updates", False)):
-            self._pending.clear()
-        return True
-
-    def _api_setWebhook(self, p: dict, files: dict) -> bool:
-        raise bad("the sandbox supports only getUpdates")
-
-    def _api_getWebhookInfo(self, p: dict, files: dict) -> dict:
-        return {
-            "url": "",
-            "has_custom_certificate": False,
-            "pending_update_count": len(self._pending),
         }
 
     def _api_logOut(self, p: dict, files: dict) -> bool:

@@ -32,6 +32,7 @@ The parts live in their own modules, as mixins that :class:`Sandbox` composes:
 * :mod:`.validation` and :mod:`.ratelimit` Telegram's parameter rules and flood limits;
 * :mod:`.faults` injected failures (429, 5xx, slow replies, dropped connections) on a
   chosen share of calls: ``Sandbox(faults=FaultPlan(...))`` or ``set_faults(plan)``;
+* :mod:`.webhook` setWebhook and the delivery of updates by POST, as Telegram does;
 * :mod:`.api_updates`, :mod:`.api_commands`, :mod:`.api_messages`, :mod:`.api_files`,
   :mod:`.api_interactive`, :mod:`.api_chats` the Bot API methods by topic;
 * :mod:`.driver_chats`, :mod:`.driver_messages` and :mod:`.observe` the driver side.
@@ -203,6 +204,7 @@ class Sandbox(
         self.faults_injected: list[InjectedFault] = []
         self._held_replies: set[asyncio.Future[None]] = set()
         self.set_faults(faults)
+        self._init_webhook()  # see .webhook
 
         self._methods: dict[str, Callable[[dict, dict], Any]] = {
             name[len("_api_") :].lower(): getattr(self, name)
@@ -227,6 +229,7 @@ class Sandbox(
         self._stopping = True
         self._wake_pollers()
         self._release_held_replies()
+        await self._close_webhook()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

@@ -813,6 +813,32 @@ MESSAGES: dict[str, str] = {
         "Write for example https://screen.example.org"
     ),
     "cli.web_bezet": "partnerschapkaart: the screen cannot run on {adres}: {fout}",
+    # Webhook (PARTNERSCHAPKAART_WEBHOOK_*): one line per mistake, for whoever starts the bot
+    "cli.webhook_url": (
+        "partnerschapkaart: PARTNERSCHAPKAART_WEBHOOK_URL must be an https address with a "
+        "path, like https://bot.example.org/telegram (not: {adres})."
+    ),
+    "cli.webhook_pad": (
+        "partnerschapkaart: the path {pad} of PARTNERSCHAPKAART_WEBHOOK_URL belongs to the "
+        "screen. Choose another path, like bot.example.org/telegram."
+    ),
+    "cli.webhook_poort": (
+        "partnerschapkaart: PARTNERSCHAPKAART_WEBHOOK_URL has port {poort}. Telegram only "
+        "sends to port 443, 80, 88 or 8443. Put the reverse proxy on one of those ports."
+    ),
+    "cli.webhook_zonder_web": (
+        "partnerschapkaart: the webhook needs the web server. Set PARTNERSCHAPKAART_WEB to "
+        "host:port, or leave PARTNERSCHAPKAART_WEBHOOK_URL empty."
+    ),
+    "cli.webhook_geheim": (
+        "partnerschapkaart: PARTNERSCHAPKAART_WEBHOOK_SECRET may only have letters, digits, _ "
+        "and -, 1 to 256 characters."
+    ),
+    "cli.webhook_verbindingen": (
+        "partnerschapkaart: PARTNERSCHAPKAART_WEBHOOK_MAX_CONNECTIONS must be a number from 1 "
+        "to 100 (not: {waarde})."
+    ),
+    "cli.webhook_geweigerd": "partnerschapkaart: Telegram refuses the webhook {adres}: {fout}",
     # The screen in the browser: the pages' buttons and labels
     "web.titel": "Partnership map",
     "web.verbinding_weg": "Connection lost – reconnecting…",

@@ -829,6 +829,32 @@ MESSAGES: dict[str, str] = {
         "Schrijf bijvoorbeeld https://scherm.example.nl"
     ),
     "cli.web_bezet": "partnerschapkaart: het scherm kan niet op {adres} draaien: {fout}",
+    # Webhook (PARTNERSCHAPKAART_WEBHOOK_*): één regel per fout, voor wie de bot start
+    "cli.webhook_url": (
+        "partnerschapkaart: PARTNERSCHAPKAART_WEBHOOK_URL moet een https-adres met een pad "
+        "zijn, zoals https://bot.example.nl/telegram (niet: {adres})."
+    ),
+    "cli.webhook_pad": (
+        "partnerschapkaart: het pad {pad} van PARTNERSCHAPKAART_WEBHOOK_URL is al van het "
+        "scherm. Kies een ander pad, zoals bot.example.nl/telegram."
+    ),
+    "cli.webhook_poort": (
+        "partnerschapkaart: PARTNERSCHAPKAART_WEBHOOK_URL heeft poort {poort}. Telegram stuurt "
+        "alleen naar poort 443, 80, 88 of 8443. Zet de reverse proxy op een van die poorten."
+    ),
+    "cli.webhook_zonder_web": (
+        "partnerschapkaart: de webhook heeft de webserver nodig. Zet PARTNERSCHAPKAART_WEB "
+        "op host:poort, of laat PARTNERSCHAPKAART_WEBHOOK_URL leeg."
+    ),
+    "cli.webhook_geheim": (
+        "partnerschapkaart: PARTNERSCHAPKAART_WEBHOOK_SECRET mag alleen letters, cijfers, _ "
+        "en - hebben, 1 tot 256 tekens."
+    ),
+    "cli.webhook_verbindingen": (
+        "partnerschapkaart: PARTNERSCHAPKAART_WEBHOOK_MAX_CONNECTIONS moet een getal van 1 "
+        "tot 100 zijn (niet: {waarde})."
+    ),
+    "cli.webhook_geweigerd": "partnerschapkaart: Telegram weigert de webhook {adres}: {fout}",
     # Het scherm in de browser: knoppen en labels van de pagina's
     "web.titel": "Partnerschapkaart",
     "web.verbinding_weg": "Verbinding weg – opnieuw verbinden…",
