@@ -1,10 +1,14 @@
-"""Benchmark: time merging 2,500 Dutch answers from 20 subgroups (flows.merge.propose_items).
+"""Benchmark: time merging 2,500 Dutch answers from 20 subgroups (flows.merge.propose_items),
+and how well it groups: pairwise precision and recall on the hand-grouped Dutch answers in
+``tests/data/merge_eval_nl.json``, per workshop kind (wijk and zorg tune, onderwijs and werk
+are held out).
 
 Run from the repository root: ``.venv/bin/python benchmarks/bench_merge.py [n]``.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import sys
 import time
@@ -15,6 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from flows.merge import MergeInput, propose_items  # noqa: E402
 from flows.merge_normalise import make_token, tokens  # noqa: E402
+from flows.merge_quality import EvalSet, score_sets  # noqa: E402
+
+EVAL_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "merge_eval_nl.json"
+TUNE, HELD_OUT = ("wijk", "zorg"), ("onderwijs", "werk")
 
 # (uninflected, inflected) adjectives and (singular, plural) nouns, so answers vary in form.
 ADJECTIVES = [
@@ -157,6 +165,31 @@ def run(n: int = 2500, repeats: int = 3) -> dict:
     }
 
 
+def load_eval_sets() -> list[EvalSet]:
+    """The hand-grouped evaluation sets."""
+    return [EvalSet.from_json(d) for d in json.loads(EVAL_SET.read_text("utf-8"))["sets"]]
+
+
+def quality(propose=propose_items) -> dict:
+    """Pairwise precision/recall per workshop kind, for tuning and held-out kinds, and all."""
+    sets = load_eval_sets()
+    scores = score_sets(sets, propose)
+    tune = score_sets([s for s in sets if s.kind in TUNE], propose)["all"]
+    held = score_sets([s for s in sets if s.kind in HELD_OUT], propose)["all"]
+    kinds = {k: scores[k] for k in (*TUNE, *HELD_OUT) if k in scores}
+    return {**kinds, "tune (wijk+zorg)": tune, "held out (onderwijs+werk)": held, "all": scores["all"]}
+
+
+def print_quality(label: str, propose=propose_items) -> None:
+    print(f"merge quality ({label}): pairwise precision / recall on {EVAL_SET.name}")
+    for name, sc in quality(propose).items():
+        print(
+            f"  {name:26} P {sc.precision:.2f}  R {sc.recall:.2f}  "
+            f"({sc.true_pairs}/{sc.proposed_pairs} proposed, {sc.true_pairs}/{sc.gold_pairs} "
+            f"by hand, {sc.answers} answers, negation merges {sc.negation_merges})"
+        )
+
+
 def main() -> None:
     """Print the benchmark figures."""
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2500
@@ -165,6 +198,7 @@ def main() -> None:
         f"merge: {r['answers']} answers -> {r['items']} items ({r['merged_items']} merged) "
         f"in {r['seconds']:.3f} s (best of 3), {r['answers_per_second']:,.0f} answers/s"
     )
+    print_quality("propose_items")
 
 
 if __name__ == "__main__":
