@@ -28,7 +28,7 @@ STOP_WORDS_NL = frozenset(
     meer minder veel weinig kan kunnen kon konden moet moeten moest mag mogen wil willen zal
     zullen zou zouden heeft hebben had hadden heb hebt doen doet deed gaan gaat ging laten laat
     echt heel erg zeer wel nog al gewoon even toch juist vooral steeds zelf elk elke ieder iets
-    niets alles alle beetje nu
+    niets alles alle beetje nu genoeg voldoende iemand
     """.split()
 )
 
@@ -50,6 +50,7 @@ COMMON_WORDS_NL = frozenset(
     """
     samen samenwerking samenwerkingen samenwerken samenwerkt partner partners partnerschap
     partnerschappen goed goede beter betere iedereen elkaar belangrijk belangrijke
+    mens mensen groep groepen persoon personen
     """.split()
 )
 COMMON_WORDS_EN = frozenset(

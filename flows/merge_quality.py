@@ -90,9 +90,7 @@ def score_set(s: EvalSet, propose: Proposer = propose_items) -> tuple[Score, lis
     return score, items
 
 
-def score_sets(
-    sets: Iterable[EvalSet], propose: Proposer = propose_items
-) -> dict[str, Score]:
+def score_sets(sets: Iterable[EvalSet], propose: Proposer = propose_items) -> dict[str, Score]:
     """Scores per workshop kind and ``"all"``."""
     out: dict[str, Score] = {}
     for s in sets:
