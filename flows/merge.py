@@ -24,11 +24,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from flows import merge_meaning
+from flows.merge_meaning import concept, concept_keys, negated, related
 from flows.merge_normalise import (
     EXACT,
     INFLECTION,
     TYPO,
     Token,
+    clean,
     index_keys,
     match_kind,
     normalise,
@@ -52,10 +55,13 @@ __all__ = [
 DEFAULT_THRESHOLD = 0.75
 
 # Explanation keys, weakest change first; a group reports the strongest one among its members.
-REASONS = ("identiek", "woordvolgorde", "verbuiging", "typfout", "bevat", "overlap")
+REASONS = ("identiek", "woordvolgorde", "verbuiging", "typfout", "bevat", "overlap", "verwant")
 _RANK = {r: i for i, r in enumerate(REASONS)}
+# Related words (a compound's part, a near-synonym; see ``flows.merge_meaning``) are the
+# weakest evidence of a match, after a typo.
+CONCEPT = 3
 # A typo counts for a little less than an inflection, so closer pairs are merged first.
-_WEIGHT = {EXACT: 1.0, INFLECTION: 0.97, TYPO: 0.9}
+_WEIGHT = {EXACT: 1.0, INFLECTION: 0.97, TYPO: 0.9, CONCEPT: 0.85}
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,7 @@ class _Sig:
 
     all: tuple[Token, ...]
     distinct: tuple[Token, ...]
+    negated: bool  # "geen vertrouwen" is never merged with "(wel) vertrouwen"
     all_view: _View = field(compare=False, repr=False)
     distinct_view: _View = field(compare=False, repr=False)
 
@@ -108,7 +115,8 @@ class _Sig:
     def of(cls, text: str, lang: str) -> _Sig:
         toks = tokens(text, lang)
         distinct = tuple(t for t in toks if not t.common)
-        return cls(toks, distinct, _View.of(toks), _View.of(distinct))
+        neg = negated(clean(text), lang)
+        return cls(toks, distinct, neg, _View.of(toks), _View.of(distinct))
 
 
 # Fuzzy neighbours: word -> {word: kind} for matches that equal words/stems do not reveal
@@ -116,8 +124,9 @@ class _Sig:
 _Fuzzy = dict[str, dict[str, int]]
 
 
-def _fuzzy_neighbours(vocab: Iterable[Token]) -> _Fuzzy:
-    """Find every suffix-inflection or typo match within a vocabulary of tokens."""
+def _fuzzy_neighbours(vocab: Iterable[Token], lang: str = "nl") -> _Fuzzy:
+    """Find every suffix-inflection, typo or related-word match within a vocabulary."""
+    vocab = list(vocab)
     postings: dict[str, list[Token]] = defaultdict(list)
     for token in vocab:
         for key in index_keys(token):
@@ -133,6 +142,18 @@ def _fuzzy_neighbours(vocab: Iterable[Token]) -> _Fuzzy:
             kind = match_kind(x, y)
             if kind is not None and kind != EXACT:
                 out[x.word][y.word] = out[y.word][x.word] = kind
+    # Related words: compound parts and near-synonyms, for pairs not matched above.
+    by_key: dict[str, list[Token]] = defaultdict(list)
+    concepts = {t.word: concept(t.word, lang) for t in vocab}
+    for token in vocab:
+        for key in concept_keys(concepts[token.word]):
+            by_key[key].append(token)
+    for group in by_key.values():
+        for x, y in combinations(group, 2):
+            if x.word == y.word or y.word in out[x.word] or match_kind(x, y) is not None:
+                continue
+            if related(concepts[x.word], concepts[y.word]):
+                out[x.word][y.word] = out[y.word][x.word] = CONCEPT
     return out
 
 
@@ -145,14 +166,23 @@ def _best(token: Token, view: _View, fuzzy: _Fuzzy) -> int | None:
     near = fuzzy.get(token.word)
     if not near:
         return None
-    kinds = [k for word, k in near.items() if word in view.words]
-    return min(kinds) if kinds else None
+    # Related words make these maps longer: intersect (in C) rather than loop over them.
+    hits = near.keys() & view.words
+    return min(near[word] for word in hits) if hits else None
 
 
-def _compare(a: _Sig, b: _Sig, threshold: float, fuzzy: _Fuzzy) -> tuple[bool, str, float]:
-    """Decide whether two normalised answers belong together: (group?, reason, score)."""
+def _compare(
+    a: _Sig, b: _Sig, threshold: float, fuzzy: _Fuzzy, weights: dict[str, float] | None = None
+) -> tuple[bool, str, float]:
+    """Decide whether two normalised answers belong together: (group?, reason, score).
+
+    ``weights`` (word -> weight, default 1) lowers words found in many answers of one merge:
+    they count for less in the overlap, and an answer made of them alone ("werk") is not
+    merged into every answer that contains them ("plezier in je werk")."""
     if not a.all or not b.all:
         return False, "", 0.0  # empty, stop words only or emoji: never merged
+    if a.negated != b.negated:
+        return False, "", 0.0  # "geen vertrouwen" against "wel vertrouwen": opposites
     if a.all == b.all:
         return True, "identiek", 1.0
     if not a.distinct or not b.distinct:
@@ -168,14 +198,17 @@ def _compare(a: _Sig, b: _Sig, threshold: float, fuzzy: _Fuzzy) -> tuple[bool, s
     ka = [_best(t, b.distinct_view, fuzzy) for t in a.distinct]
     kb = [_best(t, a.distinct_view, fuzzy) for t in b.distinct]
     matched = [k for k in ka + kb if k is not None]
-    score = sum(_WEIGHT[k] for k in matched) / (len(ka) + len(kb))
+    wa = [weights.get(t.word, 1.0) if weights else 1.0 for t in a.distinct]
+    wb = [weights.get(t.word, 1.0) if weights else 1.0 for t in b.distinct]
+    got = sum(_WEIGHT[k] * w for k, w in zip(ka + kb, wa + wb, strict=True) if k is not None)
+    score = got / (sum(wa) + sum(wb))
     full_a, full_b = None not in ka, None not in kb
     if full_a and full_b:
         if {t.stem for t in a.all if t.common} != {t.stem for t in b.all if t.common}:
             # Same distinctive words, one adds a common word ("... voor iedereen").
             return True, "bevat", score
         return True, _equal_reason(a, b, max(matched)), score
-    if full_a or full_b:
+    if (full_a and max(wa) >= 1.0) or (full_b and max(wb) >= 1.0):
         return True, "bevat", score
     if score >= threshold:
         return True, "overlap", score
@@ -183,6 +216,8 @@ def _compare(a: _Sig, b: _Sig, threshold: float, fuzzy: _Fuzzy) -> tuple[bool, s
 
 
 def _equal_reason(a: _Sig, b: _Sig, worst: int) -> str:
+    if worst == CONCEPT:
+        return "verwant"
     if worst == TYPO:
         return "typfout"
     if worst == INFLECTION:
@@ -198,7 +233,7 @@ def similarity(
 ) -> tuple[bool, str, float]:
     """Compare two answers: (group?, reason key, score in 0..1)."""
     sa, sb = _Sig.of(a, lang), _Sig.of(b, lang)
-    return _compare(sa, sb, threshold, _fuzzy_neighbours(set(sa.all) | set(sb.all)))
+    return _compare(sa, sb, threshold, _fuzzy_neighbours(set(sa.all) | set(sb.all), lang))
 
 
 def similar(a: str, b: str, lang: str = "nl") -> tuple[bool, str]:
@@ -249,6 +284,24 @@ def _candidate_pairs(sigs: list[_Sig], threshold: float, fuzzy: _Fuzzy) -> list[
     return pairs
 
 
+# In a merge of enough answers, a word in at least this share of them (and in 3 or more) is
+# the theme of the workshop ("zorg" in a care workshop): it counts half.
+_THEME_SHARE, _THEME_MIN, _THEME_WEIGHT, _THEME_ANSWERS = 0.15, 3, 0.5, 10
+
+
+def _set_weights(sigs: list[_Sig], members: list[list[int]]) -> dict[str, float]:
+    """Weights of words that occur in many answers of this merge (others weigh 1)."""
+    df: Counter[str] = Counter()
+    for sig, m in zip(sigs, members, strict=True):
+        df.update({t.word: len(m) for t in sig.distinct})
+    total = sum(len(m) for m in members)
+    if total < _THEME_ANSWERS:
+        return {}
+    return {
+        w: _THEME_WEIGHT for w, n in df.items() if n >= _THEME_MIN and n >= _THEME_SHARE * total
+    }
+
+
 def propose_items(
     answers: Sequence[MergeInput], *, lang: str = "nl", threshold: float = DEFAULT_THRESHOLD
 ) -> list[ProposedItem]:
@@ -263,13 +316,14 @@ def propose_items(
             node_of_sig[sig].append(pos)
         else:
             singles.append([pos])
-    sigs = sorted(node_of_sig, key=lambda s: ([t.word for t in s.all], len(s.all)))
+    sigs = sorted(node_of_sig, key=lambda s: ([t.word for t in s.all], len(s.all), s.negated))
     members = [node_of_sig[s] for s in sigs]
 
-    fuzzy = _fuzzy_neighbours({t for sig in sigs for t in sig.all})
+    fuzzy = _fuzzy_neighbours({t for sig in sigs for t in sig.all}, lang)
+    weights = _set_weights(sigs, members) if merge_meaning.FEATURES.set_weights else None
     scored: dict[tuple[int, int], tuple[str, float]] = {}
     for i, j in _candidate_pairs(sigs, threshold, fuzzy):
-        ok, reason, score = _compare(sigs[i], sigs[j], threshold, fuzzy)
+        ok, reason, score = _compare(sigs[i], sigs[j], threshold, fuzzy, weights)
         if ok:
             scored[(i, j)] = (reason, score)
 

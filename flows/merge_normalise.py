@@ -28,7 +28,7 @@ STOP_WORDS_NL = frozenset(
     meer minder veel weinig kan kunnen kon konden moet moeten moest mag mogen wil willen zal
     zullen zou zouden heeft hebben had hadden heb hebt doen doet deed gaan gaat ging laten laat
     echt heel erg zeer wel nog al gewoon even toch juist vooral steeds zelf elk elke ieder iets
-    niets alles alle beetje nu
+    niets alles alle beetje nu genoeg voldoende iemand
     """.split()
 )
 
@@ -44,12 +44,16 @@ STOP_WORDS_EN = frozenset(
 )
 
 # Words so common in this method that sharing them says nothing: "goede samenwerking" and
-# "samenwerking met scholen" must not merge. "partner" is here too; "gelijkwaardige partners"
-# and "partners zijn gelijkwaardig" still merge on their other, distinctive stem.
+# "samenwerking met scholen" must not merge. General nouns ("mensen", "groepen") and light
+# verbs ("organiseren", "maken") too: "buurtfeest organiseren" meets "jaarlijks buurtfeest".
+# "partner" is here too; "gelijkwaardige partners" and "partners zijn gelijkwaardig" still
+# merge on their other, distinctive stem.
 COMMON_WORDS_NL = frozenset(
     """
     samen samenwerking samenwerkingen samenwerken samenwerkt partner partners partnerschap
     partnerschappen goed goede beter betere iedereen elkaar belangrijk belangrijke
+    mens mensen groep groepen persoon personen
+    organiseren organiseer maken maak starten start opzetten beginnen regelen inzetten
     """.split()
 )
 COMMON_WORDS_EN = frozenset(

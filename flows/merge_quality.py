@@ -1,0 +1,115 @@
+"""Judging a merge proposal against answers grouped by hand: pairwise precision and recall.
+
+Pure functions over already loaded data (the set lives in ``tests/data/merge_eval_nl.json``;
+the benchmark and the tests read it). A *pair* is two answers of one set (one workshop kind,
+one column) in the same group. Precision: of the pairs the merge puts together, the share the
+hand grouping also has; recall: of the hand grouping's pairs, the share the merge finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from flows.merge import MergeInput, ProposedItem, propose_items
+
+Pair = tuple[int, int]
+Proposer = Callable[[Sequence[MergeInput]], list[ProposedItem]]
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """The answers of one workshop kind and column, grouped by hand."""
+
+    kind: str
+    kolom: str
+    clusters: tuple[tuple[str, ...], ...]
+    negations: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> EvalSet:
+        return cls(
+            data["kind"],
+            data["kolom"],
+            tuple(tuple(c) for c in data["clusters"]),
+            tuple((a, b) for a, b in data.get("negations", ())),
+        )
+
+    @property
+    def texts(self) -> list[str]:
+        return [t for cluster in self.clusters for t in cluster]
+
+
+@dataclass(frozen=True)
+class Score:
+    """Pair counts and the figures derived from them; adds up over sets."""
+
+    true_pairs: int = 0  # pairs both the hand grouping and the merge have
+    proposed_pairs: int = 0
+    gold_pairs: int = 0
+    negation_merges: int = 0  # hand-marked opposite answers the merge put together
+    answers: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.true_pairs / self.proposed_pairs if self.proposed_pairs else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_pairs / self.gold_pairs if self.gold_pairs else 1.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.true_pairs + other.true_pairs,
+            self.proposed_pairs + other.proposed_pairs,
+            self.gold_pairs + other.gold_pairs,
+            self.negation_merges + other.negation_merges,
+            self.answers + other.answers,
+        )
+
+
+def _pairs(groups: Iterable[Iterable[int]]) -> set[Pair]:
+    return {(a, b) for g in groups for a, b in combinations(sorted(g), 2)}
+
+
+def score_set(s: EvalSet, propose: Proposer = propose_items) -> tuple[Score, list[ProposedItem]]:
+    """Run the merge on one set's answers (one subgroup each) and count the pairs."""
+    texts = s.texts
+    inputs = [MergeInput(i, t, f"g{i}") for i, t in enumerate(texts)]
+    items = propose(inputs)
+    gold, n = [], 0
+    for cluster in s.clusters:
+        gold.append(range(n, n + len(cluster)))
+        n += len(cluster)
+    got = _pairs(item.answer_ids for item in items)
+    want = _pairs(gold)
+    index = {t: i for i, t in enumerate(texts)}
+    opposite = {tuple(sorted((index[a], index[b]))) for a, b in s.negations}
+    score = Score(len(got & want), len(got), len(want), len(got & opposite), len(texts))
+    return score, items
+
+
+def score_sets(sets: Iterable[EvalSet], propose: Proposer = propose_items) -> dict[str, Score]:
+    """Scores per workshop kind and ``"all"``."""
+    out: dict[str, Score] = {}
+    for s in sets:
+        score, _ = score_set(s, propose)
+        out[s.kind] = out.get(s.kind, Score()) + score
+        out["all"] = out.get("all", Score()) + score
+    return out
+
+
+def wrong_pairs(
+    s: EvalSet, propose: Proposer = propose_items
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(merged but apart by hand, apart but together by hand): for reading the misses."""
+    texts = s.texts
+    _, items = score_set(s, propose)
+    gold, n = [], 0
+    for cluster in s.clusters:
+        gold.append(range(n, n + len(cluster)))
+        n += len(cluster)
+    got, want = _pairs(item.answer_ids for item in items), _pairs(gold)
+    show = lambda pairs: [(texts[a], texts[b]) for a, b in sorted(pairs)]  # noqa: E731
+    return show(got - want), show(want - got)
