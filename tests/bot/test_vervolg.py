@@ -145,8 +145,18 @@ async def test_the_follow_up_has_the_same_people_in_mixed_groups_and_starts_from
     assert sorted(copied) == sorted(people)
     assert copied["Anna"].role == "burger"
     assert copied["Dewi"].network == "GGD"
-    # Asked again, the bot names the follow-up that exists.
+    # Asked again, in the follow-up or back in the first meeting, the bot names its code.
     assert followup.code in await facilitator_says(sandbox, fac, "/vervolg")
+    private = sandbox.private_chat(fac)
+    for goal_button in ("first meeting", "follow-up"):
+        await facilitator_says(sandbox, fac, "/workshop")
+        choice = sandbox.last_bot_message(private)
+        assert len(choice.buttons) == 1, (goal_button, choice.buttons)
+        await sandbox.press_button(private, fac, choice.message_id, text="de wijk")
+        await sandbox.wait_idle()
+        if goal_button == "first meeting":
+            again = await facilitator_says(sandbox, fac, "/vervolg")
+            assert f"Deze workshop heeft al een vervolg. De code is {followup.code}." in again
 
     # The mixed groups join the follow-up: each gets the first meeting's material.
     new_code = followup.code
