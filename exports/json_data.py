@@ -9,6 +9,7 @@ from typing import Any
 from exports.model import (
     SCHEMA_VERSION,
     AnswerRecord,
+    ClosingRecord,
     ModelItem,
     ParticipantRecord,
     PhaseRecord,
@@ -24,7 +25,12 @@ class WorkshopFileError(ValueError):
 
 def to_json(data: WorkshopData) -> bytes:
     """The workshop as UTF-8 JSON: every answer with author, column, subgroup and time,
-    every model item with the ids of the answers it came from."""
+    every model item with the ids of the answers it came from, the closing round's answers,
+    and for a follow-up its first meeting (as a workshop of its own, under "previous")."""
+    return json.dumps(_doc(data), ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _doc(data: WorkshopData) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "schema_version": data.schema_version,
         "goal": data.goal,
@@ -62,8 +68,14 @@ def to_json(data: WorkshopData) -> bytes:
             }
             for kolom in Kolom
         },
+        "closing": [
+            {"question": c.question, "text": c.text, "author": c.author,
+             "created_at": c.created_at}
+            for c in data.closing
+        ],
+        "previous": _doc(data.previous) if data.previous is not None else None,
     }  # fmt: skip
-    return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
+    return doc
 
 
 def from_json(raw: bytes | str) -> WorkshopData:
@@ -127,4 +139,10 @@ def _read(doc: dict[str, Any]) -> WorkshopData:
         model=model,
         confirmed=frozenset(confirmed),
         schema_version=int(doc["schema_version"]),
+        closing=tuple(
+            ClosingRecord(str(c["question"]), str(c["text"]), c.get("author"),
+                          str(c.get("created_at", "")))
+            for c in doc.get("closing", ())
+        ),
+        previous=_read(doc["previous"]) if doc.get("previous") else None,
     )  # fmt: skip

@@ -91,6 +91,16 @@ class PhaseRecord:
 
 
 @dataclass(frozen=True)
+class ClosingRecord:
+    """An answer of the closing round (the method's learning outcomes)."""
+
+    question: str  # "geleerd" (what have we learned) or "meenemen" (what do we take home)
+    text: str
+    author: str | None = None
+    created_at: str = ""
+
+
+@dataclass(frozen=True)
 class WorkshopData:
     """Everything an export needs, read from storage (or from an exported JSON file)."""
 
@@ -107,6 +117,13 @@ class WorkshopData:
     phases: tuple[PhaseRecord, ...] = ()
     homogeneous: bool = False  # groups of one kind first (burgers, professionals, …)
     schema_version: int = SCHEMA_VERSION
+    closing: tuple[ClosingRecord, ...] = ()  # the closing round's answers
+    # A follow-up (the mixed second meeting): the first meeting, in groups of one kind.
+    previous: WorkshopData | None = None
+
+    def closing_answers(self, question: str) -> list[str]:
+        """The closing round's answers to one question, in the order they came."""
+        return [c.text for c in self.closing if c.question == question]
 
     @property
     def final(self) -> bool:

@@ -48,6 +48,12 @@ Variables available to templates
     Items that got votes, most first: ``kolom``, ``tekst``, ``stemmen``.
 ``acties`` (list)
     The action plan, as in the agreement.
+``terugblik``
+    The closing round (the method's learning outcomes), without names: ``geleerd`` (what
+    we learned) and ``meenemen`` (what we take home), each a list of answers.
+``eerste_bijeenkomst``
+    For a follow-up (the mixed second meeting), its first meeting in groups of one kind:
+    ``datum``, ``subgroepen`` (how many), ``gedeeld`` and ``eigen`` as above; else None.
 """
 
 from __future__ import annotations
@@ -223,6 +229,24 @@ def report_context(data: WorkshopData, rows: Sequence[ActionRow] | None = None) 
         "eigen": own,
         "stemmen": _votes(data),
         "acties": action_dicts(action_plan_rows(data) if rows is None else rows),
+        "terugblik": {
+            "geleerd": [one_line(t) for t in data.closing_answers("geleerd")],
+            "meenemen": [one_line(t) for t in data.closing_answers("meenemen")],
+        },
+        "eerste_bijeenkomst": _first_meeting(data.previous),
+    }
+
+
+def _first_meeting(previous: WorkshopData | None) -> dict[str, Any] | None:
+    """What the groups of one kind shared and where they differed, for a follow-up."""
+    if previous is None:
+        return None
+    shared, own = _agreement_on_values(previous)
+    return {
+        "datum": previous.date,
+        "subgroepen": len(previous.subgroups),
+        "gedeeld": shared,
+        "eigen": own,
     }
 
 

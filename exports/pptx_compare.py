@@ -169,12 +169,20 @@ def _comparison_layout(comp: Comparison, shared_box: Box, own_box: Box, vervolg:
 
 
 def add_comparison_slides(
-    prs, comp: Comparison, goal: str, date: datetime.date, badge_text: str | None, lang: str
+    prs,
+    comp: Comparison,
+    goal: str,
+    date: datetime.date,
+    badge_text: str | None,
+    lang: str,
+    *,
+    title_key: str = "vergelijk.titel",
 ) -> int:
-    """The slides of one column's comparison; returns how many."""
+    """The slides of one column's comparison; returns how many. ``title_key`` names the
+    title (a follow-up shows its first meeting's comparison under its own title)."""
     kolom = comp.kolom
     name = clean_text(f"{int(kolom)} {plain(f'kolom.{kolom.key}', lang)}")
-    title = text("vergelijk.titel", lang, kolom=name)
+    title = text(title_key, lang, kolom=name)
     goal = shorten(clean_text(goal).strip(), GOAL_MAX)
     block = title_block(
         _page_title(title, lang, 2), _goal_line(goal, date, lang, 99, 99), badge_text

@@ -6,8 +6,10 @@
    roles present, and "Concept" while the model is not confirmed;
 2. the joint map (the plenary's model), each item with the subgroups that named it, and
    the full questions, and the votes (most first) when there were any;
-3. for a homogeneous workshop, per column what the groups share and where they differ;
-4. the action plan as a table (what, who, when, linked condition).
+3. for a homogeneous workshop, per column what the groups share and where they differ; for
+   its follow-up (the mixed second meeting), the same for the first meeting;
+4. the action plan as a table (what, who, when, linked condition);
+5. the closing round: what we learned and what we take home (when anyone answered).
 
 ``build_appendix(data) -> bytes`` is the appendix deck: one map per subgroup, each answer
 with its author, so the main deck stays short enough to project in a big workshop.
@@ -22,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from exports.model import AnswerRecord, MapData, MapItem, WorkshopData
+from exports.pptx_closing import add_closing_slides
 from exports.pptx_fit import Para
 from exports.pptx_look import GOAL_MAX, clean_text, shorten
 from exports.pptx_map import add_map_slides, new_presentation, to_bytes
@@ -147,7 +150,12 @@ def build_deck(data: WorkshopData, actions: Sequence[Action] | None = None) -> b
     if data.homogeneous:
         for comparison in comparisons(data):
             add_comparison_slides(prs, comparison, data.goal, data.date, badge, lang)
+    if data.previous is not None:  # the second meeting starts from the first one's groups
+        for comparison in comparisons(data.previous):
+            add_comparison_slides(prs, comparison, data.goal, data.date, badge, lang,
+                                  title_key="vervolg.export_titel")  # fmt: skip
     add_plan_slides(prs, plan_rows(data, actions), data.goal, data.date, badge, lang)
+    add_closing_slides(prs, data, badge)
     return to_bytes(prs)
 
 

@@ -330,3 +330,120 @@ def verplaats(indeling: Indeling, deelnemer_id: int, naar_groep: int) -> Indelin
     groepen = [[i for i in g if i != deelnemer_id] for g in indeling.groepen]
     groepen[naar_groep - 1].append(deelnemer_id)
     return _sorted(groepen)
+
+
+# -- the homogeneous first meeting: groups of one role ---------------------------------------
+
+# Fewer people of one role than this are too few for a group of their own: a group of one
+# has nobody to talk with.
+MIN_EIGEN_GROEP = 2
+
+
+@dataclass(frozen=True)
+class HomogeneIndeling:
+    """A split into groups of one role (the method's homogeneous first meeting).
+
+    ``rollen`` names each group's role; None for a mixed group of the people left over.
+    ``zonder_eigen_groep`` lists the roles that got no group of their own, with their people
+    and why (``"te_weinig"``: fewer than the minimum; ``"geen_groep"``: more roles than
+    groups, the smallest went without). ``zonder_rol`` are the people who did not tell their
+    role. These people are placed where they fit best: in a mixed group when one is left,
+    else in the group of one role where their network is least present and which is smallest.
+    """
+
+    indeling: Indeling
+    rollen: tuple[Rol | None, ...]
+    zonder_eigen_groep: tuple[tuple[Rol, tuple[int, ...], str], ...] = ()
+    zonder_rol: tuple[int, ...] = ()
+
+
+def _aantallen_per_rol(
+    counts: dict[Rol, int], rest: int, aantal: int, minimum: int
+) -> tuple[dict[Rol, int], int]:
+    """How many groups each role gets, and how many mixed groups the rest gets.
+
+    Every role starts with one group. A spare group goes to a mixed group for the rest
+    first (when the rest can fill it), then to whoever has the largest groups, while each
+    group keeps at least ``minimum`` people; when that cannot reach ``aantal``, groups may
+    get smaller (never empty)."""
+    groups = dict.fromkeys(counts, 1)
+    rest_groups = 1 if rest >= minimum and len(groups) < aantal else 0
+    if not groups:
+        rest_groups = 1
+    left = aantal - len(groups) - rest_groups
+    for floor in (minimum, 1):
+        while left > 0:
+            options: list[tuple[float, int, Rol | None]] = [
+                (-counts[r] / groups[r], n, r)
+                for n, r in enumerate(groups)
+                if groups[r] + 1 <= counts[r] // floor
+            ]
+            if rest_groups + 1 <= rest // floor:
+                options.append((-rest / max(rest_groups, 1), len(groups), None))
+            if not options:
+                break
+            _, _, chosen = min(options, key=lambda o: (o[0], o[1]))
+            if chosen is None:
+                rest_groups += 1
+            else:
+                groups[chosen] += 1
+            left -= 1
+    return groups, rest_groups
+
+
+def stel_homogene_indeling_voor(
+    deelnemers: Sequence[Deelnemer], aantal: int, *, seed: int = 0, minimum: int = MIN_EIGEN_GROEP
+) -> HomogeneIndeling:
+    """Propose ``aantal`` groups of one role each, networks apart and sizes even within a role.
+
+    A role with at least ``minimum`` people gets one group or more (the largest roles first
+    when there are more roles than groups); within a role the people are split as
+    ``stel_indeling_voor`` does (networks apart, sizes within 1). The people of roles that
+    get no group of their own and those without a role form a mixed group when a group is
+    left for them, else they join the group of one role where they fit best (see
+    ``HomogeneIndeling``). The facilitator is told about each (the bot's words)."""
+    _lookup(deelnemers)
+    _check_aantal(aantal, len(deelnemers))
+    by_role: dict[Rol, list[Deelnemer]] = {}
+    zonder = [d for d in deelnemers if d.rol is None]
+    for d in deelnemers:
+        if d.rol is not None:
+            by_role.setdefault(d.rol, []).append(d)
+    order = list(Rol)
+    ranked = sorted(by_role, key=lambda r: (-len(by_role[r]), order.index(r)))
+    eigen = [r for r in ranked if len(by_role[r]) >= minimum][:aantal]
+    left_out = tuple(
+        (r, tuple(sorted(d.id for d in by_role[r])),
+         "te_weinig" if len(by_role[r]) < minimum else "geen_groep")
+        for r in sorted(set(ranked) - set(eigen), key=order.index)
+    )  # fmt: skip
+    rest = [d for r in ranked if r not in eigen for d in by_role[r]] + zonder
+    counts = {r: len(by_role[r]) for r in sorted(eigen, key=order.index)}
+    per_role, rest_groups = _aantallen_per_rol(counts, len(rest), aantal, minimum)
+    groepen: list[list[Deelnemer]] = []
+    rollen: list[Rol | None] = []
+    for rol, n in per_role.items():
+        split = stel_indeling_voor(by_role[rol], n, seed=seed)
+        known = {d.id: d for d in by_role[rol]}
+        groepen += [[known[i] for i in g] for g in split.groepen]
+        rollen += [rol] * n
+    if rest_groups:
+        split = stel_indeling_voor(rest, rest_groups, seed=seed)
+        known = {d.id: d for d in rest}
+        groepen += [[known[i] for i in g] for g in split.groepen]
+        rollen += [None] * rest_groups
+    else:
+        for d in sorted(rest, key=lambda d: d.id):
+            key = netwerk_sleutel(d.netwerk)
+
+            def fit(g: int, key: str | None = key) -> tuple[int, int, int]:
+                same = sum(1 for x in groepen[g] if key and netwerk_sleutel(x.netwerk) == key)
+                return same, len(groepen[g]), g
+
+            groepen[min(range(len(groepen)), key=fit)].append(d)
+    return HomogeneIndeling(
+        indeling=Indeling(tuple(tuple(sorted(d.id for d in g)) for g in groepen)),
+        rollen=tuple(rollen),
+        zonder_eigen_groep=left_out,
+        zonder_rol=tuple(sorted(d.id for d in zonder)),
+    )

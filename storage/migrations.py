@@ -313,4 +313,28 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX activity_by_person ON activity (subgroup_id, participant_id, kind, at);
         """,
     ),
+    (
+        9,
+        "the second meeting (a follow-up names its first meeting), and the closing round",
+        """
+        -- The mixed follow-up of a homogeneous workshop (/vervolg) names the first meeting:
+        -- its maps and comparison are the follow-up's starting material and are in its export.
+        ALTER TABLE workshops ADD COLUMN previous_id INTEGER
+            REFERENCES workshops (id) ON DELETE SET NULL;
+        CREATE INDEX workshops_by_previous ON workshops (previous_id);
+        -- The closing round (/afsluiten, the method's learning outcomes): when it started,
+        -- and each answer to "what have we learned?" and "what do we take home?".
+        ALTER TABLE workshops ADD COLUMN closing_at TEXT;
+        CREATE TABLE closing_answers (
+            id             INTEGER PRIMARY KEY,
+            workshop_id    INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            participant_id INTEGER REFERENCES participants (id) ON DELETE SET NULL,
+            question       TEXT    NOT NULL CHECK (question IN ('geleerd', 'meenemen')),
+            text           TEXT    NOT NULL,
+            source         TEXT    NOT NULL UNIQUE,
+            created_at     TEXT    NOT NULL
+        );
+        CREATE INDEX closing_answers_by_workshop ON closing_answers (workshop_id, id);
+        """,
+    ),
 )

@@ -34,6 +34,8 @@ class Workshop:
     split_proposal: list[list[int]] | None = None  # participant ids per group
     silent: dict | None = None  # silent writing: {"all": bool, "columns": [...], "anonymous": bool}
     status_page: int = 1  # the page of the status board shown, when it has more than one
+    previous_id: int | None = None  # a follow-up (/vervolg): the first meeting's workshop
+    closing_at: str | None = None  # when the closing round (/afsluiten) started
 
 
 @dataclass(frozen=True)
@@ -179,3 +181,14 @@ class Lease:
     pid: int
     since: str
     heartbeat: str
+
+
+@dataclass(frozen=True)
+class ClosingAnswer:
+    """An answer in the closing round: what someone learned, or takes home."""
+
+    id: int
+    question: str  # "geleerd" or "meenemen"
+    text: str
+    author: str | None  # the participant's first name; None once they are forgotten
+    created_at: str

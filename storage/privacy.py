@@ -44,6 +44,15 @@ class PrivacyQueries:
                 )
             else:
                 forgotten = await _erase_answers(conn, workshop_id, participant_id)
+                await conn.execute(
+                    "DELETE FROM closing_answers WHERE participant_id = ?", (participant_id,)
+                )
+            # A closing answer's source names the chat it came from (a private chat's id
+            # is the person's own Telegram id).
+            await conn.execute(
+                "UPDATE closing_answers SET source = 'vergeten:' || id WHERE participant_id = ?",
+                (participant_id,),
+            )
             # Her answers kept lose their author (participant_id becomes NULL), her activity
             # its actor: the person is gone, not renamed.
             await conn.execute("DELETE FROM participants WHERE id = ?", (participant_id,))

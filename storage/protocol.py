@@ -19,6 +19,7 @@ from flows.subgroep import SubgroepStand
 from storage.models import (
     Activity,
     Answer,
+    ClosingAnswer,
     CofacilitatorOffer,
     Event,
     Forgotten,
@@ -548,6 +549,46 @@ class Store(Protocol):
 
     async def workshop_of_screen(self, token: str) -> int | None:
         """The workshop a projector token shows, or None for one not (or no longer) given."""
+        ...
+
+    # -- the second meeting and the closing round ----------------------------------------
+
+    async def find_followup(self, previous_id: int) -> Workshop | None:
+        """The follow-up made of this workshop, if any."""
+        ...
+
+    async def create_followup(
+        self,
+        previous: Workshop,
+        *,
+        code: str,
+        cofac_code: str,
+        facilitator_id: int,
+        plenary_chat_id: int,
+        now: str,
+    ) -> tuple[Workshop, list[Participant]]:
+        """Write the mixed follow-up of a workshop with the same people; it and them."""
+        ...
+
+    async def start_closing(self, workshop_id: int, now: str) -> bool:
+        """Open the closing round; False when it was open already."""
+        ...
+
+    async def add_closing_answer(
+        self,
+        *,
+        workshop_id: int,
+        participant_id: int | None,
+        question: str,
+        text: str,
+        source: str,
+        now: str,
+    ) -> bool:
+        """Keep an answer of the closing round, once per message; False if kept before."""
+        ...
+
+    async def list_closing_answers(self, workshop_id: int) -> list[ClosingAnswer]:
+        """The closing round's answers, in the order they came."""
         ...
 
     # -- the lease: one bot per database --------------------------------------------------

@@ -37,6 +37,8 @@ def _workshop(row: aiosqlite.Row) -> Workshop:
         split_proposal=json.loads(row["split_proposal"]) if row["split_proposal"] else None,
         silent=json.loads(row["silent"]) if row["silent"] else None,
         status_page=row["status_page"],
+        previous_id=row["previous_id"],
+        closing_at=row["closing_at"],
     )
 
 

@@ -13,6 +13,12 @@ from bot.usecases.answering import (
 )
 from bot.usecases.choosing import choose_workshop, which_workshop
 from bot.usecases.common import Refused, Services, workshop_for_chat
+from bot.usecases.followup import (
+    closing_learned,
+    closing_take_home,
+    create_followup,
+    start_closing,
+)
 from bot.usecases.joining import (
     add_paper_table,
     answer_cofacilitator,
@@ -84,6 +90,10 @@ __all__ = [
     "private_done",
     "private_answer",
     "toggle_homogeneous",
+    "create_followup",
+    "start_closing",
+    "closing_learned",
+    "closing_take_home",
     "set_network",
     "register_by_link",
     "propose_split",

@@ -15,6 +15,7 @@ from bot.usecases.common import (
     register,
     reply,
 )
+from bot.usecases.followup import material_for
 from flows import antwoord
 from flows.bewerking import compare_lines
 from flows.fase import Fase, start_stand
@@ -118,9 +119,18 @@ async def join_subgroup(s: Services, inc: Incoming, typed_code: str) -> Outcome:
     await register(s, workshop, subgroup, inc)
     return Outcome().add(
         _welcome(workshop, subgroup, inc.chat_id, inc.thread_id),
+        *await _first_meeting(s, workshop, inc.chat_id, inc.thread_id),
         AskQuestion(subgroup.id),
         RefreshStatus(workshop.id),
     )
+
+
+async def _first_meeting(
+    s: Services, workshop: Workshop, chat_id: int, thread_id: int | None
+) -> list[Say]:
+    """In a follow-up: the first meeting's values, the mixed group's starting material."""
+    material = await material_for(s, workshop)
+    return [Say(chat_id, thread_id, material)] if material else []
 
 
 async def _plenary_refusal(s: Services, inc: Incoming) -> Outcome | None:
@@ -163,7 +173,9 @@ async def join_topic(
         now=s.stamp(),
     )
     return Outcome().add(
-        _welcome(workshop, subgroup, inc.chat_id, thread_id), AskQuestion(subgroup.id)
+        _welcome(workshop, subgroup, inc.chat_id, thread_id),
+        *await _first_meeting(s, workshop, inc.chat_id, thread_id),
+        AskQuestion(subgroup.id),
     )
 
 

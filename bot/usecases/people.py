@@ -19,10 +19,12 @@ from flows import antwoord
 from flows.fase import Fase
 from flows.indeling import (
     Deelnemer,
+    HomogeneIndeling,
     Indeling,
     IndelingFout,
     Rol,
     controleer,
+    stel_homogene_indeling_voor,
     stel_indeling_voor,
     verplaats,
 )
@@ -130,18 +132,49 @@ def _deelnemer(p: Participant) -> Deelnemer:
 
 
 def _describe(workshop: Workshop, groups: list[list[int]], people: dict[int, Participant],
-              names: list[str]) -> Html:  # fmt: skip
+              names: list[str], homogeneous: HomogeneIndeling | None = None) -> Html:  # fmt: skip
+    """The proposed split as the facilitator reads it; in a homogeneous workshop each
+    group with its role (after /verplaats, as the people in it now are)."""
     lang = workshop.lang
-    lines = [render("indeling.kop", lang)]
+    if homogeneous is None and workshop.homogeneous:
+        roles = [{_deelnemer(people[pid]).rol for pid in group} for group in groups]
+        homogeneous = HomogeneIndeling(
+            Indeling(tuple(tuple(g) for g in groups)),
+            tuple(r.pop() if len(r) == 1 else None for r in roles),
+        )
+    lines = [render("indeling.homogeen_kop" if homogeneous else "indeling.kop", lang)]
     for n, (group, name) in enumerate(zip(groups, names, strict=True), start=1):
         members = []
         for pid in group:
             p = people[pid]
             extra = ", ".join(x for x in (p.role and plain(f"rol.{p.role}", lang), p.network) if x)
             members.append(f"{p.first_name} ({extra})" if extra else p.first_name)
-        lines.append(render("indeling.groep", lang, nummer=n, naam=name, leden=", ".join(members)))
+        if homogeneous is None:
+            lines.append(
+                render("indeling.groep", lang, nummer=n, naam=name, leden=", ".join(members))
+            )
+            continue
+        rol = homogeneous.rollen[n - 1]
+        label = plain(f"rol.{rol.value}", lang) if rol else plain("indeling.gemengd", lang)
+        lines.append(render("indeling.rol_groep", lang, nummer=n, naam=name, rol=label,
+                            leden=", ".join(members)))  # fmt: skip
+    if homogeneous is not None:
+        lines += _left_out(homogeneous, people, lang)
     lines.append(render("indeling.uitleg", lang))
     return Html("\n".join(lines))
+
+
+def _left_out(split: HomogeneIndeling, people: dict[int, Participant], lang: str) -> list[Html]:
+    """Why some people are not in a group of their own role, kindly, one line each."""
+    lines = [Html("")]
+    for rol, ids, why in split.zonder_eigen_groep:
+        key = "indeling.te_weinig_rol" if why == "te_weinig" else "indeling.geen_groep_over"
+        names = ", ".join(people[i].first_name for i in ids)
+        lines.append(render(key, lang, rol=plain(f"rol.{rol.value}", lang), namen=names))
+    if split.zonder_rol:
+        names = ", ".join(people[i].first_name for i in split.zonder_rol)
+        lines.append(render("indeling.zonder_rol", lang, namen=names))
+    return lines if len(lines) > 1 else []
 
 
 async def _split_context(s: Services, workshop: Workshop):
@@ -167,16 +200,21 @@ async def propose_split(s: Services, inc: Incoming, typed: str) -> Outcome:
     count = int(typed)
     if len(subgroups) < count:
         return reply(inc, "indeling.te_weinig_groepen", lang, aantal=count, groepen=len(subgroups))
+    deelnemers = [_deelnemer(p) for p in people.values()]
+    homogeneous = None
     try:
-        split = stel_indeling_voor([_deelnemer(p) for p in people.values()], count,
-                                   seed=workshop.id)  # fmt: skip
+        if workshop.homogeneous:  # the first meeting: groups of one role
+            homogeneous = stel_homogene_indeling_voor(deelnemers, count, seed=workshop.id)
+            split = homogeneous.indeling
+        else:
+            split = stel_indeling_voor(deelnemers, count, seed=workshop.id)
     except IndelingFout as fout:
         return reply(inc, fout.reason, lang, **fout.params)
     groups = [list(g) for g in split.groepen]
     await s.storage.set_split_proposal(workshop.id, groups)
     names = [g.name for g in subgroups[:count]]
     return Outcome().add(
-        Say(inc.chat_id, inc.thread_id, _describe(workshop, groups, people, names))
+        Say(inc.chat_id, inc.thread_id, _describe(workshop, groups, people, names, homogeneous))
     )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot import views
-from bot.actions import Broadcast, Outcome, RefreshStatus, ShowDraft
+from bot.actions import Broadcast, Outcome, RefreshStatus, Say, ShowDraft
 from bot.incoming import Incoming
 from bot.usecases.common import Services, facilitated_workshop, reply
+from bot.usecases.followup import material_for
 from bot.usecases.plenary import open_draft
 from flows.fase import Fase, FaseFout, Stap, grenzen, subgroup_stand_after, volgende
 from flows.kaart import Kolom, parse_kolom
@@ -66,7 +67,11 @@ async def start_plenary(s: Services, inc: Incoming) -> Outcome:
         return entered
     workshop, to_tell = entered
     await open_draft(s, workshop, first)
-    return Outcome().add(
+    outcome = Outcome()
+    if first is Kolom.WAARDEN and (material := await material_for(s, workshop)):
+        # A follow-up: the first meeting's values next to this one's, in the plenary.
+        outcome.add(Say(inc.chat_id, inc.thread_id, material))
+    return outcome.add(
         ShowDraft(workshop.id, inc.chat_id, inc.thread_id),
         Broadcast(tuple(to_tell)),
         RefreshStatus(workshop.id),

@@ -8,6 +8,7 @@ from bot.usecases.common import Services, facilitated_workshop, reply, say, work
 from exports.files import ExportError, ExportFile
 from exports.model import (
     AnswerRecord,
+    ClosingRecord,
     ModelItem,
     ParticipantRecord,
     PhaseRecord,
@@ -40,8 +41,17 @@ async def turn_status_page(s: Services, inc: Incoming, workshop_id: int, page: i
     return Outcome().add(RefreshStatus(workshop.id, at_once=True))
 
 
-async def workshop_data(s: Services, workshop: Workshop) -> WorkshopData:
-    """Everything the exports need about a workshop, read from storage."""
+async def workshop_data(
+    s: Services, workshop: Workshop, *, with_previous: bool = True
+) -> WorkshopData:
+    """Everything the exports need about a workshop, read from storage; for a follow-up
+    also its first meeting (whose comparison goes into the follow-up's export)."""
+    previous = None
+    if with_previous and workshop.previous_id is not None:
+        first = await s.storage.get_workshop(workshop.previous_id)
+        if first is not None:
+            previous = await workshop_data(s, first, with_previous=False)
+    closing = await s.storage.list_closing_answers(workshop.id)
     subgroups = await s.storage.list_subgroups(workshop.id)
     names = {g.id: g.name for g in subgroups}
     participants = await s.storage.list_participants(workshop.id)
@@ -103,6 +113,8 @@ async def workshop_data(s: Services, workshop: Workshop) -> WorkshopData:
             PhaseRecord(Fase.OPENING.value, workshop.created_at),
             *(PhaseRecord(e.to_state or "", e.at) for e in events if e.kind == "phase"),
         ),
+        closing=tuple(ClosingRecord(c.question, c.text, c.author, c.created_at) for c in closing),
+        previous=previous,
     )
 
 

@@ -202,6 +202,8 @@ MESSAGES: dict[str, str] = {
         "/table <i>name</i> · /type <i>no. column</i> – a paper table\n"
         "/topics <i>N</i> – make N topics in a forum group\n"
         "/cofac – let someone help · /workshop – choose your workshop\n"
+        "/homogeneous · /followup – first groups of one kind, then mixed\n"
+        "/closing – the look back: what did we learn, what do we take home\n"
         "/end – close the workshop\n"
         "/export – the map as PowerPoint\n\n"
         "<b>Tip:</b> make the bot an admin of each group. Then it also sees normal "
@@ -656,6 +658,88 @@ MESSAGES: dict[str, str] = {
     "indeling.fout.al_in_groep": "That participant is in group {groep} already.",
     "rollen.kop": "<b>Role play</b>: this group is not mixed. A few people play another role:",
     "rollen.regel": "🎭 {naam} plays <b>{rol}</b>. {perspectief}",
+    # issue 12 follow-up: groups of one kind, the second meeting, the closing round
+    "indeling.homogeen_kop": (
+        "<b>Proposal: groups of one kind</b>\n"
+        "Each group has one role. People from the same network are kept apart where possible."
+    ),
+    "indeling.rol_groep": "<b>{nummer}. {naam}</b> · {rol}: {leden}",
+    "indeling.gemengd": "mixed",
+    "indeling.te_weinig_rol": (
+        "Too few people with the role {rol} for a group of their own: {namen}. "
+        "They are in the group that fits best."
+    ),
+    "indeling.geen_groep_over": (
+        "There are more roles than groups. So {rol} has no group of its own: {namen}. "
+        "They are in the group that fits best."
+    ),
+    "indeling.zonder_rol": (
+        "No role yet: {namen}. Ask them to choose one with /role. Then type /split again."
+    ),
+    "vervolg.gemaakt": (
+        "The follow-up meeting on <b>{doel}</b> is ready. "
+        "Now we work in mixed groups: each group has different roles.\n\n"
+        "1. Make a group per subgroup and add me to it.\n"
+        "2. Type there: /join {code}\nOr share this link: {link}\n"
+        "3. Type /split here with the number of groups. I mix the roles and keep networks apart."
+    ),
+    "vervolg.uitgenodigd": "I invited them in their own chat with me: {namen}.",
+    "vervolg.niemand": (
+        "Nobody registered with the link of the first meeting. "
+        "So share the link of this new workshop."
+    ),
+    "vervolg.uitnodiging": (
+        "Hello {naam}! There is a second meeting on <b>{doel}</b>. "
+        "This time you talk in a mixed group, together with other roles. "
+        "I still know your role and network. The facilitator makes the groups. "
+        "I will tell you which group is yours.\nNot taking part? Type /forget."
+    ),
+    "vervolg.niet_homogeen": (
+        "I make a follow-up of a workshop that first had groups of one kind (/homogeneous). "
+        "This workshop had mixed groups. Start a new one with /new."
+    ),
+    "vervolg.te_vroeg": (
+        "The first meeting is still going on. Make the follow-up once the last plenary round "
+        "has started, or after /end."
+    ),
+    "vervolg.is_vervolg": "This is the follow-up meeting already. Its code is {code}.",
+    "vervolg.al_gemaakt": "This workshop has a follow-up already. Its code is {code}.",
+    "vervolg.start_kop": "<b>From the first meeting</b>, in groups of one kind:",
+    "vervolg.start_bevestigd": "<b>The values you agreed on together:</b>",
+    "vervolg.start_gedeeld": "<b>Named by more than one group:</b>",
+    "vervolg.start_eigen": "<b>Named by {groep} only:</b>",
+    "vervolg.start_regel": "• {tekst}",
+    "vervolg.start_regel_groepen": "• {tekst} ({groepen})",
+    "vervolg.start_vraag": (
+        "Talk about it: where do you agree? And how do you turn the differences into a win-win?"
+    ),
+    "vervolg.export_titel": "First meeting, {kolom}: what the groups share and where they differ",
+    "afsluiten.vraag_geleerd": "What have we learned?",
+    "afsluiten.vraag_mee": "What do we take home?",
+    "afsluiten.groep": (
+        "<b>To close: a short look back</b>\n"
+        "1. <b>What have we learned?</b> About working as partners, about the dialogue, "
+        "about what you heard from others.\nType: /learned and your answer.\n"
+        "2. <b>What do we take home?</b> What will you do in your own work or neighbourhood?\n"
+        "Type: /takehome and your answer."
+    ),
+    "afsluiten.gestart": (
+        "The groups have the two questions of the look back. "
+        "The answers go into the export. Type /export when everyone is done."
+    ),
+    "afsluiten.te_vroeg": (
+        "The look back belongs at the end. First start the plenary round on the model "
+        "with /plenary."
+    ),
+    "afsluiten.al_bezig": "The look back is going on already. The answers go into the export.",
+    "afsluiten.geen_groepen": "No group works in a chat. Ask the look back in the room then.",
+    "afsluiten.gebruik": (
+        "Type your answer after the command. For example: /learned I now know what citizens "
+        "find important."
+    ),
+    "afsluiten.niet_open": "There is no look back now. The facilitator starts it with /closing.",
+    "afsluiten.titel": "Looking back: what we learned and take home",
+    "afsluiten.geen": "(no answers yet)",
     "rollen.al_gemengd": "This group is mixed already. No role play is needed.",
     "rollen.te_weinig": "I do not know this group's roles yet. Let everyone choose /role first.",
     "rollen.in_vraag": "🎭 {naam} speaks as {rol}",
@@ -673,7 +757,9 @@ MESSAGES: dict[str, str] = {
     ),
     "homogeen.aan": (
         "The workshop first works with groups of one kind (only citizens, only professionals, …). "
-        "The PowerPoint shows per column what the groups share and where they differ."
+        "/split now makes groups of one role. "
+        "The PowerPoint shows per column what the groups share and where they differ. "
+        "Then /followup makes the mixed meeting."
     ),
     "homogeen.uit": "The workshop works with mixed groups.",
     "menu.rol": "Choose your role (citizen, professional, …)",

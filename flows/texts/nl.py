@@ -202,6 +202,8 @@ MESSAGES: dict[str, str] = {
         "/tafel <i>naam</i> · /typ <i>nr kolom</i> – een papieren tafel\n"
         "/onderwerpen <i>N</i> – maak N onderwerpen in een forumgroep\n"
         "/cofac – laat iemand meehelpen · /workshop – kies je workshop\n"
+        "/homogeen · /vervolg – eerst groepen van één soort, daarna gemengd\n"
+        "/afsluiten – de terugblik: wat leerden we, wat nemen we mee\n"
         "/einde – sluit af\n"
         "/export – de kaart als PowerPoint\n\n"
         "<b>Tip:</b> maak de bot beheerder van elke groep. Dan ziet de bot ook gewone "
@@ -661,6 +663,94 @@ MESSAGES: dict[str, str] = {
         "<b>Rollenspel</b>: deze groep is niet gemengd. Een paar mensen spelen een andere rol:"
     ),
     "rollen.regel": "🎭 {naam} speelt <b>{rol}</b>. {perspectief}",
+    # issue 12 vervolg: groepen van één soort, de vervolgbijeenkomst, de terugblik
+    "indeling.homogeen_kop": (
+        "<b>Voorstel: groepen van één soort</b>\n"
+        "Elke groep heeft één rol. Mensen uit hetzelfde netwerk zitten zo veel mogelijk apart."
+    ),
+    "indeling.rol_groep": "<b>{nummer}. {naam}</b> · {rol}: {leden}",
+    "indeling.gemengd": "gemengd",
+    "indeling.te_weinig_rol": (
+        "Te weinig mensen met de rol {rol} voor een eigen groep: {namen}. "
+        "Ze zitten nu in de groep die het best past."
+    ),
+    "indeling.geen_groep_over": (
+        "Er zijn meer rollen dan groepen. Daarom heeft {rol} geen eigen groep: {namen}. "
+        "Ze zitten nu in de groep die het best past."
+    ),
+    "indeling.zonder_rol": (
+        "Nog zonder rol: {namen}. Vraag hen een rol te kiezen met /rol. "
+        "Typ daarna /indelen opnieuw."
+    ),
+    "vervolg.gemaakt": (
+        "De vervolgbijeenkomst over <b>{doel}</b> staat klaar. "
+        "Nu werken we in gemengde groepen: elke groep heeft verschillende rollen.\n\n"
+        "1. Maak een groep per subgroep en zet mij erin.\n"
+        "2. Typ daar: /join {code}\nOf deel deze link: {link}\n"
+        "3. Typ hier /indelen en het aantal groepen. Ik meng de rollen en houd netwerken apart."
+    ),
+    "vervolg.uitgenodigd": "Ik heb hen uitgenodigd in hun eigen chat met mij: {namen}.",
+    "vervolg.niemand": (
+        "Niemand meldde zich aan met de link van de eerste bijeenkomst. "
+        "Deel daarom de link van deze nieuwe workshop."
+    ),
+    "vervolg.uitnodiging": (
+        "Hallo {naam}! Er komt een tweede bijeenkomst over <b>{doel}</b>. "
+        "Nu praat je in een gemengde groep, met andere rollen samen. "
+        "Je rol en netwerk weet ik nog. De facilitator deelt de groepen in. "
+        "Ik laat je weten in welke groep je zit.\nDoe je niet mee? Typ dan /vergeet."
+    ),
+    "vervolg.niet_homogeen": (
+        "Een vervolg maak ik van een workshop met eerst groepen van één soort (/homogeen). "
+        "Deze workshop had gemengde groepen. Begin een nieuwe met /nieuw."
+    ),
+    "vervolg.te_vroeg": (
+        "De eerste bijeenkomst is nog bezig. Maak het vervolg als de laatste plenaire ronde "
+        "begonnen is, of na /einde."
+    ),
+    "vervolg.is_vervolg": "Dit is de vervolgbijeenkomst al. De code is {code}.",
+    "vervolg.al_gemaakt": "Deze workshop heeft al een vervolg. De code is {code}.",
+    "vervolg.start_kop": "<b>Uit de eerste bijeenkomst</b>, in groepen van één soort:",
+    "vervolg.start_bevestigd": "<b>De waarden die jullie samen vaststelden:</b>",
+    "vervolg.start_gedeeld": "<b>Dit noemden meer groepen:</b>",
+    "vervolg.start_eigen": "<b>Alleen {groep} noemde:</b>",
+    "vervolg.start_regel": "• {tekst}",
+    "vervolg.start_regel_groepen": "• {tekst} ({groepen})",
+    "vervolg.start_vraag": (
+        "Praat erover: waar zijn jullie het over eens? "
+        "En hoe maak je van de verschillen een win-win?"
+    ),
+    "vervolg.export_titel": (
+        "Eerste bijeenkomst, {kolom}: wat de groepen delen en waar ze verschillen"
+    ),
+    "afsluiten.vraag_geleerd": "Wat hebben we geleerd?",
+    "afsluiten.vraag_mee": "Wat nemen we mee naar huis?",
+    "afsluiten.groep": (
+        "<b>Tot slot: een korte terugblik</b>\n"
+        "1. <b>Wat hebben we geleerd?</b> Over samenwerken als partners, over de dialoog, "
+        "over wat je van anderen hoorde.\nTyp: /geleerd en je antwoord.\n"
+        "2. <b>Wat nemen we mee naar huis?</b> Wat ga je doen in je eigen werk of buurt?\n"
+        "Typ: /meenemen en je antwoord."
+    ),
+    "afsluiten.gestart": (
+        "De groepen hebben de twee vragen van de terugblik gekregen. "
+        "De antwoorden komen in de export. Typ /export als iedereen klaar is."
+    ),
+    "afsluiten.te_vroeg": (
+        "De terugblik hoort bij het einde. "
+        "Begin eerst de plenaire ronde over het model met /plenair."
+    ),
+    "afsluiten.al_bezig": "De terugblik loopt al. De antwoorden komen in de export.",
+    "afsluiten.geen_groepen": (
+        "Er zijn geen groepen in een chat. Vraag de terugblik dan in de zaal."
+    ),
+    "afsluiten.gebruik": (
+        "Typ je antwoord achter het commando. Bijvoorbeeld: /geleerd Ik weet nu wat burgers "
+        "belangrijk vinden."
+    ),
+    "afsluiten.niet_open": "Er is nu geen terugblik. De facilitator start die met /afsluiten.",
+    "afsluiten.titel": "Terugblik: wat we leerden en meenemen",
+    "afsluiten.geen": "(nog geen antwoorden)",
     "rollen.al_gemengd": "Deze groep is al gemengd. Een rollenspel is niet nodig.",
     "rollen.te_weinig": (
         "Ik weet de rollen van deze groep nog niet. Laat iedereen eerst /rol kiezen."
@@ -681,7 +771,9 @@ MESSAGES: dict[str, str] = {
     "homogeen.aan": (
         "De workshop werkt eerst met groepen van één soort "
         "(alleen burgers, alleen professionals, …). "
-        "In de PowerPoint zie je per kolom wat de groepen delen en waar ze verschillen."
+        "/indelen maakt nu groepen van één rol. "
+        "In de PowerPoint zie je per kolom wat de groepen delen en waar ze verschillen. "
+        "Daarna maakt /vervolg de gemengde bijeenkomst."
     ),
     "homogeen.uit": "De workshop werkt met gemengde groepen.",
     "menu.rol": "Kies je rol (burger, professional, …)",

@@ -54,6 +54,8 @@ FACILITATOR_COMMANDS = [
     "/indelen 2",
     "/verplaats Pim 1",
     "/homogeen",
+    "/vervolg",
+    "/afsluiten",
     "/verwijder",
 ]
 
