@@ -20,7 +20,8 @@ from bot.actions import AskQuestion, Outcome
 from bot.context import AppData, BotContext
 from bot.exporter import ChildProcessExporter
 from bot.handlers import all_handlers, is_barrier, keep_time
-from bot.logs import quiet_http_loggers
+from bot.logs import quiet_loggers
+from bot.metrics import Metrics
 from bot.polling import ChatOrderedUpdateProcessor, DurablePoller
 from bot.ratelimit import MessageRateLimiter
 from bot.shell import Shell
@@ -61,6 +62,8 @@ class Settings:
     # no web pages; and the address people open, when a reverse proxy stands in front.
     web: str | None = None
     public_url: str | None = None
+    # /metrics on the live board's address asks for this Bearer token, when set.
+    metrics_token: str | None = None
 
 
 def split_address(address: str) -> tuple[str, int]:
@@ -110,7 +113,8 @@ async def set_command_menus(bot) -> None:
 
 def build_application(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Application:
     """Wire the bot: handlers, rate limiter, typed context, storage opened at start-up."""
-    quiet_http_loggers()
+    quiet_loggers()
+    metrics = Metrics()
 
     async def post_init(app: Application) -> None:
         storage = await Storage.open(settings.db_path)
@@ -125,8 +129,9 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         app.bot_data.shell = Shell(app.bot, storage, board_delay=settings.board_delay, clock=clock)
         if settings.web:
             board = BoardServer(
-                app.bot_data.services, app.bot_data.shell.send, Signer(settings.token)
-            )
+                app.bot_data.services, app.bot_data.shell.send, Signer(settings.token),
+                metrics=metrics, metrics_token=settings.metrics_token,
+            )  # fmt: skip
             host, port = split_address(settings.web)
             await board.start(host, port, settings.public_url)
             board.services = app.bot_data.services = replace(app.bot_data.services, screen=board)
@@ -136,7 +141,12 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         await set_command_menus(app.bot)
         # Time-keeping lives in storage; this job only looks at the clock now and then,
         # so heads-ups survive a restart and come once.
-        app.job_queue.run_repeating(keep_time, interval=settings.tick_seconds, first=1.0)
+        # A look that takes longer than the interval (a busy demo) makes the next one
+        # return at once (keep_time): never two at a time, never a scheduler warning.
+        app.job_queue.run_repeating(
+            keep_time, interval=settings.tick_seconds, first=1.0,
+            job_kwargs={"max_instances": 2, "coalesce": True},
+        )  # fmt: skip
         # Messages that were decided but not sent when the bot last stopped: the outbox,
         # and (for a database from before the outbox) questions whose state has none.
         shell: Shell = app.bot_data.shell
@@ -165,7 +175,7 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         builder.token(settings.token)
         .base_url(settings.base_url)
         .base_file_url(file_url_for(settings.base_url))
-        .rate_limiter(MessageRateLimiter(max_retries=5))
+        .rate_limiter(MessageRateLimiter(max_retries=5, metrics=metrics))
         .context_types(ContextTypes(context=BotContext, bot_data=AppData))
         .post_init(post_init)
         .post_stop(post_stop)
@@ -177,6 +187,7 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         )
         .build()
     )
+    app.bot_data.metrics = metrics
     app.add_handlers(all_handlers())
     app.add_error_handler(_log_error)
     return app
@@ -191,7 +202,10 @@ class RunningBot:
 
     def __init__(self, app: Application, poll_timeout: int = 20) -> None:
         self.app = app
-        self.poller = DurablePoller(app, poll_timeout, inbox=lambda: app.bot_data.services.storage)
+        self.poller = DurablePoller(
+            app, poll_timeout, inbox=lambda: app.bot_data.services.storage,
+            metrics=app.bot_data.metrics,
+        )  # fmt: skip
 
     async def start(self) -> None:
         """Initialise, run post_init, and start long polling."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.metrics import Metrics
 from bot.shell import Shell
 from bot.usecases import Services
 
@@ -23,6 +24,8 @@ class AppData:
     retention_days: int | None = None  # ended workshops are deleted after this many days
     sequential: bool = False  # wait for each update's messages to go out (to compare with)
     board: BoardServer | None = None  # the live board's web server, when it runs
+    metrics: Metrics | None = None  # what /metrics shows (bot/metrics.py)
+    keeping_time: bool = False  # the clock job runs (the next one skips meanwhile)
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, AppData]):
