@@ -13,6 +13,7 @@ BENCHMARKS = [
     "bench_export.py",
     "bench_bot.py",
     "bench_parallel.py",
+    "bench_scale.py",
     "bench_board.py",
     "replay_reminders.py",
     "bench_reminders.py",
