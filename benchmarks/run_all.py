@@ -14,6 +14,7 @@ BENCHMARKS = [
     "bench_bot.py",
     "bench_parallel.py",
     "bench_webhook.py",
+    "bench_scale.py",
     "bench_board.py",
     "replay_reminders.py",
     "bench_reminders.py",

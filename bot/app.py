@@ -20,7 +20,8 @@ from bot.actions import AskQuestion, Outcome
 from bot.context import AppData, BotContext
 from bot.exporter import ChildProcessExporter
 from bot.handlers import all_handlers, is_barrier, keep_time
-from bot.logs import quiet_http_loggers
+from bot.logs import quiet_loggers
+from bot.metrics import Metrics
 from bot.polling import ChatOrderedUpdateProcessor, DurablePoller
 from bot.ratelimit import MessageRateLimiter
 from bot.shell import Shell
@@ -66,6 +67,8 @@ class Settings:
     # Webhook mode (needs ``web``): Telegram POSTs updates to this URL's path on the board's
     # server; None: long polling.
     webhook: WebhookConfig | None = None
+    # /metrics on the live board's address asks for this Bearer token, when set.
+    metrics_token: str | None = None
 
 
 def split_address(address: str) -> tuple[str, int]:
@@ -115,7 +118,8 @@ async def set_command_menus(bot) -> None:
 
 def build_application(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Application:
     """Wire the bot: handlers, rate limiter, typed context, storage opened at start-up."""
-    quiet_http_loggers()
+    quiet_loggers()
+    metrics = Metrics()
 
     async def post_init(app: Application) -> None:
         storage = await Storage.open(settings.db_path)
@@ -130,8 +134,9 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         app.bot_data.shell = Shell(app.bot, storage, board_delay=settings.board_delay, clock=clock)
         if settings.web:
             board = BoardServer(
-                app.bot_data.services, app.bot_data.shell.send, Signer(settings.token)
-            )
+                app.bot_data.services, app.bot_data.shell.send, Signer(settings.token),
+                metrics=metrics, metrics_token=settings.metrics_token,
+            )  # fmt: skip
             host, port = split_address(settings.web)
             if settings.webhook is not None:
                 board.routes.append(add_webhook_route(
@@ -145,7 +150,14 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         await set_command_menus(app.bot)
         # Time-keeping lives in storage; this job only looks at the clock now and then,
         # so heads-ups survive a restart and come once.
-        app.job_queue.run_repeating(keep_time, interval=settings.tick_seconds, first=1.0)
+        # A look that takes longer than the interval (a busy demo) makes the next ones
+        # return at once (keep_time), so two never work at a time. The scheduler counts
+        # those quick ones as running for a few loop turns: room for them (no "maximum
+        # number of running instances" warnings); missed ticks are one tick, however late.
+        app.job_queue.run_repeating(
+            keep_time, interval=settings.tick_seconds, first=1.0,
+            job_kwargs={"max_instances": 20, "coalesce": True, "misfire_grace_time": None},
+        )  # fmt: skip
         # Messages that were decided but not sent when the bot last stopped: the outbox,
         # and (for a database from before the outbox) questions whose state has none.
         shell: Shell = app.bot_data.shell
@@ -174,7 +186,7 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         builder.token(settings.token)
         .base_url(settings.base_url)
         .base_file_url(file_url_for(settings.base_url))
-        .rate_limiter(MessageRateLimiter(max_retries=5))
+        .rate_limiter(MessageRateLimiter(max_retries=5, metrics=metrics))
         .context_types(ContextTypes(context=BotContext, bot_data=AppData))
         .post_init(post_init)
         .post_stop(post_stop)
@@ -186,6 +198,7 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
         )
         .build()
     )
+    app.bot_data.metrics = metrics
     app.add_handlers(all_handlers())
     app.add_error_handler(_log_error)
     app.bot_data.webhook = settings.webhook if settings.web else None
@@ -207,8 +220,9 @@ class RunningBot:
         data: AppData = app.bot_data
         inbox = lambda: app.bot_data.services.storage  # noqa: E731
         self.poller: DurablePoller = (
-            WebhookReceiver(app, data.webhook, inbox) if data.webhook is not None
-            else DurablePoller(app, poll_timeout, inbox=inbox)
+            WebhookReceiver(app, data.webhook, inbox, metrics=data.metrics)
+            if data.webhook is not None
+            else DurablePoller(app, poll_timeout, inbox=inbox, metrics=data.metrics)
         )  # fmt: skip
 
     async def start(self) -> None:

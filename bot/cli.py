@@ -20,7 +20,7 @@ from telegram.error import InvalidToken, NetworkError
 from bot import cli_data, cli_export
 from bot.app import TELEGRAM_API, RunningBot, Settings, build_application, split_address
 from bot.lease import KeptLease, claim, this_process
-from bot.logs import setup_logging
+from bot.logs import LEVELS, setup_logging
 from bot.webhook import DEFAULT_MAX_CONNECTIONS, WebhookConfig, WebhookRefused, derive_secret
 from flows.texts import language_for, plain
 from storage import Storage
@@ -39,6 +39,16 @@ def _retention() -> int | None:
     if not typed.isascii() or not typed.isdigit():
         raise ConfigError(plain("cli.bewaardagen", _lang(), waarde=typed))
     return int(typed) if int(typed) > 0 else None
+
+
+def _log_level(default: int) -> int:
+    """PARTNERSCHAPKAART_LOG_LEVEL: DEBUG, INFO, WARNING or ERROR (any case)."""
+    typed = os.environ.get("PARTNERSCHAPKAART_LOG_LEVEL", "").strip()
+    if not typed:
+        return default
+    if typed.upper() not in LEVELS:
+        raise ConfigError(plain("cli.logniveau", _lang(), waarde=typed))
+    return LEVELS[typed.upper()]
 
 
 DEFAULT_WEB = "127.0.0.1:8080"
@@ -132,6 +142,7 @@ def settings_from_env() -> Settings | None:
         webhook=webhook,
         token=token,
         base_url=os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API,
+        metrics_token=os.environ.get("PARTNERSCHAPKAART_METRICS_TOKEN", "").strip() or None,
         db_path=Path(os.environ.get("PARTNERSCHAPKAART_DB", "partnerschapkaart.sqlite3")),
         retention_days=_retention(),
         sequential=os.environ.get("PARTNERSCHAPKAART_SEQUENTIAL", "") == "1",
@@ -181,6 +192,7 @@ def _address_taken(address: str | None) -> str | None:
 def run() -> int:
     """`partnerschapkaart run`: the real bot, with long polling or a webhook."""
     try:
+        level = _log_level(logging.INFO)
         settings = settings_from_env()
     except ConfigError as error:
         print(error, file=sys.stderr)
@@ -188,10 +200,10 @@ def run() -> int:
     if settings is None:
         print(plain("cli.geen_token", _lang()), file=sys.stderr)
         return EXIT_CONFIG
-    return asyncio.run(_run_alone(settings))
+    return asyncio.run(_run_alone(settings, level))
 
 
-async def _run_alone(settings: Settings) -> int:
+async def _run_alone(settings: Settings, level: int = logging.INFO) -> int:
     """Take the database's lease (or stop: another bot runs on it), then run."""
     try:
         cli_data.check_writable_database(settings.db_path)
@@ -214,19 +226,19 @@ async def _run_alone(settings: Settings) -> int:
             return EXIT_CONFIG
         lease = KeptLease(store, me)
         try:
-            return await _run_checked(settings, lease)
+            return await _run_checked(settings, lease, level)
         finally:
             await lease.stop()
     finally:
         await store.close()
 
 
-async def _run_checked(settings: Settings, lease: KeptLease) -> int:
+async def _run_checked(settings: Settings, lease: KeptLease, level: int) -> int:
     taken = _address_taken(settings.web)
     if taken is not None:
         print(plain("cli.web_bezet", _lang(), adres=settings.web, fout=taken), file=sys.stderr)
         return EXIT_CONFIG
-    setup_logging()
+    setup_logging(level)
     try:
         await serve(settings, lease)
     except InvalidToken:
@@ -251,10 +263,15 @@ def demo(out_dir: Path) -> int:
     from bot.demo import run_demo
 
     try:
+        level = _log_level(logging.WARNING)  # the demo prints its conversation instead
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return EXIT_CONFIG
+    try:
         cli_data.check_out_folder(out_dir)
     except cli_data.Refused as error:
         return cli_data.fail(error)
-    logging.basicConfig(level=logging.WARNING)
+    setup_logging(level)
     return asyncio.run(run_demo(out_dir))
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.metrics import Metrics
 from bot.shell import Shell
 from bot.usecases import Services
 
@@ -25,6 +26,8 @@ class AppData:
     sequential: bool = False  # wait for each update's messages to go out (to compare with)
     board: BoardServer | None = None  # the live board's web server, when it runs
     webhook: WebhookConfig | None = None  # set: updates come by webhook, not polling
+    metrics: Metrics | None = None  # what /metrics shows (bot/metrics.py)
+    keeping_time: bool = False  # the clock job runs (the next one skips meanwhile)
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, AppData]):

@@ -275,9 +275,17 @@ async def unknown_command(update: Update, context: BotContext) -> None:
 
 
 async def keep_time(context: BotContext) -> None:
-    """Every half minute: heads-ups about time and reminders that are due; old data purged."""
-    await _run(context, usecases.tick(context.services), None)
-    await usecases.purge_old(context.services, context.bot_data.retention_days)
+    """Every half minute: heads-ups about time and reminders that are due; old data purged.
+    While the previous look is still busy, this one is skipped."""
+    data = context.bot_data
+    if data.keeping_time:
+        return
+    data.keeping_time = True
+    try:
+        await _run(context, usecases.tick(context.services), None)
+        await usecases.purge_old(context.services, data.retention_days)
+    finally:
+        data.keeping_time = False
 
 
 # Commands that give an answer: they need no order beyond their own chat's.

@@ -21,6 +21,11 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+# PARTNERSCHAPKAART_LOG_LEVEL
+LEVELS = {"DEBUG": logging.DEBUG, "INFO": logging.INFO, "WARNING": logging.WARNING,
+          "ERROR": logging.ERROR}  # fmt: skip
+
+
 def setup_logging(level: int = logging.INFO) -> None:
     """Log to stderr; the HTTP client's request lines (which hold the token) stay off."""
     handler = logging.StreamHandler()
@@ -28,12 +33,15 @@ def setup_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    quiet_http_loggers()
+    quiet_loggers()
 
 
-def quiet_http_loggers() -> None:
+def quiet_loggers() -> None:
     """httpx logs every request URL, token included, at INFO; aiosqlite every query with
     its parameters and python-telegram-bot every Bot API call with its texts (answers,
-    names, links) at DEBUG: keep them at WARNING."""
+    names, links) at DEBUG: keep them at WARNING, whatever the level. apscheduler (the
+    job queue) logs each run of the clock job, twice a minute: only at DEBUG."""
     for name in ("httpx", "httpcore", "aiosqlite", "telegram.Bot", "telegram.ext.ExtBot"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    debug = logging.getLogger().getEffectiveLevel() <= logging.DEBUG
+    logging.getLogger("apscheduler").setLevel(logging.DEBUG if debug else logging.WARNING)

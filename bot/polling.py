@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -34,6 +35,7 @@ from telegram.error import (
 )
 from telegram.ext import Application, BaseUpdateProcessor
 
+from bot.metrics import Metrics
 from storage import Store
 
 log = logging.getLogger(__name__)
@@ -126,9 +128,14 @@ class DurablePoller:
     """Fetch updates, keep them in the inbox, hand each to the update processor."""
 
     def __init__(
-        self, app: Application, poll_timeout: int, inbox: Callable[[], Store]
+        self,
+        app: Application,
+        poll_timeout: int,
+        inbox: Callable[[], Store],
+        metrics: Metrics | None = None,
     ) -> None:
         self.app = app
+        self.metrics = metrics or Metrics()
         self.poll_timeout = poll_timeout
         self.inbox = inbox  # the storage, once it is open
         self.offset: int | None = None
@@ -190,10 +197,11 @@ class DurablePoller:
         while not self._stopping.is_set():
             self.first_poll.set()
             try:
-                updates = await self.app.bot.get_updates(
-                    offset=self.offset, timeout=self.poll_timeout,
-                    allowed_updates=ALLOWED_UPDATES,
-                )  # fmt: skip
+                with self.metrics.calling("getUpdates"):
+                    updates = await self.app.bot.get_updates(
+                        offset=self.offset, timeout=self.poll_timeout,
+                        allowed_updates=ALLOWED_UPDATES,
+                    )  # fmt: skip
             except RetryAfter as exc:
                 await asyncio.sleep(exc.retry_after.total_seconds())  # type: ignore[union-attr]
                 continue
@@ -220,18 +228,22 @@ class DurablePoller:
                 self._start(update)
 
     def _start(self, update: Update) -> None:
+        self.metrics.update_received(update)
         task = asyncio.get_running_loop().create_task(
-            self.app.update_processor.process_update(update, self._handle(update))
+            self.app.update_processor.process_update(
+                update, self._handle(update, time.perf_counter())
+            )
         )
         self._in_hand.add(task)
         task.add_done_callback(self._in_hand.discard)
 
-    async def _handle(self, update: Update) -> None:
+    async def _handle(self, update: Update, arrived: float) -> None:
         try:
             # Handlers log their own errors (the application's error handler); an update
             # that fails is not handled again and again, so it leaves the inbox too.
             await self.app.process_update(update)
         finally:
+            self.metrics.handling.observe(time.perf_counter() - arrived)
             self._done.append(update.update_id)
             if self._flush is None or self._flush.done():
                 self._flush = asyncio.get_running_loop().create_task(self._forget_done())

@@ -6,6 +6,8 @@ from typing import Any
 
 from telegram.ext import AIORateLimiter
 
+from bot.metrics import Metrics
+
 # Telegram's published "20 messages per minute per group" is about new messages. PTB's
 # AIORateLimiter counts every call that names a group chat, so reactions (our cheap
 # acknowledgement of each answer) and board edits would eat the budget of a busy
@@ -41,12 +43,13 @@ OVERALL_PER_SECOND = 29
 class MessageRateLimiter(AIORateLimiter):
     """AIORateLimiter whose group and overall limits apply to new messages only."""
 
-    def __init__(self, *, max_retries: int = 5) -> None:
+    def __init__(self, *, max_retries: int = 5, metrics: Metrics | None = None) -> None:
         super().__init__(
             overall_max_rate=1,
             overall_time_period=1 / OVERALL_PER_SECOND,
             max_retries=max_retries,
         )
+        self.metrics = metrics
 
     async def process_request(  # type: ignore[override]
         self,
@@ -59,6 +62,18 @@ class MessageRateLimiter(AIORateLimiter):
     ) -> Any:
         if endpoint not in NEW_MESSAGE_METHODS and "chat_id" in data:
             data = {k: v for k, v in data.items() if k != "chat_id"}
+        if self.metrics is not None:
+            callback = _counted(self.metrics, endpoint, callback)
         return await super().process_request(
             callback, args, kwargs, endpoint, data, rate_limit_args
         )
+
+
+def _counted(metrics: Metrics, method: str, callback: Any) -> Any:
+    """The call, counted on each try (a 429 is retried here, and counted each time)."""
+
+    async def call(*args: Any, **kwargs: Any) -> Any:
+        with metrics.calling(method):
+            return await callback(*args, **kwargs)
+
+    return call

@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import json
 import logging
+import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from telegram import Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application
 
+from bot.metrics import Metrics
 from bot.polling import ALLOWED_UPDATES, DurablePoller
 from storage import Store
 
@@ -88,8 +90,9 @@ class WebhookReceiver(DurablePoller):
         app: Application,
         config: WebhookConfig,
         inbox: Callable[[], Store],
+        metrics: Metrics | None = None,
     ) -> None:
-        super().__init__(app, max(1, round(config.watch_seconds)), inbox)
+        super().__init__(app, max(1, round(config.watch_seconds)), inbox, metrics=metrics)
         self.config = config
         self.watch_seconds = config.watch_seconds
         self.ready = False
@@ -172,9 +175,17 @@ class WebhookReceiver(DurablePoller):
         return False
 
     def _start_webhook(self, update: Update) -> asyncio.Task[None]:
+        self.metrics.update_received(update)
         task = asyncio.get_running_loop().create_task(
-            self.app.update_processor.process_update(update, self.app.process_update(update))
+            self.app.update_processor.process_update(update, self._process(update))
         )
         self._in_hand.add(task)
         task.add_done_callback(self._in_hand.discard)
         return task
+
+    async def _process(self, update: Update) -> None:
+        arrived = time.perf_counter()
+        try:
+            await self.app.process_update(update)
+        finally:
+            self.metrics.handling.observe(time.perf_counter() - arrived)

@@ -154,6 +154,11 @@ class AnswerQueries:
         )
         return int(row["n"]) if row else 0
 
+    async def answers_in_total(self) -> int:
+        """How many answers the database holds, of every workshop (for /metrics)."""
+        row = await self.db.fetch_one("SELECT COUNT(*) AS n FROM answers")
+        return int(row["n"]) if row else 0
+
     async def answer_counts(self, workshop_id: int) -> dict[int, dict[Kolom, int]]:
         """Per subgroup, the number of answers in each column."""
         rows = await self.db.fetch_all(

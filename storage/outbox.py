@@ -60,6 +60,11 @@ class OutboxQueries:
         """Telegram has these (or refused them for good): never send them again."""
         await self._delete_rows("outbox", "id", outbox_ids)
 
+    async def outbox_length(self) -> int:
+        """How many messages were decided and are not yet sent (for /metrics)."""
+        row = await self.db.fetch_one("SELECT COUNT(*) AS n FROM outbox")
+        return int(row["n"]) if row else 0
+
     async def keep_updates(self, updates: Sequence[tuple[int, str]]) -> None:
         """Write fetched updates (id, JSON) down before Telegram is told to forget them."""
         if not updates:

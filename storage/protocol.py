@@ -335,6 +335,10 @@ class Store(Protocol):
         """Count a subgroup's answers in one column."""
         ...
 
+    async def answers_in_total(self) -> int:
+        """Count the answers of every workshop (for /metrics)."""
+        ...
+
     async def answer_counts(self, workshop_id: int) -> dict[int, dict[Kolom, int]]:
         """Read per subgroup the number of answers in each column."""
         ...
@@ -515,6 +519,10 @@ class Store(Protocol):
 
     async def outbox_sent(self, *outbox_ids: int) -> None:
         """Telegram has these (or refused them for good): never send them again."""
+        ...
+
+    async def outbox_length(self) -> int:
+        """Count the messages decided and not yet sent (for /metrics)."""
         ...
 
     async def keep_updates(self, updates: Sequence[tuple[int, str]]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import html
 import json
 import logging
@@ -26,6 +27,7 @@ from aiohttp import web
 
 from bot.actions import Outcome, React, Say
 from bot.incoming import Incoming
+from bot.metrics import CONTENT_TYPE_LATEST, Metrics
 from bot.usecases import Refused, Services, confirm, count_votes, start_vote, undo_edit
 from bot.usecases.plenary import apply_draft_edit
 from bot.usecases.unit import Handled, handle
@@ -127,8 +129,12 @@ class BoardServer:
         signer: Signer,
         *,
         clock_seconds: float = CLOCK_SECONDS,
+        metrics: Metrics | None = None,
+        metrics_token: str | None = None,
     ) -> None:
         self.services = services
+        self.metrics = metrics
+        self.metrics_token = metrics_token
         self.send = send
         self.signer = signer
         self.public_url = ""
@@ -164,6 +170,7 @@ class BoardServer:
         app.router.add_get("/scherm", self._page("scherm.html"))
         app.router.add_get("/bediening", self._page("bediening.html"))
         app.router.add_get("/healthz", self._health)
+        app.router.add_get("/metrics", self._metrics)
         app.router.add_static("/static/", STATIC, show_index=False, append_version=False)
         app.router.add_get("/api/stream", self._stream)
         app.router.add_post("/api/session", self._session)
@@ -344,6 +351,18 @@ class BoardServer:
             ok = ok and api_ok
         report["ok"] = ok
         return web.json_response(report, status=200 if ok else 503)
+
+    async def _metrics(self, request: web.Request) -> web.Response:
+        """Prometheus's text format: counts only (bot/metrics.py), behind a Bearer token
+        when PARTNERSCHAPKAART_METRICS_TOKEN is set."""
+        if self.metrics is None:
+            raise web.HTTPNotFound()
+        if self.metrics_token:
+            given = request.headers.get("Authorization", "").encode()
+            if not hmac.compare_digest(given, f"Bearer {self.metrics_token}".encode()):
+                raise Denied("web.geen_toegang", 401)
+        body = await self.metrics.render(self.store)
+        return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     async def _stream(self, request: web.Request) -> web.StreamResponse:
         access = await self._access(request)

@@ -822,6 +822,11 @@ MESSAGES: dict[str, str] = {
     "join.te_vaak": "That was a wrong code too often. Try again in {minuten} min.",
     "weigering.kolom_buiten_stap": "{kolom} does not belong to this step of the workshop.",
     "join.naamloze_groep": "Group without a name",
+    # Administration (issue 13): the log level.
+    "cli.logniveau": (
+        "partnerschapkaart: PARTNERSCHAPKAART_LOG_LEVEL='{waarde}' is not a level I know. "
+        "Choose DEBUG, INFO, WARNING or ERROR."
+    ),
     # Consent: who left no longer counts, co-facilitating only with one's own yes, choose a workshop
     "join.plenaire_groep": (
         "This group is the plenary group of the workshop <b>{doel}</b>. "

@@ -843,6 +843,11 @@ MESSAGES: dict[str, str] = {
     ),
     "weigering.kolom_buiten_stap": "{kolom} hoort niet bij deze stap van de workshop.",
     "join.naamloze_groep": "Groep zonder naam",
+    # Beheer (issue 13): het logniveau.
+    "cli.logniveau": (
+        "partnerschapkaart: PARTNERSCHAPKAART_LOG_LEVEL='{waarde}' ken ik niet. "
+        "Kies DEBUG, INFO, WARNING of ERROR."
+    ),
     # Toestemming: wie weg is telt niet mee, meehelpen alleen met een eigen ja, kies je workshop
     "join.plenaire_groep": (
         "Deze groep is de plenaire groep van de workshop <b>{doel}</b>. "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -26,6 +27,16 @@ def _slide_text(slide) -> str:
 class DemoRun:
     folder: Path  # the export set and the demo's database
     transcript: str  # what `make demo` prints
+    log: list[str]  # what the bot logged at INFO and above, as "LEVEL name: message"
+
+
+class _Kept(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} {record.name}: {record.getMessage()}")
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +44,33 @@ def demo(tmp_path_factory) -> DemoRun:
     """One run of the demo, shared by the tests that look at what it made."""
     folder = tmp_path_factory.mktemp("demo")
     printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        # The screen on any free port: another test may run a demo at the same time.
-        assert asyncio.run(run_demo(folder, web="127.0.0.1:0")) == 0
-    return DemoRun(folder, printed.getvalue())
+    kept, root = _Kept(), logging.getLogger()
+    level = root.level
+    root.addHandler(kept)
+    root.setLevel(logging.INFO)  # as `partnerschapkaart run` logs
+    try:
+        with contextlib.redirect_stdout(printed):
+            # The screen on any free port: another test may run a demo at the same time.
+            assert asyncio.run(run_demo(folder, web="127.0.0.1:0")) == 0
+    finally:
+        root.removeHandler(kept)
+        root.setLevel(level)
+    return DemoRun(folder, printed.getvalue(), kept.lines)
+
+
+def test_the_log_at_info_holds_no_scheduler_lines_no_texts_and_no_token(demo: DemoRun):
+    assert any("ready" in line for line in demo.log), demo.log  # the log was captured
+    # The clock job runs every 0.05 s in the demo (every 30 s in production): its runs
+    # are no news, and it never overlaps itself.
+    assert not [line for line in demo.log if "apscheduler" in line], demo.log[:5]
+    assert not [line for line in demo.log if "maximum number of running instances" in line]
+    said = [text for columns in SCRIPT.values() for lines in columns.values()
+            for _, how, text in lines if how != "wacht"]  # fmt: skip
+    said += [text for lines in PAPER.values() for text in lines]
+    for line in demo.log:
+        assert not [text for text in said if text in line], line
+        assert "sandbox-TOKEN" not in line, line  # the demo's bot token
+        assert not re.search(r"\d{5,}:[A-Za-z0-9_-]{20,}", line), line
 
 
 def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(demo: DemoRun):

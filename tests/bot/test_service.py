@@ -219,6 +219,16 @@ def test_a_wrong_retention_is_one_line(place, days):
     assert days in line
 
 
+def test_a_wrong_log_level_is_one_line(place):
+    line = one_line(cli(place, "run", TELEGRAM_BOT_TOKEN="1:x",
+                        PARTNERSCHAPKAART_LOG_LEVEL="luid"))  # fmt: skip
+    assert "PARTNERSCHAPKAART_LOG_LEVEL='luid'" in line
+    assert "DEBUG, INFO, WARNING of ERROR" in line
+    line = one_line(cli(place, "demo", "--out", "uit", PARTNERSCHAPKAART_LOG_LEVEL="verbose"))
+    assert "'verbose'" in line
+    assert not (place / "uit").exists()  # stopped before the demo began
+
+
 def test_a_missing_templates_folder_is_one_line(place):
     line = one_line(cli(place, "run", TELEGRAM_BOT_TOKEN="1:x",
                         PARTNERSCHAPKAART_TEMPLATES=str(place / "nergens")))  # fmt: skip
