@@ -7,6 +7,7 @@ from pathlib import Path
 
 from storage.answers import AnswerQueries
 from storage.db import Database
+from storage.group_ready import GroupReadyQueries
 from storage.lease import LeaseQueries
 from storage.outbox import OutboxQueries, OutboxRow
 from storage.plenary import PlenaryQueries
@@ -28,6 +29,7 @@ class Storage(
     OutboxQueries,
     ScreenQueries,
     LeaseQueries,
+    GroupReadyQueries,
 ):
     """Everything the bot reads and writes, on one SQLite file (a ``Store``)."""
 

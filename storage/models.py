@@ -179,3 +179,20 @@ class Lease:
     pid: int
     since: str
     heartbeat: str
+
+
+@dataclass(frozen=True)
+class GroupReady:
+    """A member's /klaar put to the group: open until a yes, a no, or the deadline."""
+
+    id: int
+    workshop_id: int
+    subgroup_id: int
+    kolom: Kolom
+    state_changed_at: str  # the subgroup's state it was asked in began then
+    user_id: int | None  # who asked (None once they asked to be forgotten)
+    asked_at: str
+    deadline: str
+    message_id: int | None  # the question in the chat, once sent
+    closed_at: str | None
+    outcome: str | None  # "ja", "nee", "tijd", "vervallen"
