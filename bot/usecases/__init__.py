@@ -14,6 +14,7 @@ from bot.usecases.answering import (
 from bot.usecases.choosing import choose_workshop, which_workshop
 from bot.usecases.common import Refused, Services, workshop_for_chat
 from bot.usecases.group_ready import answer_group_ready
+from bot.usecases.group_ready import settle_due as settle_group_questions
 from bot.usecases.joining import (
     add_paper_table,
     answer_cofacilitator,
@@ -70,6 +71,7 @@ from bot.usecases.voting import count_votes, start_vote, vote
 
 __all__ = [
     "answer_group_ready",
+    "settle_group_questions",
     "answer_cofacilitator",
     "choose_workshop",
     "member_joined",

@@ -249,3 +249,13 @@ async def test_a_question_is_void_once_the_facilitator_moved_the_group(sandbox: 
         assert "Kolom 3 van 5" in column_asked(sandbox, group)
     finally:
         await bot.stop()
+
+
+async def test_the_facilitators_klaar_closes_at_once(sandbox: Sandbox, bot):
+    anna, bram = sandbox.add_user("Anna"), sandbox.add_user("Bram")
+    fac, group = await at_column_2(sandbox, anna, bram)
+
+    await sandbox.send_message(group, fac, "/klaar")
+    await sandbox.wait_idle()
+    assert "Kolom 3 van 5" in column_asked(sandbox, group)
+    assert not [m for m in sandbox.bot_messages(group) if "Zijn jullie klaar?" in m.text]
