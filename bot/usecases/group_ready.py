@@ -87,14 +87,15 @@ async def klaar(
 ) -> Outcome | list[Action]:
     """A member's /klaar on a column that may close: an Outcome when the group is asked
     first (or was asked by this member already), else what closing it also shows."""
-    if not inc.anonymous_admin:  # who says /klaar is a member of the group
+    facilitator = await _is_facilitator(s, workshop, inc)
+    if not facilitator and not inc.anonymous_admin:  # who says /klaar is a member
         await register(s, workshop, subgroup, inc)
     ready, voided = await open_question(s, workshop, subgroup)
     besluit = groepsklaar.bij_klaar(
         _vraag(ready) if ready else None,
         inc.user_id,
         await _members(s, workshop, subgroup),
-        facilitator=await _is_facilitator(s, workshop, inc),
+        facilitator=facilitator,
     )
     lang = workshop.lang
     if besluit is Besluit.AL_GEVRAAGD:
@@ -190,11 +191,10 @@ async def answer_group_ready(s: Services, inc: Incoming, ready_id: int, yes: boo
     ready, voided = await open_question(s, workshop, subgroup)
     if ready is None or ready.id != ready_id:
         return not_open.add(*voided)
-    if not inc.anonymous_admin:
+    facilitator = await _is_facilitator(s, workshop, inc)
+    if not facilitator and not inc.anonymous_admin:  # who answers is a member
         await register(s, workshop, subgroup, inc)
-    besluit = groepsklaar.bij_antwoord(
-        _vraag(ready), inc.user_id, yes, facilitator=await _is_facilitator(s, workshop, inc)
-    )
+    besluit = groepsklaar.bij_antwoord(_vraag(ready), inc.user_id, yes, facilitator=facilitator)
     if besluit is Besluit.AL_GEVRAAGD:
         return Outcome(toast=plain("groepsklaar.al_gevraagd", lang))
     if besluit is Besluit.GAAT_DOOR:

@@ -259,3 +259,7 @@ async def test_the_facilitators_klaar_closes_at_once(sandbox: Sandbox, bot):
     await sandbox.wait_idle()
     assert "Kolom 3 van 5" in column_asked(sandbox, group)
     assert not [m for m in sandbox.bot_messages(group) if "Zijn jullie klaar?" in m.text]
+    # She steers; she does not become a member of the subgroup.
+    subgroup = await bot.storage.find_subgroup_by_chat(group.id, None)
+    people = await bot.storage.list_participants(subgroup.workshop_id)
+    assert fac.id not in {p.user_id for p in people if p.subgroup_id == subgroup.id}
