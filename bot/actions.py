@@ -124,6 +124,27 @@ class React:
 
 
 @dataclass(frozen=True)
+class AskGroupReady:
+    """Put a member's /klaar to the group: the question with its yes and no buttons. The
+    shell remembers which message it is, so how it ended can be shown on it."""
+
+    ready_id: int
+    chat_id: int
+    thread_id: int | None
+    text: Html
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class SettleGroupReady:
+    """Show how the group's question ended on the question itself, without its buttons."""
+
+    ready_id: int
+    chat_id: int
+    text: Html
+
+
+@dataclass(frozen=True)
 class SendDocument:
     chat_id: int
     thread_id: int | None
@@ -144,6 +165,8 @@ Action = (
     | SendVote
     | CloseVotes
     | React
+    | AskGroupReady
+    | SettleGroupReady
     | SendDocument
 )
 
@@ -169,7 +192,7 @@ _KINDS: dict[str, type] = {
     cls.__name__: cls
     for cls in (
         Say, AskQuestion, RefreshBoard, FreezeBoard, ShowDraft, ShowStatus, RefreshStatus,
-        SendVote, CloseVotes, React,
+        SendVote, CloseVotes, React, AskGroupReady, SettleGroupReady,
     )
 }  # fmt: skip
 
@@ -191,9 +214,8 @@ def lane_of(action: Action, chat_of_subgroup: dict[int, int | None]) -> str:
 
 def repeatable(action: Action) -> bool:
     """True when carrying it out twice shows nothing twice: a reaction, an edit in place."""
-    return isinstance(action, React | RefreshBoard | RefreshStatus | FreezeBoard | CloseVotes) or (
-        isinstance(action, ShowDraft) and action.chat_id is None
-    )
+    edits = React | RefreshBoard | RefreshStatus | FreezeBoard | CloseVotes | SettleGroupReady
+    return isinstance(action, edits) or (isinstance(action, ShowDraft) and action.chat_id is None)
 
 
 def stored_actions(outcome: Outcome) -> list[Action]:

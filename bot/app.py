@@ -19,7 +19,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from bot.actions import AskQuestion, Outcome
 from bot.context import AppData, BotContext
 from bot.exporter import ChildProcessExporter
-from bot.handlers import all_handlers, is_barrier, keep_time
+from bot.handlers import all_handlers, close_group_questions, is_barrier, keep_time
 from bot.logs import quiet_loggers
 from bot.metrics import Metrics
 from bot.polling import ChatOrderedUpdateProcessor, DurablePoller
@@ -55,6 +55,8 @@ class Settings:
     poll_timeout: int = 20
     template_dir: Path | None = None  # the facilitator's own agreement templates
     tick_seconds: float = 30.0  # how often time-keeping looks at the clock
+    # How often a group's /klaar nobody said no to is looked at (it closes after a minute).
+    group_seconds: float = 5.0
     retention_days: int | None = 90  # ended workshops are deleted after this many days
     read_timeout: float | None = None  # seconds to wait for Telegram's reply (PTB: 5)
     # One update at a time, each waiting for its messages to go out (python-telegram-bot's
@@ -158,6 +160,9 @@ def build_application(settings: Settings, clock: Callable[[], datetime] = utc_no
             keep_time, interval=settings.tick_seconds, first=1.0,
             job_kwargs={"max_instances": 20, "coalesce": True, "misfire_grace_time": None},
         )  # fmt: skip
+        app.job_queue.run_repeating(
+            close_group_questions, interval=settings.group_seconds, first=settings.group_seconds
+        )
         # Messages that were decided but not sent when the bot last stopped: the outbox,
         # and (for a database from before the outbox) questions whose state has none.
         shell: Shell = app.bot_data.shell

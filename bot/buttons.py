@@ -193,6 +193,16 @@ class AnswerCofacilitator(_Press):
 
 
 @dataclass(frozen=True)
+class AnswerGroupReady(_Press):
+    """Yes or no under a member's /klaar put to the group; the id names that question,
+    which must still be open in the chat where it is pressed."""
+
+    WIRE: ClassVar[str] = "gk:{ready_id}:{answer}"
+    ready_id: int
+    answer: YesNo
+
+
+@dataclass(frozen=True)
 class ChooseWorkshop(_Press):
     """A workshop to choose: whoever presses it works on this one (if they facilitate it)."""
 
@@ -214,6 +224,7 @@ ButtonPress: TypeAlias = (
     | Forget
     | DeleteWorkshop
     | AnswerCofacilitator
+    | AnswerGroupReady
     | ChooseWorkshop
 )
 KINDS: tuple[type[ButtonPress], ...] = typing.get_args(ButtonPress)

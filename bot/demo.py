@@ -295,13 +295,25 @@ class Workshop:
         for table, columns in SCRIPT.items():
             for name, how, text in columns[column]:
                 await self.member(table, name, how, text)
-            closer = self.people[MEMBERS[table][-1]]
-            await self.sb.send_message(
-                self.chats[table], closer, "/klaar", thread_id=self.threads[table]
-            )
-            await self._idle(0.1)
+            await self.done(table)
         lines = "\n".join(PAPER[column])
         await self.facilitator(f"/typ 4 {column}\n{lines}")
+
+    async def done(self, table: str) -> None:
+        """The last member says the table is done; the group is asked, and the first
+        member agrees with a tap."""
+        chat, thread = self.chats[table], self.threads[table]
+        closer, agrees = (self.people[n] for n in (MEMBERS[table][-1], MEMBERS[table][0]))
+        sent = await self.sb.send_message(chat, closer, "/klaar", thread_id=thread)
+        await self._idle(0.1)
+        asked = [
+            m for m in self.sb.bot_messages(chat, thread)
+            if m.message_id > sent["message_id"] and any(d.startswith("gk:") for _, d in m.buttons)
+        ]  # fmt: skip
+        if asked:
+            yes = next(d for _, d in asked[-1].buttons if d.endswith(":j"))
+            await self.sb.press_button(chat, agrees, asked[-1], yes)
+            await self._idle(0.1)
 
     async def screen_on(self) -> None:
         """/scherm: the links to the room's screen and to the control view."""

@@ -288,6 +288,13 @@ async def keep_time(context: BotContext) -> None:
         data.keeping_time = False
 
 
+async def close_group_questions(context: BotContext) -> None:
+    """Every few seconds: a column whose group said no objection within its minute closes
+    (time-keeping does it too; this only makes it close close to the minute)."""
+    if await context.services.storage.open_group_readies():
+        await _run(context, usecases.settle_group_questions(context.services), None)
+
+
 # Commands that give an answer: they need no order beyond their own chat's.
 ANSWER_COMMANDS = frozenset({"idee", "idea"})
 

@@ -11,6 +11,7 @@ from bot import usecases
 from bot.actions import Outcome
 from bot.buttons import (
     AnswerCofacilitator,
+    AnswerGroupReady,
     Back,
     ButtonPress,
     ChooseRole,
@@ -90,6 +91,8 @@ def use_case_for(
             return usecases.delete_confirmed(s, inc, workshop_id)
         case AnswerCofacilitator(offer_id, answer):
             return usecases.answer_cofacilitator(s, inc, offer_id, answer is YesNo.YES)
+        case AnswerGroupReady(ready_id, answer):
+            return usecases.answer_group_ready(s, inc, ready_id, answer is YesNo.YES)
         case ChooseWorkshop(workshop_id):
             return usecases.choose_workshop(s, inc, workshop_id)
         case _:

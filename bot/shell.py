@@ -27,6 +27,7 @@ from telegram.error import (
 from bot import views
 from bot.actions import (
     Action,
+    AskGroupReady,
     AskQuestion,
     Broadcast,
     Button,
@@ -39,6 +40,7 @@ from bot.actions import (
     Say,
     SendDocument,
     SendVote,
+    SettleGroupReady,
     ShowDraft,
     ShowStatus,
 )
@@ -149,6 +151,13 @@ class Shell(BoardMessages, PlenaryMessages):
                     ),
                     "setMessageReaction",
                 )
+            case AskGroupReady():
+                asked = Say(action.chat_id, action.thread_id, action.text, buttons=action.buttons)
+                await self.storage.set_group_ready_message(action.ready_id, await self.say(asked))
+            case SettleGroupReady():
+                ready = await self.storage.get_group_ready(action.ready_id)
+                if ready is not None and ready.message_id:
+                    await self._edit(action.chat_id, ready.message_id, action.text, ())
             case SendDocument():
                 await with_retries(
                     lambda: self.bot.send_document(

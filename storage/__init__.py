@@ -8,6 +8,7 @@ from pathlib import Path
 from storage.answers import AnswerQueries
 from storage.db import Database
 from storage.followup import FollowupQueries
+from storage.group_ready import GroupReadyQueries
 from storage.lease import LeaseQueries
 from storage.outbox import OutboxQueries, OutboxRow
 from storage.plenary import PlenaryQueries
@@ -30,6 +31,7 @@ class Storage(
     ScreenQueries,
     LeaseQueries,
     FollowupQueries,
+    GroupReadyQueries,
 ):
     """Everything the bot reads and writes, on one SQLite file (a ``Store``)."""
 

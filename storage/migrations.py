@@ -337,4 +337,32 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX closing_answers_by_workshop ON closing_answers (workshop_id, id);
         """,
     ),
+    (
+        10,
+        "the group decides together: a /klaar asks the group, open for a minute",
+        """
+        -- A member's /klaar asks the group whether a column is done. It closes at a second
+        -- member's yes, or at the deadline when nobody said no; a no ends the question.
+        -- The question is about the subgroup's state when asked (its column and the moment
+        -- that state began): once the state changed, the question is void. An id is never
+        -- reused (AUTOINCREMENT), so a button of an old question never matches a new one.
+        CREATE TABLE group_ready (
+            id               INTEGER PRIMARY KEY AUTOINCREMENT,
+            workshop_id      INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            subgroup_id      INTEGER NOT NULL REFERENCES subgroups (id) ON DELETE CASCADE,
+            column_no        INTEGER NOT NULL CHECK (column_no BETWEEN 1 AND 5),
+            state_changed_at TEXT    NOT NULL,
+            user_id          INTEGER,
+            asked_at         TEXT    NOT NULL,
+            deadline         TEXT    NOT NULL,
+            message_id       INTEGER,
+            closed_at        TEXT,
+            outcome          TEXT
+        );
+        -- At most one open question per subgroup; the clock reads the open ones.
+        CREATE UNIQUE INDEX group_ready_open ON group_ready (subgroup_id)
+            WHERE closed_at IS NULL;
+        CREATE INDEX group_ready_due ON group_ready (deadline) WHERE closed_at IS NULL;
+        """,
+    ),
 )

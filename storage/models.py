@@ -192,3 +192,20 @@ class ClosingAnswer:
     text: str
     author: str | None  # the participant's first name; None once they are forgotten
     created_at: str
+
+
+@dataclass(frozen=True)
+class GroupReady:
+    """A member's /klaar put to the group: open until a yes, a no, or the deadline."""
+
+    id: int
+    workshop_id: int
+    subgroup_id: int
+    kolom: Kolom
+    state_changed_at: str  # the subgroup's state it was asked in began then
+    user_id: int | None  # who asked (None once they asked to be forgotten)
+    asked_at: str
+    deadline: str
+    message_id: int | None  # the question in the chat, once sent
+    closed_at: str | None
+    outcome: str | None  # "ja", "nee", "tijd", "vervallen"

@@ -137,6 +137,10 @@ async def _forget_in_workshop(
     await conn.execute(
         "DELETE FROM votes WHERE workshop_id = ? AND user_id = ?", (workshop_id, user_id)
     )
+    await conn.execute(
+        "UPDATE group_ready SET user_id = NULL WHERE workshop_id = ? AND user_id = ?",
+        (workshop_id, user_id),
+    )
     for table in ("cofacilitators", "cofacilitator_offers", "workshop_choices"):
         await conn.execute(
             f"DELETE FROM {table} WHERE workshop_id = ? AND user_id = ?",

@@ -23,6 +23,7 @@ from storage.models import (
     CofacilitatorOffer,
     Event,
     Forgotten,
+    GroupReady,
     Lease,
     Participant,
     PlenaryDraft,
@@ -597,6 +598,42 @@ class Store(Protocol):
 
     async def list_closing_answers(self, workshop_id: int) -> list[ClosingAnswer]:
         """The closing round's answers, in the order they came."""
+        ...
+
+    # -- the group decides together that a column is done -------------------------------
+
+    async def ask_group_ready(
+        self,
+        *,
+        workshop_id: int,
+        subgroup_id: int,
+        kolom: Kolom,
+        state_changed_at: str,
+        user_id: int,
+        now: str,
+        deadline: str,
+    ) -> GroupReady:
+        """Put a /klaar to the group; the subgroup must have no open question."""
+        ...
+
+    async def open_group_ready(self, subgroup_id: int) -> GroupReady | None:
+        """The subgroup's open question, if any."""
+        ...
+
+    async def get_group_ready(self, ready_id: int) -> GroupReady | None:
+        """One question, open or settled."""
+        ...
+
+    async def open_group_readies(self) -> list[GroupReady]:
+        """Every open question (few: at most one a subgroup), oldest deadline first."""
+        ...
+
+    async def settle_group_ready(self, ready_id: int, outcome: str, now: str) -> bool:
+        """Close an open question with its outcome, once; False if it was settled already."""
+        ...
+
+    async def set_group_ready_message(self, ready_id: int, message_id: int) -> None:
+        """Remember which message in the chat asks the question."""
         ...
 
     # -- the lease: one bot per database --------------------------------------------------

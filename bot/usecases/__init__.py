@@ -19,6 +19,8 @@ from bot.usecases.followup import (
     create_followup,
     start_closing,
 )
+from bot.usecases.group_ready import answer_group_ready
+from bot.usecases.group_ready import settle_due as settle_group_questions
 from bot.usecases.joining import (
     add_paper_table,
     answer_cofacilitator,
@@ -74,6 +76,8 @@ from bot.usecases.timekeeping import set_duration, tick
 from bot.usecases.voting import count_votes, start_vote, vote
 
 __all__ = [
+    "answer_group_ready",
+    "settle_group_questions",
     "answer_cofacilitator",
     "choose_workshop",
     "member_joined",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bot import views
-from bot.actions import AskQuestion, FreezeBoard, Outcome, React, RefreshBoard, RefreshStatus, Say
+from bot.actions import AskQuestion, Outcome, React, RefreshBoard, RefreshStatus, Say
 from bot.incoming import Incoming
+from bot.usecases import group_ready
 from bot.usecases.common import Services, register, reply, say, subgroup_here
 from bot.usecases.joining import edit_paper_answers
 from bot.usecases.reminding import consider_reminder
@@ -179,25 +180,18 @@ async def move_subgroup(
         if pressed_for is not None:
             return Outcome(toast=plain(refusal.reason, lang, **params)).add(*revealed)
         return Outcome().add(*revealed, say(inc, refusal.reason, lang, **params))
-    changed = await s.storage.change_subgroup_state(
-        subgroup,
-        new,
-        kind=gebeurtenis.value,
-        actor_id=inc.user_id,
-        source=source,
-        now=s.stamp(),
+    also: list = []
+    if gebeurtenis is Gebeurtenis.KLAAR:
+        # A column closes for everyone only when the group agrees (or is one member).
+        pressed = pressed_for is not None
+        decided = await group_ready.klaar(s, inc, workshop, subgroup, pressed=pressed)
+        if isinstance(decided, Outcome):
+            return Outcome(toast=decided.toast).add(*revealed, *decided.actions)
+        also = decided
+    closed = await group_ready.close_column(
+        s, workshop, subgroup, new, actor_id=inc.user_id, source=source, kind=gebeurtenis
     )
-    # When nothing changed (delivered twice, or another member moved the group at the
-    # same moment) the state is whatever won; either way its question must be out, and
-    # AskQuestion sends only what has not been sent yet.
-    outcome = Outcome().add(*revealed)
-    if changed and subgroup.board_message_id and subgroup.chat_id is not None:
-        outcome.add(
-            FreezeBoard(
-                subgroup.id, subgroup.stand.kolom, subgroup.chat_id, subgroup.board_message_id
-            )
-        )
-    return outcome.add(AskQuestion(subgroup.id), RefreshStatus(workshop.id))
+    return Outcome().add(*revealed, *also, *closed.actions)
 
 
 def _saw_current_state(subgroup: Subgroup, inc: Incoming) -> bool:

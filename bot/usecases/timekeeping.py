@@ -7,6 +7,7 @@ from datetime import datetime
 from bot import views
 from bot.actions import Outcome, RefreshStatus, Say
 from bot.incoming import Incoming
+from bot.usecases import group_ready
 from bot.usecases.common import Services, facilitated_workshop, reply
 from bot.usecases.reminding import consider_reminder
 from flows import tijd
@@ -23,8 +24,10 @@ def _started(workshop: Workshop) -> datetime | None:
 
 
 async def tick(s: Services) -> Outcome:
-    """Send the heads-ups that are due now, each once (called every half minute)."""
-    outcome = Outcome()
+    """Send the heads-ups that are due now, each once, and close the columns whose group
+    agreed by keeping silent (called every half minute)."""
+    # A /klaar nobody said no to in time closes its column (and a void question closes).
+    outcome = await group_ready.settle_due(s)
     now = s.clock()
     for workshop in await s.storage.active_workshops():
         started = _started(workshop)

@@ -214,6 +214,19 @@ MESSAGES: dict[str, str] = {
     "menu.idee": "Give an answer: /idee and your text",
     "menu.klaar": "This column is done, go to the next one",
     "menu.terug": "Go back to the previous column",
+    # The group decides together that a column is done (issue 12)
+    "knop.groep_ja": "✅ Yes, we're done",
+    "knop.groep_nee": "✋ No, not yet",
+    "groepsklaar.vraag": (
+        "{naam} wants to close the column {kolom}. Are you all done? "
+        "If nobody says no, I close the column in a minute."
+    ),
+    "groepsklaar.ja": "{naam} says yes too. The column {kolom} is done.",
+    "groepsklaar.tijd": "Nobody said no. The column {kolom} is done.",
+    "groepsklaar.nee": "{naam} wants to go on a little longer. Just keep answering.",
+    "groepsklaar.vervallen": "This question is no longer open.",
+    "groepsklaar.niet_open": "This question is no longer open.",
+    "groepsklaar.al_gevraagd": "You asked already. We wait for the others.",
     "menu.kaart": "Show the map so far",
     "menu.help": "How the bot works",
     "menu.nieuw": "Facilitator: start a workshop with a goal",

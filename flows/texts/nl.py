@@ -214,6 +214,19 @@ MESSAGES: dict[str, str] = {
     "menu.idee": "Geef een antwoord: /idee en je tekst",
     "menu.klaar": "Deze kolom is af, door naar de volgende",
     "menu.terug": "Terug naar de vorige kolom",
+    # De groep besluit samen dat een kolom klaar is (issue 12)
+    "knop.groep_ja": "✅ Ja, we zijn klaar",
+    "knop.groep_nee": "✋ Nee, nog niet",
+    "groepsklaar.vraag": (
+        "{naam} wil de kolom {kolom} afsluiten. Zijn jullie klaar? "
+        "Zegt niemand nee? Dan sluit ik de kolom over een minuut."
+    ),
+    "groepsklaar.ja": "{naam} zegt ook ja. De kolom {kolom} is klaar.",
+    "groepsklaar.tijd": "Niemand zei nee. De kolom {kolom} is klaar.",
+    "groepsklaar.nee": "{naam} wil nog even doorgaan. Jullie kunnen gewoon verder met antwoorden.",
+    "groepsklaar.vervallen": "Deze vraag is niet meer open.",
+    "groepsklaar.niet_open": "Deze vraag is niet meer open.",
+    "groepsklaar.al_gevraagd": "Je vroeg het al. We wachten even op de anderen.",
     "menu.kaart": "Laat de kaart tot nu toe zien",
     "menu.help": "Uitleg over de bot",
     "menu.nieuw": "Facilitator: maak een workshop met een doel",

@@ -65,8 +65,10 @@ class BotProcess:
 
             async def post_init(application) -> None:
                 await scheduled_by_the_bot(application)
-                # Paused before the job queue starts, so the job never runs on its own.
-                _time_keeping(application).enabled = False
+                # Paused before the job queue starts, so no job runs on its own (the
+                # time-keeping job also closes a group's /klaar at its deadline).
+                for job in application.job_queue.jobs():
+                    job.enabled = False
 
             app.post_init = post_init
         self.running = RunningBot(app, poll_timeout=1)

@@ -76,6 +76,26 @@ async def reply_to_question(
     )
 
 
+async def group_done(
+    sandbox: Sandbox, chat, member, *, agree=None, thread_id: int | None = None
+) -> dict:
+    """``member`` types /klaar; when the bot asks the group, ``agree`` taps yes (a group
+    of two or more decides together). Returns the /klaar message."""
+    sent = await sandbox.send_message(chat, member, "/klaar", thread_id=thread_id)
+    await sandbox.wait_idle()
+    asked = [
+        m
+        for m in sandbox.bot_messages(chat, thread_id)
+        if m.message_id > sent["message_id"]
+        and any((d or "").startswith("gk:") for _, d in m.buttons)
+    ]
+    if asked and agree is not None:
+        yes = next(d for _, d in asked[-1].buttons if (d or "").endswith(":j"))
+        await sandbox.press_button(chat, agree, asked[-1], yes)
+        await sandbox.wait_idle()
+    return sent
+
+
 def replies_to(sandbox: Sandbox, chat, message: dict) -> list[str]:
     """What the bot said in reply to a given message."""
     return [

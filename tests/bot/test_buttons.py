@@ -18,6 +18,7 @@ from bot.buttons import (
     KINDS,
     MAX_DATA_BYTES,
     AnswerCofacilitator,
+    AnswerGroupReady,
     Back,
     ButtonPress,
     ChooseRole,
@@ -85,6 +86,10 @@ CASES = [
     Case(AnswerCofacilitator(8, YesNo.NO), "cf:8:n", "answer_cofacilitator",
          {"offer_id": 8, "yes": False}),
     Case(ChooseWorkshop(5), "ws:5", "choose_workshop", {"workshop_id": 5}),
+    Case(AnswerGroupReady(9, YesNo.YES), "gk:9:j", "answer_group_ready",
+         {"ready_id": 9, "yes": True}),
+    Case(AnswerGroupReady(9, YesNo.NO), "gk:9:n", "answer_group_ready",
+         {"ready_id": 9, "yes": False}),
 ]  # fmt: skip
 
 

@@ -90,7 +90,8 @@ async def test_ten_kills_lose_and_duplicate_no_answer(tmp_path):
                         text = f"k{column} t{g.id % 1000} l{m} nr{n}"
                         steps.append((g, member, f"/idee {text}"))
                         expected.append((g.id, column, text))
-            steps += [(g, members[g.id][0], "/klaar") for g in groups]
+            # The group decides together: one asks, a second member's /klaar is a yes.
+            steps += [(g, members[g.id][m], "/klaar") for g in groups for m in (0, 1)]
             if column == 1:
                 steps += [(private, fac, "/plenair"), (private, fac, "/bevestig")]
         kill_at = sorted(rng.sample(range(len(steps) // 20, len(steps)), KILLS))

@@ -148,7 +148,8 @@ SCRIPT: tuple[Step, ...] = (
     Step("antwoord", G1, A2, "Iedereen doet mee", answer),
     Step("antwoord", G2, B1, "Een veilige buurt voor iedereen", answer),
     Step("antwoord", G2, B2, "Samen beslissen", answer),
-    Step("/klaar", G1, A1, "/klaar", done, watched=True),
+    Step("/klaar", G1, A1, "/klaar", done, watched=True),  # asks the group
+    Step("/klaar ja", G1, A2, "/klaar", done, watched=True),  # a second member: closes
     Step("/verder 2", PLENARY, FAC, "/verder 2", command(usecases.move_subgroup_on, "2"),
          watched=True),
     Step("/plenair", PLENARY, FAC, "/plenair", bare(usecases.start_plenary), watched=True),
@@ -164,6 +165,7 @@ SCRIPT: tuple[Step, ...] = (
     Step("antwoord", G1, A1, "Gelijkwaardig", answer),
     Step("antwoord", G2, B1, "Iedereen geeft en krijgt", answer),
     Step("/klaar", G1, A1, "/klaar", done),
+    Step("/klaar ja", G1, A2, "/klaar", done),
     Step("/heropen 2", PLENARY, FAC, "/heropen 2", command(usecases.reopen_column, "2"),
          watched=True),
     Step("/vergeet", G2, B2, "/vergeet", bare(usecases.forget_me)),

@@ -48,7 +48,9 @@ async def test_a_workshop_completes_with_ten_percent_of_calls_failing(tmp_path, 
             for name, group in groups.items():
                 for who, text in ANSWERS[name]:
                     await sandbox.send_message(group, people[who], f"/idee {text}")
-                await sandbox.send_message(group, people[ANSWERS[name][0][0]], "/klaar")
+                # Two members: one asks the group, the other's /klaar is a yes.
+                for who, _ in ANSWERS[name][:2]:
+                    await sandbox.send_message(group, people[who], "/klaar")
             await _settle(sandbox)
             for command in ("/plenair", "/bevestig"):
                 await sandbox.send_message(private, fac, command)
@@ -58,6 +60,7 @@ async def test_a_workshop_completes_with_ten_percent_of_calls_failing(tmp_path, 
                     who = people[ANSWERS[name][1][0]]
                     await sandbox.send_message(group, who, f"/idee {text} ({name})")
                     await sandbox.send_message(group, who, "/klaar")
+                    await sandbox.send_message(group, people[ANSWERS[name][0][0]], "/klaar")
                 await _settle(sandbox)
             await sandbox.send_message(private, fac, "/plenair")
             await _settle(sandbox)

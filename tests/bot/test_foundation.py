@@ -14,6 +14,7 @@ from tests.bot.story import (
     board,
     current_question,
     facilitator_says,
+    group_done,
     new_workshop,
     questions,
     reply_to_question,
@@ -92,7 +93,12 @@ async def test_three_members_fill_all_five_columns(sandbox: Sandbox, bot, caplog
 
     # Column 1 done by button; the group waits for the values plenary, which the
     # facilitator confirms; then columns 2–5, each ended with /klaar.
+    # Three members decide together: Anna asks the group, Bram agrees.
     await sandbox.press_button(group, anna, board(sandbox, group).message_id, text="Klaar")
+    await sandbox.wait_idle()
+    asked = sandbox.last_bot_message(group)
+    assert "Zijn jullie klaar?" in asked.text
+    await sandbox.press_button(group, bram, asked, text="Ja, we zijn klaar")
     await sandbox.wait_idle()
     assert "Wacht nu op de plenaire ronde" in sandbox.last_bot_message(group).text
     shown = await values_plenary(sandbox, fac)
@@ -113,8 +119,7 @@ async def test_three_members_fill_all_five_columns(sandbox: Sandbox, bot, caplog
             else:
                 await reply_to_question(sandbox, group, author, text)
         await sandbox.wait_idle()
-        await sandbox.send_message(group, chris, "/klaar")
-        await sandbox.wait_idle()
+        await group_done(sandbox, group, chris, agree=anna)
 
     assert "kaart is af" in sandbox.last_bot_message(group).text
     await sandbox.send_message(group, chris, "/klaar")
@@ -200,8 +205,7 @@ async def test_the_subgroup_continues_after_a_restart(sandbox: Sandbox, bot):
     }
     # The same question is not asked again; the group just goes on in column 3.
     assert len(questions(sandbox, group)) == 3
-    await sandbox.send_message(group, anna, "/klaar")
-    await sandbox.wait_idle()
+    await group_done(sandbox, group, anna, agree=bram)
     assert "Kolom 4 van 5" in current_question(sandbox, group).text
 
 

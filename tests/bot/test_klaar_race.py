@@ -1,10 +1,11 @@
-"""A typed /klaar (or /terug) counts for the column its sender saw, like the ✅ button."""
+"""A typed /klaar (or /terug) counts for the column its sender saw, like the ✅ button;
+in a group of two or more, the first /klaar asks and a second member's closes."""
 
 from __future__ import annotations
 
 from bot.sandbox import Sandbox
-from tests.bot.story import current_question, facilitator_says, new_workshop
-from tests.bot.test_crash_points import A1, G1, SCRIPT, answer, done, play
+from tests.bot.story import current_question, facilitator_says, group_done, new_workshop
+from tests.bot.test_crash_points import A1, A2, G1, SCRIPT, answer, done, play
 from tests.bot.world import FakeClock, FakeTelegram, World
 
 
@@ -31,24 +32,27 @@ async def test_three_members_typing_klaar_at_once_move_the_group_one_column(sand
     await _group_at_column_5_after_2_3_4(sandbox, fac, group, members)
     assert "2 Relaties" in await facilitator_says(sandbox, fac, "/heropen 2")
     assert "Kolom 2 van 5" in current_question(sandbox, group).text
+    for m in members[1:]:  # three members the bot knows
+        await sandbox.send_message(group, m, f"/idee Ook {m.first_name} doet mee")
+    await sandbox.wait_idle()
 
-    # All three saw the question of column 2 and type /klaar at the same moment.
+    # All three saw the question of column 2 and type /klaar at the same moment: the
+    # first asks the group, the second is a yes from another member and closes it.
     sent = [await sandbox.send_message(group, m, "/klaar") for m in members]
     await sandbox.wait_idle()
 
     assert "Kolom 3 van 5" in current_question(sandbox, group).text
-    replies = [
-        msg.text
-        for msg in sandbox.bot_messages(group)
-        if msg.reply_to_message_id in {s["message_id"] for s in sent[1:]}
-    ]
-    # The two later ones are told kindly that it was done already; nothing moved again.
-    assert len(replies) == 2
-    assert all("3 Handelen" in text for text in replies)
+    replies = {
+        n: [m.text for m in sandbox.bot_messages(group) if m.reply_to_message_id == s["message_id"]]
+        for n, s in enumerate(sent)
+    }
+    # The last one is told kindly that it was done already; nothing moved again.
+    assert replies[1] == []
+    assert len(replies[2]) == 1
+    assert "3 Handelen" in replies[2][0]
 
     # Once they have seen the question of column 3, a /klaar counts again.
-    await sandbox.send_message(group, members[1], "/klaar")
-    await sandbox.wait_idle()
+    await group_done(sandbox, group, members[1], agree=members[2])
     assert "Kolom 4 van 5" in current_question(sandbox, group).text
 
 
@@ -82,7 +86,8 @@ async def test_a_klaar_typed_before_the_next_question_arrived_does_not_count_aga
         subgroup = await world.storage.find_subgroup_by_chat(G1.chat_id, None)
         assert int(subgroup.stand.kolom) == 2
 
-        typed = [World.incoming(G1, A1, "/klaar", next(chat_count)) for _ in range(3)]
+        # Anna asks the group, Bram's /klaar closes column 2; both type it once more.
+        typed = [World.incoming(G1, p, "/klaar", next(chat_count)) for p in (A1, A2, A1, A2)]
         for inc in typed:
             await world.deliver(lambda s, inc=inc: done(s, inc), inc.source)
 

@@ -230,6 +230,7 @@ async def test_forgetting_with_her_answers_leaves_no_trace_in_the_database_expor
         assert any("Kwispelhoek" in m.text for m in sandbox.bot_messages(group))
         await sandbox.send_message(group, bram, "/idee Korte lijnen")
         await sandbox.send_message(group, bram, "/klaar")
+        await sandbox.send_message(group, cees, "/klaar")  # the group agrees
         # Column 3 is written in silence: her answer comes from her private chat.
         await sandbox.send_message(sandbox.private_chat(her), her, SILENT)
         await sandbox.send_message(sandbox.private_chat(bram), bram, "Elkaar bellen")

@@ -10,7 +10,7 @@ from pptx import Presentation
 from bot.sandbox import Sandbox
 from flows.fase import Fase
 from flows.kaart import Kolom
-from tests.bot.story import current_question, facilitator_says, new_workshop
+from tests.bot.story import current_question, facilitator_says, group_done, new_workshop
 
 VALUES = {
     "Tafel 1": ["Iedereen kan meedoen", "Bewoners beslissen mee"],
@@ -74,11 +74,13 @@ async def test_a_facilitator_runs_the_six_steps_with_every_kind_of_subgroup(
     # Stap 2: every subgroup is asked the values only.
     assert "3 subgroep(en)" in await facilitator_says(sandbox, fac, "/begin")
     answerers = {"Tafel 1": m["Anna"], "Tafel 2": m["Erik"], "Subgroep 3": m["Hanna"]}
+    # Dewi joined Tafel 2 and Erik answers: two members, so Dewi agrees to each /klaar.
+    agreeing = {"Tafel 2": m["Dewi"]}
     for name, (chat, thread) in chats.items():
         assert "Kolom 1 van 5: Waarden" in current_question(sandbox, chat, thread).text
         for value in VALUES[name]:
             await sandbox.send_message(chat, answerers[name], f"/idee {value}", thread_id=thread)
-        await sandbox.send_message(chat, answerers[name], "/klaar", thread_id=thread)
+        await group_done(sandbox, chat, answerers[name], agree=agreeing.get(name), thread_id=thread)
     await facilitator_says(sandbox, fac, "/typ 4 waarden\n" + "\n".join(PAPER_VALUES))
     for chat, thread in chats.values():
         assert "Wacht nu op de plenaire ronde" in sandbox.last_bot_message(chat, thread).text
@@ -113,7 +115,9 @@ async def test_a_facilitator_runs_the_six_steps_with_every_kind_of_subgroup(
             await sandbox.send_message(
                 chat, answerers[name], f"/idee {text} ({name})", thread_id=thread
             )
-            await sandbox.send_message(chat, answerers[name], "/klaar", thread_id=thread)
+            await group_done(
+                sandbox, chat, answerers[name], agree=agreeing.get(name), thread_id=thread
+            )
         await facilitator_says(sandbox, fac, f"/typ 4 {column}\n{text} (Tafel 4)")
     for chat, thread in chats.values():
         assert "kaart is af" in sandbox.last_bot_message(chat, thread).text
