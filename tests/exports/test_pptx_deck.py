@@ -77,7 +77,7 @@ def plan_tables(prs):
 def body_texts(slides, kolom: Kolom | None = None) -> list[str]:
     prefix = NAME_BODY.format(int(kolom) if kolom else "")
     return [
-        paragraph.text.replace("\v", "\n")
+        paragraph.text.replace("\v", "\n").replace(fonts.SOFT_HYPHEN, "")
         for slide in slides
         for shape in named(slide, prefix)
         for paragraph in shape.text_frame.paragraphs
