@@ -102,6 +102,8 @@ class Measurer:
             # The width the font gives to a character it does not have (.notdef).
             self._missing[is_bold] = font.getlength("\U0010fffd") if font else None
         self._char_em = lru_cache(maxsize=8192)(self._char_em_uncached)
+        # Words repeat a lot in a workshop: their widths are cached too.
+        self._word_em = lru_cache(maxsize=65536)(self._word_em_uncached)
 
     @property
     def uses_font_file(self) -> bool:
@@ -134,6 +136,14 @@ class Measurer:
         if width == self._missing[bold] and width < _MISSING_EM * _REF_SIZE:
             return _MISSING_EM
         return width / _REF_SIZE
+
+    def _word_em_uncached(self, word: str, bold: bool) -> float:
+        """The width of a word without tabs, in em."""
+        return sum(self._char_em(ch, bold) for ch in word)
+
+    def word_width(self, word: str, size_pt: float, bold: bool = False) -> float:
+        """text_width of a word without tabs (cached)."""
+        return self._word_em(word, bold) * size_pt
 
     def text_width(self, text: str, size_pt: float, bold: bool = False) -> float:
         """Width of a single line of text in points (tabs count as a full inch)."""
@@ -179,7 +189,7 @@ class Measurer:
         pos = start
         for match in _WORD.finditer(text, start, end):
             gap_w = self.text_width(text[pos : match.start()], size, bold)
-            word_w = self.text_width(match.group(), size, bold)
+            word_w = self.word_width(match.group(), size, bold)
             if line_start is None:
                 # First word of the segment: leading whitespace is rendered, so it counts.
                 line_start, line_end, line_w = self._place(
@@ -279,7 +289,7 @@ class Measurer:
             if (
                 len(token) * _WIDEST_EM * size_pt <= avail
                 or SOFT_HYPHEN in token
-                or self.text_width(token, size_pt, bold) <= avail
+                or self.word_width(token, size_pt, bold) <= avail
             ):
                 return token
             return hyphenate_word(token, lang)
