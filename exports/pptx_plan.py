@@ -4,7 +4,8 @@ Each action is one paragraph: its number (bold, in the acties colour) and what i
 then on a line of its own who, when and the condition it serves. The actions flow down the
 left column, then the right one, then on to a next slide, like the long columns of the map
 (:func:`exports.pptx_fit.paginate_parts`: measured with Arial's metrics, long words with
-soft hyphens, an action longer than a whole column split between words, never cut).
+soft hyphens, an action longer than a whole column split between words, never cut). On the
+last slide the actions are spread over both columns, which are only as tall as they need.
 
 The size is the largest of PLAN_SIZES at which every slide but the last holds at least
 PLAN_MIN_PER_SLIDE actions. Two columns instead of a table with a column per field: the who
@@ -17,8 +18,10 @@ needs about 2 × 35 lines, more than a slide has); shorter actions get 14–18 p
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
@@ -107,18 +110,50 @@ def _starts(page: Sequence[Sequence[Para]]) -> int:
     return sum(1 for part in page for para in part if para.bullet)
 
 
+def _one_slide(paras: Sequence[Para], boxes: Sequence[Box], size: float, height: float):
+    """The paragraphs over the columns cut to height, when they fit one slide; else None."""
+    parts = [_measure_box(replace(box, height=height)) for box in boxes]
+    try:
+        pages = paginate_parts(paras, parts, size)
+    except ValueError:  # not even one line fits
+        return None
+    return pages[0] if len(pages) == 1 else None
+
+
+def _balanced(
+    page: Sequence[Sequence[Para]], boxes: Sequence[Box], size: float
+) -> tuple[list[list[Para]], float]:
+    """The last slide's actions spread over its columns: the lowest column height at which
+    they still fit, so the columns end about level and no box stands mostly empty."""
+    paras = [para for part in page for para in part]
+    low, high = 0.0, boxes[0].height
+    best = _one_slide(paras, boxes, size, high) or [list(part) for part in page]
+    while high - low > 2:
+        middle = (low + high) / 2
+        found = _one_slide(paras, boxes, size, middle)
+        if found is None:
+            low = middle
+        else:
+            high, best = middle, found
+    return best, math.ceil(high) if high < boxes[0].height else boxes[0].height
+
+
 def plan_layout(
     paras: Sequence[Para], boxes: Sequence[Box]
-) -> tuple[list[list[list[Para]]], float]:
-    """The paragraphs per slide and column, and the size: the largest at which every slide
-    but the last holds at least PLAN_MIN_PER_SLIDE actions, else the smallest."""
+) -> tuple[list[list[list[Para]]], float, float]:
+    """The paragraphs per slide and column, the size, and the height of the last slide's
+    columns. The size is the largest at which every slide but the last holds at least
+    PLAN_MIN_PER_SLIDE actions, else the smallest."""
     parts = [_measure_box(box) for box in boxes]
     pages: list[list[list[Para]]] = []
+    chosen = PLAN_SIZES[-1]
     for size in PLAN_SIZES:
         pages = paginate_parts(paras, parts, size)
         if all(_starts(page) >= PLAN_MIN_PER_SLIDE for page in pages[:-1]):
-            return pages, size
-    return pages, PLAN_SIZES[-1]
+            chosen = size
+            break
+    last, height = _balanced(pages[-1], boxes, chosen)
+    return [*pages[:-1], last], chosen, height
 
 
 def write_actions(shape, paras: Sequence[Para], size: float, lang: str) -> None:
@@ -161,7 +196,7 @@ def add_plan_slides(
     if not paras:
         empty = clean_text(plain("export.geen_antwoorden", lang))
         paras = [Para(text=empty, bullet=False, note=True)]
-    pages, size = plan_layout(paras, boxes)
+    pages, size, last_height = plan_layout(paras, boxes)
     _, line = COLOURS[Kolom.ACTIES]
     for page_no, page in enumerate(pages, start=1):
         slide = prs.slides.add_slide(prs.slide_layouts[5])
@@ -178,6 +213,8 @@ def add_plan_slides(
         for index, (box, part) in enumerate(zip(boxes, page, strict=False)):
             if not part:
                 continue  # never an empty box
+            if page_no == len(pages):
+                box = replace(box, height=last_height)
             shape = slide.shapes.add_shape(
                 MSO_SHAPE.RECTANGLE, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height)
             )

@@ -480,6 +480,20 @@ def test_a_realistic_action_plan_shows_at_least_8_actions_a_slide_at_14_pt() -> 
     assert_no_overflow(prs)
 
 
+def test_a_short_plan_spreads_over_both_columns_without_an_empty_box() -> None:
+    # Four actions stood in the left column of a slide-high box, the right half empty.
+    actions = [(f"Actie {i} voor de buurt", "Gemeente", "in mei", "") for i in range(4)]
+    prs = open_deck(sample_workshop(), actions)
+    (slide,) = plan_slides(prs)
+    boxes = sorted(named(slide, NAME_PLAN), key=lambda shape: shape.left)
+    assert [len(plan_actions_per_slide(prs)[0])] == [4]
+    assert len(boxes) == 2
+    assert all(box.text_frame.text.strip() for box in boxes)
+    assert all(pt(box.height) < pt(prs.slide_height) / 3 for box in boxes)
+    assert min(plan_sizes(prs)) == 18
+    assert_no_overflow(prs)
+
+
 def long_actions(count: int, seed: int = 7) -> list[tuple[str, str, str, str]]:
     """count actions of 300 characters, as in the benchmark's workshop."""
     from benchmarks.bench_export import WORDS
