@@ -13,8 +13,12 @@ the line at a soft hyphen (U+00AD; the hyphen then drawn is counted), and break 
 is longer than the whole line and has no soft hyphen that helps between characters.
 :func:`Measurer.hyphenate` puts soft hyphens, at the language's hyphenation points (pyphen),
 into the words that are wider than a line, so those break as a reader expects
-("Bewoners-" / "commissie"). Widths are summed per character (kerning ignored, which only makes a
-text look a little wider); the available width is used in full, less a hair for rounding.
+("Bewoners-" / "commissie"). LibreOffice breaks at a soft hyphen without drawing the hyphen
+(it draws it only with hyphenation on, which a .pptx cannot ask for without letting
+PowerPoint break any word anywhere), so it never needs more lines than measured.
+
+Widths are summed per character (kerning ignored, which only makes a text look a little
+wider); the available width is used in full, less a hair for rounding.
 """
 
 from __future__ import annotations
@@ -239,6 +243,8 @@ class Measurer:
             cut = self._hyphen_cut(text, cur_start, end, avail, size, bold)
             if cut is None:
                 cut = self._char_cut(text, cur_start, end, avail, size, bold)
+            if cut >= end:  # one character wider than the line: it stands alone
+                return cur_start, end, width
             lines.append((cur_start, cut))
             cur_start = cut
 
