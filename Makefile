@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench render screens clean
+.PHONY: demo test lint bench render docs-image screens clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
@@ -36,6 +36,11 @@ bench: $(STAMP)
 render: $(STAMP)
 	@ls out/*.pptx >/dev/null 2>&1 || { echo "no out/*.pptx: run make demo first"; exit 1; }
 	for f in out/*.pptx out/*.docx; do $(BIN)/python -m exports.render "$$f" out/png || exit 1; done
+
+# The README's picture of the joint map (docs/kaart-voorbeeld.png), from a fresh demo, so it
+# shows what the code makes today (needs LibreOffice and poppler, as make render does).
+docs-image: demo
+	$(BIN)/python docs/kaart_voorbeeld.py out
 
 # Screenshots of the room's screen and the control view during the demo (needs Chromium:
 # apt-get install chromium chromium-driver).

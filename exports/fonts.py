@@ -7,10 +7,18 @@ draws Arial text with it when Arial is missing). The two font files ship with th
 depend on what the machine has installed. Without a font file we fall back to a
 conservative per-character estimate. Everything is in points.
 
-Wrapping follows what PowerPoint does: break at spaces (a trailing space hangs off the
-line), start a new line at a hard break, and break a word that is longer than the whole line
-between characters. Widths are summed per character (kerning ignored, which only makes a
-text look a little wider); the available width is used in full, less a hair for rounding.
+Wrapping follows what PowerPoint and LibreOffice do: break at spaces (a trailing space hangs
+off the line), start a new line at a hard break, split a word that does not fit the rest of
+the line at a soft hyphen (U+00AD; the hyphen then drawn is counted), and break a word that
+is longer than the whole line and has no soft hyphen that helps between characters.
+:func:`Measurer.hyphenate` puts soft hyphens, at the language's hyphenation points (pyphen),
+into the words that are wider than a line, so those break as a reader expects
+("Bewoners-" / "commissie"). LibreOffice breaks at a soft hyphen without drawing the hyphen
+(it draws it only with hyphenation on, which a .pptx cannot ask for without letting
+PowerPoint break any word anywhere), so it never needs more lines than measured.
+
+Widths are summed per character (kerning ignored, which only makes a text look a little
+wider); the available width is used in full, less a hair for rounding.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import pyphen
 from PIL import ImageFont
 
 LINE_FACTOR = 1.2  # line height = 1.2 × font size; the builder sets exactly this spacing
@@ -48,8 +57,31 @@ _REF_SIZE = 1000  # load fonts at this size and scale: widths in em with good pr
 _SPACE_CHARS = (
     " \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u200b\u205f\u3000"
 )
-_HARD_BREAK = re.compile(r"[\n\v\u2028\u2029]")
+_HARD_BREAKS = "\n\v\u2028\u2029"
+_HARD_BREAK = re.compile(f"[{_HARD_BREAKS}]")
 _WORD = re.compile("[^" + re.escape(_SPACE_CHARS) + "]+")
+_TOKEN = re.compile("[^" + re.escape(_SPACE_CHARS + _HARD_BREAKS) + "]+")  # a word, no breaks
+SOFT_HYPHEN = "\u00ad"  # invisible unless a line breaks at it; then drawn as "-"
+_HYPHEN = "-"
+_LETTERS = re.compile(r"[^\W\d_]{4,}")  # the runs of letters a hyphenation dictionary splits
+_WIDEST_EM = 2.0  # wider than any character we measure (the widest are 1.5 em)
+_DICTIONARIES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+@lru_cache(maxsize=4)
+def _dictionary(lang: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=_DICTIONARIES.get(lang, "nl_NL"))
+
+
+@lru_cache(maxsize=8192)
+def hyphenate_word(word: str, lang: str = "nl") -> str:
+    """word with a soft hyphen at each hyphenation point of its runs of letters."""
+    dictionary = _dictionary(lang)
+
+    def runs(match: re.Match[str]) -> str:
+        return dictionary.inserted(match.group(), hyphen=SOFT_HYPHEN)
+
+    return _LETTERS.sub(runs, word)
 
 
 def _find_font(name: str) -> Path | None:
@@ -74,6 +106,8 @@ class Measurer:
             # The width the font gives to a character it does not have (.notdef).
             self._missing[is_bold] = font.getlength("\U0010fffd") if font else None
         self._char_em = lru_cache(maxsize=8192)(self._char_em_uncached)
+        # Words repeat a lot in a workshop: their widths are cached too.
+        self._word_em = lru_cache(maxsize=65536)(self._word_em_uncached)
 
     @property
     def uses_font_file(self) -> bool:
@@ -106,6 +140,14 @@ class Measurer:
         if width == self._missing[bold] and width < _MISSING_EM * _REF_SIZE:
             return _MISSING_EM
         return width / _REF_SIZE
+
+    def _word_em_uncached(self, word: str, bold: bool) -> float:
+        """The width of a word without tabs, in em."""
+        return sum(self._char_em(ch, bold) for ch in word)
+
+    def word_width(self, word: str, size_pt: float, bold: bool = False) -> float:
+        """text_width of a word without tabs (cached)."""
+        return self._word_em(word, bold) * size_pt
 
     def text_width(self, text: str, size_pt: float, bold: bool = False) -> float:
         """Width of a single line of text in points (tabs count as a full inch)."""
@@ -151,7 +193,7 @@ class Measurer:
         pos = start
         for match in _WORD.finditer(text, start, end):
             gap_w = self.text_width(text[pos : match.start()], size, bold)
-            word_w = self.text_width(match.group(), size, bold)
+            word_w = self.word_width(match.group(), size, bold)
             if line_start is None:
                 # First word of the segment: leading whitespace is rendered, so it counts.
                 line_start, line_end, line_w = self._place(
@@ -161,9 +203,13 @@ class Measurer:
                 line_end = match.end()
                 line_w += gap_w + word_w
             else:
-                lines.append((line_start, line_end))
+                # A word with soft hyphens starts on this line when a part of it fits.
+                cut = self._hyphen_cut(
+                    text, match.start(), match.end(), avail - line_w - gap_w, size, bold
+                )
+                lines.append((line_start, cut or line_end))
                 line_start, line_end, line_w = self._place(
-                    text, match.start(), match.end(), 0.0, avail, size, bold, lines
+                    text, cut or match.start(), match.end(), 0.0, avail, size, bold, lines
                 )
             pos = match.end()
         if line_start is None:
@@ -184,24 +230,77 @@ class Measurer:
     ) -> tuple[int, int, float]:
         """Put text[start:end] (a word, maybe with leading space) on a fresh line.
 
-        A word longer than the line is broken between characters (never before a combining
-        mark or joiner); full lines go to lines, the open last line is returned.
+        A word longer than the line is split at the last soft hyphen that fits (the line
+        then ends with the soft hyphen, drawn as a hyphen), else between characters (never
+        before a combining mark or joiner); full lines go to lines, the open last line is
+        returned.
         """
-        width = self.text_width(text[start:end], size, bold)
-        if width <= avail:
-            return start, end, width
-        cur_start, cur_w = start, 0.0
+        cur_start = start
+        while True:
+            width = self.text_width(text[cur_start:end], size, bold)
+            if width <= avail:
+                return cur_start, end, width
+            cut = self._hyphen_cut(text, cur_start, end, avail, size, bold)
+            if cut is None:
+                cut = self._char_cut(text, cur_start, end, avail, size, bold)
+            if cut >= end:  # one character wider than the line: it stands alone
+                return cur_start, end, width
+            lines.append((cur_start, cut))
+            cur_start = cut
+
+    def _hyphen_cut(
+        self, text: str, start: int, end: int, room: float, size: float, bold: bool
+    ) -> int | None:
+        """The end (just after a soft hyphen) of the longest part of text[start:end] that
+        fits room with its hyphen drawn; None when none does."""
+        if SOFT_HYPHEN not in text[start:end]:
+            return None
+        room -= self.text_width(_HYPHEN, size, bold)
+        best = None
+        width = 0.0
+        for index in range(start, end):
+            ch = text[index]
+            if ch == SOFT_HYPHEN and index > start:
+                if width > room:
+                    break
+                best = index + 1
+            width += TAB_PT if ch == "\t" else self._char_em(ch, bold) * size
+        return best
+
+    def _char_cut(
+        self, text: str, start: int, end: int, avail: float, size: float, bold: bool
+    ) -> int:
+        """Where a line of text[start:end] that is too long breaks between characters."""
+        width = 0.0
         for index in range(start, end):
             ch = text[index]
             ch_w = TAB_PT if ch == "\t" else self._char_em(ch, bold) * size
-            if cur_w + ch_w > avail and index > cur_start and not _glues_to_previous(ch):
-                lines.append((cur_start, index))
-                cur_start, cur_w = index, 0.0
-            cur_w += ch_w
-        return cur_start, end, cur_w
+            if width + ch_w > avail and index > start and not _glues_to_previous(ch):
+                return index
+            width += ch_w
+        return end
 
     def line_count(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> int:
         return len(self.wrap(text, width_pt, size_pt, bold))
+
+    def hyphenate(
+        self, text: str, width_pt: float, size_pt: float, bold: bool = False, lang: str = "nl"
+    ) -> str:
+        """text with soft hyphens in the words wider than width_pt (and only in those), at the
+        hyphenation points of lang; a word that has soft hyphens already is left alone."""
+        avail = width_pt * WIDTH_SAFETY
+
+        def word(match: re.Match[str]) -> str:
+            token = match.group()
+            if (
+                len(token) * _WIDEST_EM * size_pt <= avail
+                or SOFT_HYPHEN in token
+                or self.word_width(token, size_pt, bold) <= avail
+            ):
+                return token
+            return hyphenate_word(token, lang)
+
+        return _TOKEN.sub(word, text)
 
     def breaks_words(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> bool:
         """Whether some word of text is wider than width_pt (and so is broken mid-word)."""

@@ -3,6 +3,10 @@
 Each text is measured with ``exports.fonts`` (cached); a body gets the largest size at which
 it fits, and when it does not fit at the smallest size its paragraphs are paginated over
 continuation boxes (a paragraph longer than a whole box is split between words).
+
+A paragraph with a language is hyphenated for the box it is set in: the words wider than the
+box get soft hyphens (``fonts.hyphenate``), and it is measured, paginated and written with
+them, so what is measured is what is drawn. Paragraphs come out of :func:`paginate` that way.
 """
 
 from __future__ import annotations
@@ -31,13 +35,16 @@ class Para:
     note: bool = False  # the "(nog leeg)" note
     bold: bool = False  # a heading inside a body (e.g. a subgroup name on a comparison slide)
     variants: tuple[str, ...] = ()  # for the slide's notes: the answers it was merged from
+    lang: str | None = None  # hyphenate words too wide for the box in this language; None: not
 
     @property
     def full(self) -> str:
         return self.text + self.author + self.sources
 
 
-def _item_para(item: MapItem, codes: dict[str, str] | None = None) -> Para | None:
+def _item_para(
+    item: MapItem, codes: dict[str, str] | None = None, lang: str | None = None
+) -> Para | None:
     """The paragraph of one item; with codes, its sources as short codes ("N, Z")."""
     text = clean_text(item.text).strip()
     if not text:
@@ -54,6 +61,7 @@ def _item_para(item: MapItem, codes: dict[str, str] | None = None) -> Para | Non
         author=f" — {author}" if author else "",
         sources=f" ({separator.join(sources)})" if sources else "",
         variants=tuple(v for v in (clean_text(v).strip() for v in item.variants) if v),
+        lang=lang,
     )
 
 
@@ -65,6 +73,28 @@ def line_spans(
 ) -> tuple[tuple[int, int], ...]:
     """fonts.wrap, cached."""
     return tuple(fonts.wrap(text, width_pt, size, bold))
+
+
+@lru_cache(maxsize=65536)
+def hyphenated(
+    text: str, width_pt: float, size: float, bold: bool = False, lang: str | None = None
+) -> str:
+    """text with soft hyphens in the words wider than width_pt (fonts.hyphenate, cached);
+    text itself without a language."""
+    return fonts.default_measurer().hyphenate(text, width_pt, size, bold, lang) if lang else text
+
+
+def set_para(para: Para, room_w: float, size: float) -> Para:
+    """The paragraph as it is set in room_w at size: soft hyphens in the words too wide."""
+    if not para.lang:
+        return para
+    parts = tuple(
+        hyphenated(t, room_w, size, para.bold, para.lang) if t else t
+        for t in (para.text, para.author, para.sources)
+    )
+    if parts == (para.text, para.author, para.sources):
+        return para
+    return replace(para, text=parts[0], author=parts[1], sources=parts[2])
 
 
 def line_count(text: str, width_pt: float, size: float, bold: bool = False) -> int:
@@ -93,7 +123,8 @@ def _body_room(box: Box) -> tuple[float, float]:
 
 def para_height(para: Para, room_w: float, size: float) -> float:
     """Height of one body paragraph (lines plus the space before it) in room_w."""
-    lines = line_count(para.full, room_w, size, para.bold)
+    full = hyphenated(para.full, room_w, size, para.bold, para.lang) if para.lang else para.full
+    lines = line_count(full, room_w, size, para.bold)
     return lines * line_height_pt(size) + para_space_pt(size)
 
 
@@ -121,7 +152,9 @@ def _body_fits(paras: Sequence[Para], box: Box, size: float) -> bool:
 
 
 def split_para(para: Para, keep_lines: int, room_w: float, size: float) -> tuple[Para, Para] | None:
-    """Split para after keep_lines lines, between words; None when that is not possible."""
+    """Split para after keep_lines lines, between words (or at a soft hyphen, which becomes a
+    hyphen); None when that is not possible."""
+    para = set_para(para, room_w, size)
     full = para.full
     spans = line_spans(full, room_w, size, para.bold)
     limit = len(para.text)
@@ -132,7 +165,10 @@ def split_para(para: Para, keep_lines: int, room_w: float, size: float) -> tuple
         j -= 1
     if j < 1:
         return None
-    head = replace(para, text=full[: spans[j - 1][1]], author="", sources="")
+    head_text = full[: spans[j - 1][1]]
+    if head_text.endswith(fonts.SOFT_HYPHEN):
+        head_text = head_text[:-1] + "-"  # the part ends the box: the hyphen is drawn
+    head = replace(para, text=head_text, author="", sources="")
     tail = replace(para, text=para.text[spans[j][0] :], bullet=False)
     return head, tail
 
@@ -146,7 +182,7 @@ def paginate(paras: Sequence[Para], box: Box, size: float) -> list[list[Para]]:
     used = 0.0
     queue = deque(paras)
     while queue:
-        para = queue.popleft()
+        para = set_para(queue.popleft(), room_w, size)
         needed = para_height(para, room_w, size)
         if used + needed <= room_h + 1e-6:
             pages[-1].append(para)
@@ -161,7 +197,7 @@ def paginate(paras: Sequence[Para], box: Box, size: float) -> list[list[Para]]:
         parts = split_para(para, keep, room_w, size) if keep >= 2 or not pages[-1] else None
         if parts is None and not pages[-1]:
             # Author/sources alone longer than a box: split them as plain text.
-            plain_para = Para(text=para.full, bullet=para.bullet, note=para.note, bold=para.bold)
+            plain_para = replace(para, text=para.full, author="", sources="")
             parts = split_para(plain_para, max(keep, 1), room_w, size)
             if parts is None:  # cannot happen for a box that holds one line; be safe
                 raise ValueError("column box too small for a single line of text")

@@ -444,7 +444,7 @@ def layout_map(data: MapData) -> MapLayout:
 
     columns: list[list[Para]] = []
     for kolom in MAP_ORDER:
-        paras = [p for p in (_item_para(item, codes) for item in data.items(kolom)) if p]
+        paras = [p for p in (_item_para(i, codes, lang) for i in data.items(kolom)) if p]
         if not paras:
             empty = clean_text(plain("export.geen_antwoorden", lang))
             paras = [Para(text=empty, bullet=False, note=True)]

@@ -25,6 +25,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Pt
 
+from exports.fonts import SOFT_HYPHEN
 from exports.model import MapData
 from exports.pptx_fit import Para, line_height_pt, para_space_pt
 from exports.pptx_layout import Geometry, header_texts, layout_map
@@ -270,12 +271,13 @@ def add_map_slides(prs, data: MapData) -> int:
 
 
 def variant_notes(columns: Sequence[Sequence[Para]], lang: str) -> str:
-    """The notes of a map slide: for every merged item on it, the answers it came from."""
+    """The notes of a map slide: for every merged item on it, the answers it came from
+    (without the soft hyphens of the slide)."""
     lines = []
     for paras in columns:
         for para in paras:
             if para.bullet and para.variants:
-                lines.append(f"• {para.full}")
+                lines.append(f"• {para.full.replace(SOFT_HYPHEN, '')}")
                 lines.append(plain("export.varianten", lang))
                 lines.extend(f"   – {variant}" for variant in para.variants)
     return "\n".join(lines)

@@ -1,54 +1,65 @@
-"""The action plan as a table (what, who, when, linked condition) over as many slides as needed.
+"""The action plan: numbered actions in two columns, at least 8 a slide, every text in full.
 
-The table gets the largest size at which it fits one slide; otherwise 14 pt, with the header
-row repeated on every slide and a row taller than a slide split between words.
+Each action is one paragraph: its number (bold, in the acties colour) and what is to be done,
+then on a line of its own who, when and the condition it serves. The actions flow down the
+left column, then the right one, then on to a next slide, like the long columns of the map
+(:func:`exports.pptx_fit.paginate_parts`: measured with Arial's metrics, long words with
+soft hyphens, an action longer than a whole column split between words, never cut). On the
+last slide the actions are spread over both columns, which are only as tall as they need.
+
+The size is the largest of PLAN_SIZES at which every slide but the last holds at least
+PLAN_MIN_PER_SLIDE actions. Two columns instead of a table with a column per field: the who
+and when of an action are short, so a table row is as tall as its "what" cell and most of
+its width stays empty; in two columns the text fills the slide. Eight actions of 300
+characters need about 2 × 30 lines of column: 12 pt is the size at which they fit (14 pt
+needs about 2 × 35 lines, more than a slide has); shorter actions get 14–18 pt.
 """
 
 from __future__ import annotations
 
 import datetime
 import math
-from collections import deque
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
-from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR
-from pptx.oxml.ns import qn
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
 
-from exports.pptx_fit import breaks_words, line_count, line_height_pt, line_spans
+from exports.pptx_fit import Para, paginate_parts, para_space_pt
 from exports.pptx_layout import title_block
 from exports.pptx_look import (
+    BODY_FILL,
+    BODY_INSETS,
+    BULLET_INDENT,
     COLOURS,
     GOAL_MAX,
     INK,
     MARGIN_BOTTOM,
     MARGIN_X,
+    QUESTION_INK,
     SLIDE_H,
+    Box,
     clean_text,
     shorten,
 )
-from exports.pptx_map import add_badge, add_text, add_title, format_paragraph
-from exports.pptx_slide_base import CONTENT_W, NAME_PLAN, _goal_line, _page_title, text
+from exports.pptx_map import (
+    add_badge,
+    add_text,
+    add_title,
+    fill_shape,
+    format_paragraph,
+    text_frame,
+)
+from exports.pptx_slide_base import CONTENT_W, GAP, NAME_PLAN, _goal_line, _page_title, text
 from flows.kaart import Kolom
 from flows.texts import plain
 
-# -- the action plan ------------------------------------------------------------------------------
-
-TABLE_SIZES = (18, 17, 16, 15, 14)  # never below 14 pt: it is projected
+PLAN_SIZES = (18, 17, 16, 15, 14, 13, 12)  # largest first; 12 only for long actions
+PLAN_MIN_PER_SLIDE = 8
+PLAN_COLUMNS = 2
 CONDITION_MAX = 70  # the linked condition is a reference: its start says which one
-TABLE_HEAD_SIZE = 14
-CELL_INSETS = (6.0, 4.0, 6.0, 4.0)
-COLUMN_SHARES = (0.40, 0.17, 0.15, 0.28)
-TABLE_LINE = "B9B2C9"
-ROW_FILLS = ("FFFFFF", "F6F3FA")
-
-
-@dataclass(frozen=True)
-class PlanRow:
-    cells: tuple[str, str, str, str]
-    continued: bool = False  # the rest of a row that did not fit the previous slide
+_NUMBER = re.compile(r"\d+\. ")
 
 
 def _reference(condition: str) -> str:
@@ -56,123 +67,114 @@ def _reference(condition: str) -> str:
     return shorten(" ".join(clean_text(condition).split()), CONDITION_MAX)
 
 
-def column_widths() -> list[float]:
-    widths = [round(CONTENT_W * share, 1) for share in COLUMN_SHARES]
-    widths[-1] = round(CONTENT_W - sum(widths[:-1]), 1)
-    return widths
+def plan_boxes(top: float) -> list[Box]:
+    """The columns of a plan slide, side by side under the title."""
+    width = (CONTENT_W - (PLAN_COLUMNS - 1) * GAP) / PLAN_COLUMNS
+    height = SLIDE_H - MARGIN_BOTTOM - top
+    return [Box(MARGIN_X + i * (width + GAP), top, width, height) for i in range(PLAN_COLUMNS)]
 
 
-def _cell_room(width: float) -> float:
-    return width - CELL_INSETS[0] - CELL_INSETS[2]
+def _measure_box(box: Box) -> Box:
+    """The box pptx_fit measures: its room leaves a bullet indent, which the plan has not
+    (the number starts the line), so it measures a box that much wider."""
+    return Box(box.left, box.top, box.width + BULLET_INDENT, box.height)
 
 
-def row_height(cells: Sequence[str], size: float, bold: bool = False) -> float:
-    """Height of a table row: its tallest cell, plus the cell insets."""
-    lines = max(
-        line_count(c, _cell_room(w), size, bold) if c else 1
-        for c, w in zip(cells, column_widths(), strict=True)
-    )
-    return lines * line_height_pt(size) + CELL_INSETS[1] + CELL_INSETS[3] + 1
-
-
-def _split_row(row: PlanRow, keep: int, size: float) -> tuple[PlanRow, PlanRow] | None:
-    """The first keep lines of every cell, and the rest; None when nothing would move."""
-    heads, tails = [], []
-    for cell, width in zip(row.cells, column_widths(), strict=True):
-        spans = line_spans(cell, _cell_room(width), size) if cell else ((0, 0),)
-        if len(spans) <= keep:
-            heads.append(cell)
-            tails.append("")
-        else:
-            heads.append(cell[: spans[keep - 1][1]])
-            tails.append(cell[spans[keep][0] :])
-    if not any(tails) or not any(heads):
-        return None
-    return PlanRow(tuple(heads), row.continued), PlanRow(tuple(tails), True)
-
-
-def paginate_rows(
-    rows: Sequence[PlanRow], header: Sequence[str], room_h: float, size: float
-) -> list[list[PlanRow]]:
-    """Rows per slide under a repeated header row; a row taller than a slide is split
-    between lines (words) of its cells."""
-    avail = room_h - row_height(header, TABLE_HEAD_SIZE, bold=True)
-    line = line_height_pt(size)
-    extra = CELL_INSETS[1] + CELL_INSETS[3] + 1
-    pages: list[list[PlanRow]] = [[]]
-    used = 0.0
-    queue = deque(rows)
-    while queue:
-        row = queue.popleft()
-        needed = row_height(row.cells, size)
-        if used + needed <= avail + 1e-6:
-            pages[-1].append(row)
-            used += needed
+def action_paras(rows: Sequence[tuple[str, str, str, str]], lang: str) -> list[Para]:
+    """One paragraph per action: "12. what", then who · when · condition on a line of its own."""
+    labels = (text("actie.wie", lang), text("actie.wanneer", lang))
+    condition_label = text("export.plan_voorwaarde", lang)
+    paras = []
+    for what, who, when, condition in rows:
+        what, who, when = (clean_text(c).strip() for c in (what, who, when))
+        reference = _reference(condition)
+        if not (what or who or when or reference):
             continue
-        keep = math.floor((avail - used - extra + 1e-6) / line)
-        parts = None
-        if needed > avail + 1e-6 and (keep >= 2 or (not pages[-1] and keep >= 1)):
-            parts = _split_row(row, keep, size)
-        if parts is None and not pages[-1]:
-            raise ValueError("table page too small for one line")
-        if parts is not None:
-            pages[-1].append(parts[0])
-            queue.appendleft(parts[1])
-        else:
-            queue.appendleft(row)
-        pages.append([])
-        used = 0.0
-    if not pages[-1] and len(pages) > 1:
-        pages.pop()
-    return pages
-
-
-def plan_layout(rows: Sequence[PlanRow], header: Sequence[str], room_h: float):
-    """The largest size at which the plan fits one slide without broken words, else 14 pt
-    over as many slides as needed."""
-    widths = column_widths()
-    for size in TABLE_SIZES:
-        pages = paginate_rows(rows, header, room_h, size)
-        if size == TABLE_SIZES[-1]:
-            return pages, size
-        broken = any(
-            breaks_words(c, _cell_room(w), size)
-            for r in rows
-            for c, w in zip(r.cells, widths, strict=True)
+        facts = [
+            f"{label}: {value}" for label, value in zip(labels, (who, when), strict=True) if value
+        ]
+        if reference:
+            facts.append(f"{condition_label}: {reference}")
+        paras.append(
+            Para(
+                text=f"{len(paras) + 1}. {what}".rstrip(),
+                sources="\n" + " · ".join(facts) if facts else "",
+                lang=lang,
+            )
         )
-        if len(pages) == 1 and not broken:
-            return pages, size
-    raise AssertionError("unreachable")
+    return paras
 
 
-def _cell_border(cell, colour: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for tag in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):
-        ln = tc_pr.find(qn(tag))
-        if ln is not None:
-            tc_pr.remove(ln)
-    # Schema order: lnL, lnR, lnT, lnB before any fill.
-    for index, tag in enumerate(("a:lnL", "a:lnR", "a:lnT", "a:lnB")):
-        ln = tc_pr.makeelement(qn(tag), {"w": str(Pt(0.75)), "cmpd": "sng"})
-        solid = ln.makeelement(qn("a:solidFill"), {})
-        solid.append(solid.makeelement(qn("a:srgbClr"), {"val": colour}))
-        ln.append(solid)
-        tc_pr.insert(index, ln)
+def _starts(page: Sequence[Sequence[Para]]) -> int:
+    """How many actions start on a slide (the rest of a split one does not count)."""
+    return sum(1 for part in page for para in part if para.bullet)
 
 
-def _write_cell(cell, value: str, size: float, colour: str, fill: str, lang: str, bold=False):
-    cell.margin_left, cell.margin_top, cell.margin_right, cell.margin_bottom = (
-        Pt(v) for v in CELL_INSETS
-    )
-    cell.vertical_anchor = MSO_ANCHOR.TOP
-    _cell_border(cell, TABLE_LINE)
-    cell.fill.solid()
-    cell.fill.fore_color.rgb = RGBColor.from_string(fill)
-    frame = cell.text_frame
-    frame.word_wrap = True
-    paragraph = frame.paragraphs[0]
-    format_paragraph(paragraph, size)
-    add_text(paragraph, value, size, colour, lang, bold=bold)
+def _one_slide(paras: Sequence[Para], boxes: Sequence[Box], size: float, height: float):
+    """The paragraphs over the columns cut to height, when they fit one slide; else None."""
+    parts = [_measure_box(replace(box, height=height)) for box in boxes]
+    try:
+        pages = paginate_parts(paras, parts, size)
+    except ValueError:  # not even one line fits
+        return None
+    return pages[0] if len(pages) == 1 else None
+
+
+def _balanced(
+    page: Sequence[Sequence[Para]], boxes: Sequence[Box], size: float
+) -> tuple[list[list[Para]], float]:
+    """The last slide's actions spread over its columns: the lowest column height at which
+    they still fit, so the columns end about level and no box stands mostly empty."""
+    paras = [para for part in page for para in part]
+    low, high = 0.0, boxes[0].height
+    best = _one_slide(paras, boxes, size, high) or [list(part) for part in page]
+    while high - low > 2:
+        middle = (low + high) / 2
+        found = _one_slide(paras, boxes, size, middle)
+        if found is None:
+            low = middle
+        else:
+            high, best = middle, found
+    return best, math.ceil(high) if high < boxes[0].height else boxes[0].height
+
+
+def plan_layout(
+    paras: Sequence[Para], boxes: Sequence[Box]
+) -> tuple[list[list[list[Para]]], float, float]:
+    """The paragraphs per slide and column, the size, and the height of the last slide's
+    columns. The size is the largest at which every slide but the last holds at least
+    PLAN_MIN_PER_SLIDE actions, else the smallest."""
+    parts = [_measure_box(box) for box in boxes]
+    pages: list[list[list[Para]]] = []
+    chosen = PLAN_SIZES[-1]
+    for size in PLAN_SIZES:
+        pages = paginate_parts(paras, parts, size)
+        if all(_starts(page) >= PLAN_MIN_PER_SLIDE for page in pages[:-1]):
+            chosen = size
+            break
+    last, height = _balanced(pages[-1], boxes, chosen)
+    return [*pages[:-1], last], chosen, height
+
+
+def write_actions(shape, paras: Sequence[Para], size: float, lang: str) -> None:
+    """The actions into a column: the number bold in colour, the facts on their own line."""
+    _, colour = COLOURS[Kolom.ACTIES]
+    frame = text_frame(shape, BODY_INSETS)
+    for index, para in enumerate(paras):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        format_paragraph(paragraph, size, space=para_space_pt(size))
+        if para.note:
+            add_text(paragraph, para.text, size, QUESTION_INK, lang, italic=True)
+            continue
+        number = _NUMBER.match(para.text) if para.bullet else None
+        rest = para.text
+        if number:
+            add_text(paragraph, number.group(), size, colour, lang, bold=True)
+            rest = para.text[number.end() :]
+        if rest:
+            add_text(paragraph, rest, size, INK, lang)
+        if para.sources:
+            add_text(paragraph, para.sources, size, QUESTION_INK, lang)
 
 
 def add_plan_slides(
@@ -183,26 +185,19 @@ def add_plan_slides(
     badge_text: str | None,
     lang: str,
 ) -> int:
-    """The action plan as a table over as many slides as needed; returns how many."""
+    """The action plan over as many slides as needed; returns how many."""
     title = text("actie.titel", lang)
     goal = shorten(clean_text(goal).strip(), GOAL_MAX)
     block = title_block(
         _page_title(title, lang, 2), _goal_line(goal, date, lang, 99, 99), badge_text
     )
-    top = block.box.top + block.box.height + 12
-    room_h = SLIDE_H - MARGIN_BOTTOM - top
-    header = tuple(
-        text(k, lang) for k in ("actie.wat", "actie.wie", "actie.wanneer", "actie.voorwaarde")
-    )
-    plan_rows = [
-        PlanRow((*(clean_text(c).strip() for c in r[:3]), _reference(r[3]))) for r in rows
-    ]
-    plan_rows = [r for r in plan_rows if any(r.cells)]
-    if not plan_rows:
-        plan_rows = [PlanRow((clean_text(plain("export.geen_antwoorden", lang)), "", "", ""))]
-    pages, size = plan_layout(plan_rows, header, room_h)
-    head_fill, _ = COLOURS[Kolom.ACTIES]
-    widths = column_widths()
+    boxes = plan_boxes(block.box.top + block.box.height + 12)
+    paras = action_paras(rows, lang)
+    if not paras:
+        empty = clean_text(plain("export.geen_antwoorden", lang))
+        paras = [Para(text=empty, bullet=False, note=True)]
+    pages, size, last_height = plan_layout(paras, boxes)
+    _, line = COLOURS[Kolom.ACTIES]
     for page_no, page in enumerate(pages, start=1):
         slide = prs.slides.add_slide(prs.slide_layouts[5])
         add_title(
@@ -215,23 +210,15 @@ def add_plan_slides(
         )
         if block.badge and badge_text:
             add_badge(slide, block.badge, badge_text, lang)
-        heights = [row_height(header, TABLE_HEAD_SIZE, bold=True)]
-        heights += [row_height(r.cells, size) for r in page]
-        graphic = slide.shapes.add_table(
-            len(page) + 1, 4, Pt(MARGIN_X), Pt(top), Pt(CONTENT_W), Pt(sum(heights))
-        )
-        graphic.name = NAME_PLAN
-        table = graphic.table
-        table.first_row = True
-        table.horz_banding = False
-        for index, width in enumerate(widths):
-            table.columns[index].width = Pt(width)
-        for index, height in enumerate(heights):
-            table.rows[index].height = Pt(height)
-        for col, value in enumerate(header):
-            _write_cell(table.cell(0, col), value, TABLE_HEAD_SIZE, INK, head_fill, lang, bold=True)
-        for row_no, row in enumerate(page, start=1):
-            fill = ROW_FILLS[(row_no - 1) % 2]
-            for col, value in enumerate(row.cells):
-                _write_cell(table.cell(row_no, col), value, size, INK, fill, lang)
+        for index, (box, part) in enumerate(zip(boxes, page, strict=False)):
+            if not part:
+                continue  # never an empty box
+            if page_no == len(pages):
+                box = replace(box, height=last_height)
+            shape = slide.shapes.add_shape(
+                MSO_SHAPE.RECTANGLE, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height)
+            )
+            shape.name = NAME_PLAN + (f" ({index + 1})" if index else "")
+            fill_shape(shape, BODY_FILL, line)
+            write_actions(shape, part, size, lang)
     return len(pages)

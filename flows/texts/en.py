@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
     "export.stemmen_een": "1 vote",
     "export.stemmen_veel": "{aantal} votes",
     "export.concept": "Draft",
+    # Action plan in the PowerPoint: the label of the linked condition.
+    "export.plan_voorwaarde": "Condition",
     # Word files (agreement and participation report): header and footer.
     "export.concept_kop": "DRAFT",
     "export.pagina": "Page {pagina} of {totaal}",

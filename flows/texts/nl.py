@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
     "export.stemmen_een": "1 stem",
     "export.stemmen_veel": "{aantal} stemmen",
     "export.concept": "Concept",
+    # Actieplan in de PowerPoint: het label voor de gekoppelde voorwaarde.
+    "export.plan_voorwaarde": "Voorwaarde",
     # Word-bestanden (overeenkomst en participatieverslag): kop- en voettekst.
     "export.concept_kop": "CONCEPT",
     "export.pagina": "Pagina {pagina} van {totaal}",

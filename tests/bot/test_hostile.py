@@ -633,7 +633,8 @@ def expect_kept(expect: Stored | Refused | Ignored) -> tuple[str, ...]:
 
 def _pptx_columns(data: bytes) -> str:
     """The text of every column box of every map in the deck, in slide order, without
-    whitespace: a long item continues on the next slide, and a line break is a "\v"."""
+    whitespace and soft hyphens (as a search finds it): a long item continues on the next
+    slide, a line break is a "\v", and a word too long for its column gets soft hyphens."""
 
     def texts(shapes):
         for shape in shapes:
@@ -643,7 +644,8 @@ def _pptx_columns(data: bytes) -> str:
                 yield shape.text_frame.text
 
     deck = Presentation(io.BytesIO(data))
-    return _squeeze("".join(t for slide in deck.slides for t in texts(slide.shapes)))
+    text = "".join(t for slide in deck.slides for t in texts(slide.shapes))
+    return _squeeze(text.replace("\u00ad", ""))
 
 
 def _squeeze(text: str) -> str:

@@ -65,9 +65,9 @@ def named(slide, prefix: str):
 
 def body_paragraph_texts(prs, kolom: Kolom | None = None) -> list[str]:
     """Every paragraph of the column bodies (all or one) in the deck, slide by slide, with
-    line breaks as newlines."""
+    line breaks as newlines, as a search finds them (soft hyphens are invisible)."""
     return [
-        paragraph.text.replace("\v", "\n")
+        paragraph.text.replace("\v", "\n").replace(fonts.SOFT_HYPHEN, "")
         for slide in prs.slides
         for shape in named(slide, NAME_BODY.format(int(kolom) if kolom else ""))
         for paragraph in shape.text_frame.paragraphs
