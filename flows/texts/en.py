@@ -405,7 +405,7 @@ MESSAGES: dict[str, str] = {
     ),
     "plenair.varianten_uitleg": (
         "↳ This is how the subgroups said it. Choose one of their wordings: "
-        "/pick 3 2 (item 3, wording 2). Or write your own: /text 3 new text."
+        "/pick 1 2 (item 1, wording 2). Or write your own: /text 1 new text."
     ),
     "plenair.netwerk_uitleg": (
         "📍 This sounds like one network. How do you say it so it works elsewhere too?"

@@ -404,7 +404,7 @@ MESSAGES: dict[str, str] = {
     ),
     "plenair.varianten_uitleg": (
         "↳ Zo zeiden de subgroepen het. Kies een van hun zinnen als tekst: "
-        "/kies 3 2 (punt 3, zin 2). Of schrijf zelf: /tekst 3 nieuwe tekst."
+        "/kies 1 2 (punt 1, zin 2). Of schrijf zelf: /tekst 1 nieuwe tekst."
     ),
     "plenair.netwerk_uitleg": (
         "📍 Dit klinkt als één netwerk. Hoe zeg je het zo dat het ook elders werkt?"
