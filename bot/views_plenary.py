@@ -8,6 +8,7 @@ several messages, with its button under the last.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
@@ -72,6 +73,13 @@ def _paged(
 
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@functools.lru_cache(maxsize=4096)
+def sounds_specific(text: str) -> bool:
+    """Whether an item sounds like one network (remembered: a list is shown again after
+    every change, with mostly the same items)."""
+    return notice(text) is not None
 
 
 def variant_line(item: Item, sources: Sources, lang: str) -> str | None:
@@ -142,7 +150,7 @@ def draft_board(
             line += render("plenair.stemmen", lang, aantal=item.votes)
         if item.suggested and open_list:
             line += " " + SUGGESTED
-        if open_list and notice(item.text) is not None:
+        if open_list and sounds_specific(item.text):
             line += " " + SPECIFIC
             any_specific = True
         shown_variants = variant_line(item, sources or {}, lang)
