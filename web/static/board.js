@@ -241,6 +241,11 @@
           el('span', { class: 'note-icon', 'aria-hidden': 'true', text: '🌱' }),
           el('span', { text: PK.t('web.een_groep', { groep: who }) })));
       }
+      if (item.suggested) {
+        frag.append(el('p', { class: 'note note-suggested', testid: 'suggested' },
+          el('span', { class: 'note-icon', 'aria-hidden': 'true', text: '🔗' }),
+          el('span', { text: PK.t('web.voorstel') })));
+      }
       if (item.specific) {
         frag.append(el('p', { class: 'note note-specific', testid: 'specific' },
           el('span', { class: 'note-icon q-icon', 'aria-hidden': 'true', text: '?' }),
