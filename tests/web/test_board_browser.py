@@ -201,6 +201,14 @@ async def test_a_merge_by_tap_and_one_by_drag_on_the_control_view_reach_the_chat
     assert _numbered(listed) == ["Een veilige buurt voor iedereen"]
     assert "Zuid: Schone straten" in listed  # kept as a variant
 
+    # One tap on a wording makes it the item's text; the others stay with it.
+    await page.click("pick-1-1")
+    wording = "Bewoners voelen zich thuis en veilig in hun buurt"
+    await page.until(lambda d: _item_texts(d) == [wording])
+    await sandbox.wait_idle()
+    assert _numbered(chat_list(sandbox, fac)) == [wording]
+    assert "Zuid: Schone straten" in chat_list(sandbox, fac)
+
 
 def _numbered(listed: str) -> list[str]:
     """The items of the chat's list, without their subgroups and signs."""

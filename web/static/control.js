@@ -203,7 +203,7 @@
     if (editing && editing.number === n) {
       body.append(editorNode(n));
     } else {
-      body.append(PK.itemBody(item, { voting: state.voting }));
+      body.append(PK.itemBody(item, { voting: state.voting, pick: !lock }));
     }
     row.append(body);
     if (!lock && total > 1) {
@@ -453,6 +453,7 @@
       case 'edit': startEdit(n); break;
       case 'split': run('splits', { numbers: [n] }, () => { selected = []; }, ['select-' + n], ['split-' + n]); break;
       case 'accept': run('akkoord', { numbers: [n] }, null, ['select-' + n], ['accept-' + n]); break;
+      case 'pick': run('kies', { numbers: [n, Number(b.dataset.v)] }, null, ['select-' + n], [b.dataset.testid]); break;
       case 'up': if (n > 1) move(n, n - 1); break;
       case 'down': if (n < total) move(n, n + 1); break;
       case 'remove': removeItem(n); break;
