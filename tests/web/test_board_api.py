@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import aiohttp
 
 from bot.sandbox import Sandbox
@@ -58,9 +60,14 @@ async def test_a_projector_link_cannot_change_anything(sandbox: Sandbox, web_bot
         assert "alleen kijken" in (await response.json())["message"]
 
 
+_REQUESTS = itertools.count(1)
+
+
 async def act(base: str, token: str, **change) -> tuple[int, dict]:
     """A change from the control view, as the page sends it."""
-    change.setdefault("request", f"req{id(change):x}{len(change)}")
+    # A fresh id for every change (id() of a dict can come back once it is freed, and a
+    # change with an id seen before is taken as sent twice).
+    change.setdefault("request", f"req-{next(_REQUESTS):08d}")
     async with aiohttp.ClientSession() as http:
         response = await http.post(
             f"{base}/api/action", headers={"Authorization": f"Bearer {token}"}, json=change
