@@ -98,6 +98,26 @@ class RemoveItem(_Press):
 
 
 @dataclass(frozen=True)
+class KeepGroup(_Press):
+    """'✔ Samen' under a group the bot suggested on the list: keep it as it is."""
+
+    WIRE: ClassVar[str] = "pd:{column}:{version}:j{position}"
+    column: int
+    version: int
+    position: int
+
+
+@dataclass(frozen=True)
+class LooseGroup(_Press):
+    """'✖ Los' under a group the bot suggested on the list: its answers apart again."""
+
+    WIRE: ClassVar[str] = "pd:{column}:{version}:l{position}"
+    column: int
+    version: int
+    position: int
+
+
+@dataclass(frozen=True)
 class UndoEdit(_Press):
     """'Ongedaan maken' under the facilitator's list: take back the last edit."""
 
@@ -215,6 +235,8 @@ ButtonPress: TypeAlias = (
     | Back
     | ShowMap
     | RemoveItem
+    | KeepGroup
+    | LooseGroup
     | UndoEdit
     | Confirm
     | ListPage

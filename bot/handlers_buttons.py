@@ -20,7 +20,9 @@ from bot.buttons import (
     DeleteWorkshop,
     Done,
     Forget,
+    KeepGroup,
     ListPage,
+    LooseGroup,
     RemoveItem,
     ShowMap,
     StatusPage,
@@ -71,6 +73,10 @@ def use_case_for(
             return usecases.show_map(s, inc)
         case RemoveItem(column, version, position):
             return usecases.remove_by_button(s, inc, column, version, position)
+        case KeepGroup(column, version, position):
+            return usecases.decide_by_button(s, inc, column, version, position, together=True)
+        case LooseGroup(column, version, position):
+            return usecases.decide_by_button(s, inc, column, version, position, together=False)
         case UndoEdit(column, version):
             return usecases.undo_edit(s, inc, pressed_for=(column, version))
         case Confirm(0, _):  # the whole model: there is one, so no version to compare

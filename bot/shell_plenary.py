@@ -14,9 +14,10 @@ from telegram.error import Forbidden, TelegramError
 from bot import views_plenary
 from bot.actions import Button, CloseVotes, Say, SendVote, ShowDraft, ShowStatus
 from flows.fase import Fase
+from flows.kaart import FILL_ORDER, Kolom
 from flows.texts import Html, render
 from storage import Store
-from storage.models import Workshop
+from storage.models import Subgroup, Workshop
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,11 @@ class PlenaryMessages:
         if kolom is None:
             if workshop.fase is not Fase.PLENAIR_MODEL or action.chat_id is None:
                 return
+            sources = {}
+            for column in FILL_ORDER:
+                sources.update(await self._sources(workshop.id, column, subgroups))
             text, buttons = views_plenary.model_overview(
-                workshop, await self.storage.list_drafts(workshop.id)
+                workshop, await self.storage.list_drafts(workshop.id), sources
             )
             await self.say(Say(action.chat_id, action.thread_id, text, buttons=buttons))
             return
@@ -59,7 +63,8 @@ class PlenaryMessages:
         posting = action.chat_id is not None and action.final_column is None
         if posting:  # a new board starts at the first page of the list
             draft = dataclasses.replace(draft, page=1)
-        text, buttons = views_plenary.draft_board(workshop, draft, len(subgroups))
+        sources = await self._sources(workshop.id, kolom, subgroups)
+        text, buttons = views_plenary.draft_board(workshop, draft, len(subgroups), sources)
         if posting:
             assert action.chat_id is not None
             message_id = await self.say(
@@ -70,6 +75,16 @@ class PlenaryMessages:
             )
         elif draft.chat_id is not None and draft.message_id is not None:
             await self._edit(draft.chat_id, draft.message_id, text, buttons)
+
+    async def _sources(
+        self, workshop_id: int, kolom: Kolom, subgroups: list[Subgroup]
+    ) -> dict[int, tuple[str, str]]:
+        """The answers of a column with their subgroup's name: the wordings behind items."""
+        names = {g.id: g.name for g in subgroups}
+        return {
+            a.id: (a.text, names.get(a.subgroup_id, ""))
+            for a in await self.storage.list_workshop_answers(workshop_id, kolom)
+        }
 
     async def send_votes(self, action: SendVote) -> None:
         """Send the voting messages to each subgroup and remember where they went."""

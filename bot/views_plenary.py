@@ -8,13 +8,17 @@ several messages, with its button under the last.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from bot.actions import Button
 from bot.buttons import (
     CONFIRM_MODEL,
     Confirm,
+    KeepGroup,
     ListPage,
+    LooseGroup,
     RemoveItem,
     StatusPage,
     UndoEdit,
@@ -22,9 +26,14 @@ from bot.buttons import (
 )
 from bot.telegram_text import MESSAGE_LIMIT, page_ranges, visible_length
 from bot.views import column_label, column_name, phase_name
+from flows.herinneringen_signalen import notice
 from flows.kaart import FILL_ORDER, Kolom
+from flows.plenair import Item, variants
 from flows.texts import Html, plain, render
 from storage.models import PlenaryDraft, Subgroup, Workshop
+
+# answer id → (text, subgroup): the wordings behind the items of a list.
+Sources = Mapping[int, tuple[str, str]]
 
 # Item texts on the board are cut at this length; the full text stays in the model.
 BOARD_ITEM_CHARS = 160
@@ -35,6 +44,15 @@ BOARD_GROUPS_CHARS = 120
 BUTTON_ITEMS = 40
 # The highest numbers a page line can show, to keep room for it before it is known.
 _ROOM_NUMBER = 10**6
+# Telegram shows at most 100 buttons under a message; the page's item buttons (🗑, and ✔
+# ✖ under a suggested group) leave room for ◀️ ▶️ and ↩️ ✅.
+MAX_ITEM_BUTTONS = 96
+# A variant of a merged item is cut at this length, all of an item's variants at this.
+VARIANT_CHARS = 80
+VARIANTS_CHARS = 400
+# Signs after an item: the bot suggested this group; it sounds like one network.
+SUGGESTED = "🔗"
+SPECIFIC = "📍"
 
 
 def _page_room(key: str, lang: str, **params: object) -> int:
@@ -57,13 +75,57 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+@functools.lru_cache(maxsize=4096)
+def sounds_specific(text: str) -> bool:
+    """Whether an item sounds like one network (remembered: a list is shown again after
+    every change, with mostly the same items)."""
+    return notice(text) is not None
+
+
+def variant_line(item: Item, sources: Sources, lang: str) -> str | None:
+    """The wordings a merged item came from, numbered, with their subgroups, on one
+    indented line ("↳ (1) Noord: … · (2) Zuid: …"); None for an item of one answer."""
+    found = variants(item, sources)
+    if len(found) < 2:
+        return None
+    parts: list[str] = []
+    used = 0
+    for v, (text, group) in enumerate(found, start=1):
+        part = f"({v}) {group}: {_short(' '.join(text.split()), VARIANT_CHARS)}"
+        if parts and used + len(part) > VARIANTS_CHARS:
+            parts.append(f"+{len(found) - v + 1}")
+            break
+        parts.append(part)
+        used += len(part) + 3
+    return render("plenair.varianten", lang, varianten=" · ".join(parts))
+
+
+def _within_buttons(runs: list[range], cost: Sequence[int]) -> list[range]:
+    """The runs cut further where their items' buttons would pass MAX_ITEM_BUTTONS."""
+    result = []
+    for run in runs:
+        start, used = run.start, 0
+        for n in run:
+            if n > start and used + cost[n] > MAX_ITEM_BUTTONS:
+                result.append(range(start, n))
+                start, used = n, 0
+            used += cost[n]
+        result.append(range(start, run.stop))
+    return result
+
+
 def draft_board(
-    workshop: Workshop, draft: PlenaryDraft, subgroup_count: int
+    workshop: Workshop,
+    draft: PlenaryDraft,
+    subgroup_count: int,
+    sources: Sources | None = None,
 ) -> tuple[Html, tuple[tuple[Button, ...], ...]]:
     """The list the facilitator edits in a plenary round, with its buttons: the page of it
-    the facilitator turned to, when it does not fit one message."""
+    the facilitator turned to, when it does not fit one message. ``sources`` are the
+    answers behind the items: a merged item shows their wordings under it."""
     lang = workshop.lang
     kolom = draft.kolom
+    open_list = not draft.confirmed
     head = [
         render(
             "plenair.kop",
@@ -73,6 +135,7 @@ def draft_board(
         )
     ]
     lines: list[str] = []
+    any_variants = any_specific = False
     for n, item in enumerate(draft.items, start=1):
         groups = item.subgroups
         key = "plenair.item"
@@ -85,6 +148,15 @@ def draft_board(
         line = render(key, lang, nummer=n, tekst=text, groepen=named)
         if item.votes:
             line += render("plenair.stemmen", lang, aantal=item.votes)
+        if item.suggested and open_list:
+            line += " " + SUGGESTED
+        if open_list and sounds_specific(item.text):
+            line += " " + SPECIFIC
+            any_specific = True
+        shown_variants = variant_line(item, sources or {}, lang)
+        if shown_variants is not None:
+            line += "\n" + shown_variants
+            any_variants = True
         lines.append(line)
     if not draft.items:
         lines.append(render("plenair.leeg", lang))
@@ -95,8 +167,17 @@ def draft_board(
         and any(len(i.subgroups) == 1 for i in draft.items)
     ):
         foot.append(render("plenair.winwin", lang))
-    foot.append(render("plenair.bevestigd" if draft.confirmed else "plenair.uitleg", lang))
+    if open_list:
+        if any(i.suggested for i in draft.items):
+            foot.append(render("plenair.voorstel_uitleg", lang))
+        if any_variants:
+            foot.append(render("plenair.varianten_uitleg", lang))
+        if any_specific:
+            foot.append(render("plenair.netwerk_uitleg", lang))
+    foot.append(render("plenair.uitleg" if open_list else "plenair.bevestigd", lang))
     runs = _paged(head, lines, foot, "plenair.pagina", lang)
+    if open_list and draft.items:
+        runs = _within_buttons(runs, [1 + 2 * i.suggested for i in draft.items])
     page = min(max(draft.page, 1), len(runs))
     shown = runs[page - 1]
     where = []
@@ -106,13 +187,21 @@ def draft_board(
     text = Html("\n".join([*head, *lines[shown.start : shown.stop], *where, *foot]))
     stamp = (int(kolom), draft.version)
     rows: list[tuple[Button, ...]] = []
-    if not draft.confirmed and draft.items:
+    if open_list and draft.items:
         trash = [Button(f"🗑 {n}", RemoveItem(*stamp, n).data) for n in _numbers(shown)]
         rows.extend(tuple(trash[i : i + 8]) for i in range(0, len(trash), 8))
+        decide: list[Button] = []
+        for n in _numbers(shown):
+            if draft.items[n - 1].suggested:
+                decide.append(Button(plain("knop.voorstel_samen", lang, nummer=n),
+                                     KeepGroup(*stamp, n).data))  # fmt: skip
+                decide.append(Button(plain("knop.voorstel_los", lang, nummer=n),
+                                     LooseGroup(*stamp, n).data))  # fmt: skip
+        rows.extend(tuple(decide[i : i + 4]) for i in range(0, len(decide), 4))
     turn = _turn_buttons(runs, page, lang, lambda p: ListPage(*stamp, p).data)
     if turn:
         rows.append(turn)
-    if not draft.confirmed:
+    if open_list:
         rows.append(
             (
                 Button(plain("knop.ongedaan", lang), UndoEdit(*stamp).data),
@@ -142,10 +231,11 @@ def _turn_buttons(runs: list[range], page: int, lang: str, data) -> tuple[Button
 
 
 def model_overview(
-    workshop: Workshop, drafts: list[PlenaryDraft]
+    workshop: Workshop, drafts: list[PlenaryDraft], sources: Sources | None = None
 ) -> tuple[Html, tuple[tuple[Button, ...], ...]]:
-    """The last look at all five columns before the model is made final. It goes as a new
-    message, as many as it takes, the button under the last."""
+    """The last look at all five columns before the model is made final, a merged item
+    with the wordings it came from. It goes as a new message, as many as it takes, the
+    button under the last."""
     lang = workshop.lang
     by_column = {d.kolom: d for d in drafts}
     lines: list[Html] = [render("plenair.overzicht_kop", lang, doel=workshop.goal)]
@@ -159,6 +249,9 @@ def model_overview(
             if len(text) > BOARD_ITEM_CHARS:
                 text = text[:BOARD_ITEM_CHARS].rstrip() + "…"
             lines.append(render("bord.regel", lang, tekst=text))
+            shown_variants = variant_line(item, sources or {}, lang)
+            if shown_variants is not None:
+                lines.append(Html(shown_variants))
     if workshop.fase.plenary:
         lines.append(render("plenair.overzicht_uitleg", lang))
         buttons = ((Button(plain("knop.model_vaststellen", lang), CONFIRM_MODEL.data),),)

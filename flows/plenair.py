@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from flows.antwoord import clean
 from flows.kaart import Kolom
-from flows.merge import ProposedItem
+from flows.merge import MergeInput, ProposedItem, propose_items
 
 # An item has to fit on a sticky note of the map; a facilitator's wording is short.
 MAX_ITEM_CHARS = 500
@@ -43,6 +43,14 @@ class Item:
     answer_ids: tuple[int, ...] = ()  # sorted; () for items the facilitator added
     subgroups: tuple[str, ...] = ()  # first-seen order, no duplicates
     votes: int = 0
+    # Made by the bot's proposal and not touched since: a later proposal (when a late
+    # answer comes in) may group it anew. Anything the facilitator did to it is final.
+    auto: bool = False
+
+    @property
+    def suggested(self) -> bool:
+        """A group the bot proposed and the facilitator did not accept or undo yet."""
+        return self.auto and len(self.answer_ids) > 1
 
 
 @dataclass(frozen=True)
@@ -54,12 +62,14 @@ class Draft:
 
 
 def draft_from_proposals(kolom: Kolom, proposals: Sequence[ProposedItem]) -> Draft:
-    """The starting list: one item per proposed (already merged) item, in the same order."""
-    items = (
-        Item(p.text.strip(), tuple(sorted(set(p.answer_ids))), tuple(dict.fromkeys(p.subgroups)))
-        for p in proposals
-    )
-    return Draft(kolom, tuple(items))
+    """The starting list: one item per proposed (already merged) item, in the same order;
+    each a suggestion until the facilitator touches it."""
+    return Draft(kolom, tuple(_proposed(p) for p in proposals))
+
+
+def _proposed(p: ProposedItem) -> Item:
+    ids = tuple(sorted(set(p.answer_ids)))
+    return Item(p.text.strip(), ids, tuple(dict.fromkeys(p.subgroups)), auto=True)
 
 
 def _index(draft: Draft, n: int) -> int:
@@ -135,8 +145,43 @@ def rephrase(draft: Draft, n: int, text: str) -> Draft:
     """Give item n a new wording; its answers, subgroups and votes stay."""
     i = _index(draft, n)
     items = list(draft.items)
-    items[i] = replace(items[i], text=_checked_text(text))
+    items[i] = replace(items[i], text=_checked_text(text), auto=False)
     return replace(draft, items=tuple(items))
+
+
+def variants(item: Item, answers: Mapping[int, tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The wordings an item was made from, (text, subgroup), numbered from 1 in this order;
+    answers withdrawn since are left out."""
+    return tuple(
+        (answers[a][0].strip(), answers[a][1]) for a in item.answer_ids if a in answers
+    )
+
+
+def pick(draft: Draft, n: int, v: int, answers: Mapping[int, tuple[str, str]]) -> Draft:
+    """Make variant v (one of the answers behind item n) the wording of item n; the item
+    keeps all its answers, so the other wordings stay its variants."""
+    i = _index(draft, n)
+    found = variants(draft.items[i], answers)
+    if not found:
+        raise PlenairFout("plenair.fout.geen_varianten", nummer=n)
+    if not 1 <= v <= len(found):
+        raise PlenairFout("plenair.fout.variant", nummer=n, variant=v, aantal=len(found))
+    items = list(draft.items)
+    items[i] = replace(items[i], text=found[v - 1][0], auto=False)
+    return replace(draft, items=tuple(items))
+
+
+def accept(draft: Draft, positions: Sequence[int]) -> Draft:
+    """Keep the bot's suggested groups at these positions as they are: they are the
+    facilitator's now, and a later proposal leaves them alone."""
+    for n in positions:
+        if not draft.items[_index(draft, n)].suggested:
+            raise PlenairFout("plenair.fout.geen_voorstel", nummer=n)
+    chosen = {n - 1 for n in positions}
+    items = tuple(
+        replace(item, auto=False) if i in chosen else item for i, item in enumerate(draft.items)
+    )
+    return replace(draft, items=items)
 
 
 def remove(draft: Draft, n: int) -> Draft:
@@ -164,7 +209,7 @@ def move(draft: Draft, n: int, to: int) -> Draft:
     """Move item n so that it stands at position ``to``."""
     i, j = _index(draft, n), _index(draft, to)
     items = list(draft.items)
-    items.insert(j, items.pop(i))
+    items.insert(j, replace(items.pop(i), auto=False))
     return replace(draft, items=tuple(items))
 
 
@@ -187,12 +232,15 @@ class Op(StrEnum):
     REMOVE = "weg"
     ADD = "erbij"
     MOVE = "zet"
+    PICK = "kies"
+    ACCEPT = "akkoord"
 
 
 # Command names (without "/") → edit; the English aliases help facilitators who think in them.
 COMMANDS: dict[str, Op] = {op.value: op for op in Op} | {
     "merge": Op.MERGE, "split": Op.SPLIT, "rephrase": Op.REPHRASE, "text": Op.REPHRASE,
-    "remove": Op.REMOVE, "add": Op.ADD, "move": Op.MOVE,
+    "remove": Op.REMOVE, "add": Op.ADD, "move": Op.MOVE, "pick": Op.PICK,
+    "accept": Op.ACCEPT,
 }  # fmt: skip
 
 
@@ -208,7 +256,8 @@ class Edit:
 # How many positions each edit takes: (at least, at most); None is no upper bound.
 _ARITY: dict[Op, tuple[int, int | None]] = {
     Op.MERGE: (2, None), Op.SPLIT: (1, 1), Op.REPHRASE: (1, 1),
-    Op.REMOVE: (1, None), Op.ADD: (0, 0), Op.MOVE: (2, 2),
+    Op.REMOVE: (1, None), Op.ADD: (0, 0), Op.MOVE: (2, 2), Op.PICK: (2, 2),
+    Op.ACCEPT: (1, None),
 }  # fmt: skip
 # Words people put between numbers: "2 en 5", "zet 4 naar 1".
 _FILLER = frozenset({"en", "and", "met", "with", "naar", "to", "op", "->", "→"})
@@ -272,7 +321,8 @@ def parse_edit(command: str, args: str) -> Edit:
 def apply_edit(
     draft: Draft, edit: Edit, answers: Mapping[int, tuple[str, str]] | None = None
 ) -> Draft:
-    """Apply a parsed edit (or one built by a button); ``answers`` is needed to split."""
+    """Apply a parsed edit (or one built by a button); ``answers`` is needed to split and
+    to pick a variant."""
     _check_arity(edit)
     nums = edit.numbers
     match edit.op:
@@ -288,6 +338,10 @@ def apply_edit(
             return add(draft, edit.text)
         case Op.MOVE:
             return move(draft, nums[0], nums[1])
+        case Op.PICK:
+            return pick(draft, nums[0], nums[1], answers or {})
+        case Op.ACCEPT:
+            return accept(draft, nums)
     raise AssertionError(edit.op)  # pragma: no cover - every Op is handled above
 
 
@@ -306,6 +360,55 @@ class History:
         if not self.drafts:
             raise PlenairFout("plenair.fout.niets_ongedaan")
         return History(self.drafts[:-1]), self.drafts[-1]
+
+
+def answer_ids(items: Sequence[Item]) -> frozenset[int]:
+    """Every answer the items came from."""
+    return frozenset(a for item in items for a in item.answer_ids)
+
+
+def take_in_late(
+    draft: Draft,
+    answers: Mapping[int, tuple[str, str]],
+    left_out: Collection[int],
+    lang: str,
+) -> Draft | None:
+    """The list with the answers that came in after it was proposed (a paper table typed
+    late), or None when there are none. ``answers`` is every answer of the column (id →
+    (text, subgroup)); ``left_out`` the answers the facilitator took off the list.
+
+    The proposal is made again over the late answers and the items the bot made that
+    nobody touched; every item the facilitator made, changed, moved or accepted stays
+    exactly as it is. An untouched item keeps its place (a new group takes the place of
+    the first item it draws from); new items come at the end.
+    """
+    late = set(answers) - answer_ids(draft.items) - set(left_out)
+    if not late:
+        return None
+    free = {a for item in draft.items if item.auto for a in item.answer_ids if a in answers}
+    inputs = [MergeInput(a, answers[a][0], answers[a][1]) for a in sorted(free | late)]
+    proposed = [_proposed(p) for p in propose_items(inputs, lang=lang)]
+    unchanged = {item.answer_ids: item for item in draft.items if item.auto}
+    owner = {a: k for k, item in enumerate(proposed) for a in item.answer_ids}
+    placed: set[int] = set()
+    items: list[Item] = []
+
+    def place(k: int) -> None:
+        placed.add(k)
+        items.append(unchanged.get(proposed[k].answer_ids, proposed[k]))
+
+    for item in draft.items:
+        if not item.auto:
+            items.append(item)
+            continue
+        for a in item.answer_ids:
+            k = owner.get(a)
+            if k is not None and k not in placed:
+                place(k)
+    for k in range(len(proposed)):
+        if k not in placed:
+            place(k)
+    return replace(draft, items=tuple(items))
 
 
 def _plain(text: str) -> str:

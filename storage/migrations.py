@@ -365,4 +365,19 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX group_ready_due ON group_ready (deadline) WHERE closed_at IS NULL;
         """,
     ),
+    (
+        11,
+        "the plenary list keeps answers the facilitator took off it off, when late ones come",
+        """
+        -- The answers the facilitator took off a column's list (/weg, 🗑). A late answer
+        -- (a paper table typed during the plenary) is proposed into the list; these are
+        -- not. A list that exists already counts every answer of its column as seen.
+        ALTER TABLE plenary_drafts ADD COLUMN left_out TEXT NOT NULL DEFAULT '[]';
+        UPDATE plenary_drafts SET left_out = (
+            SELECT json_group_array(a.id) FROM answers a
+            WHERE a.workshop_id = plenary_drafts.workshop_id
+              AND a.column_no = plenary_drafts.column_no
+        );
+        """,
+    ),
 )

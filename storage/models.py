@@ -147,6 +147,8 @@ class PlenaryDraft:
     voting: bool = False
     votes_each: int = 3  # in the running (or last) vote
     page: int = 1  # the page of the list its board shows, when it has more than one
+    # Answers the facilitator took off the list: a late answer is proposed in, these not.
+    left_out: tuple[int, ...] = ()
 
     @property
     def confirmed(self) -> bool:

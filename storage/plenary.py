@@ -21,16 +21,20 @@ def _item(stored: dict[str, Any]) -> Item:
         answer_ids=tuple(stored.get("answer_ids", ())),
         subgroups=tuple(stored.get("subgroups", ())),
         votes=stored.get("votes", 0),
+        auto=bool(stored.get("auto", False)),
     )
 
 
 def _stored(item: Item) -> dict[str, Any]:
-    return {
+    stored: dict[str, Any] = {
         "text": item.text,
         "answer_ids": list(item.answer_ids),
         "subgroups": list(item.subgroups),
         "votes": item.votes,
     }
+    if item.auto:  # only the bot's untouched proposals say so
+        stored["auto"] = True
+    return stored
 
 
 def _draft(row: aiosqlite.Row) -> PlenaryDraft:
@@ -47,6 +51,7 @@ def _draft(row: aiosqlite.Row) -> PlenaryDraft:
         voting=bool(row["voting"]),
         votes_each=row["votes_each"],
         page=row["board_page"],
+        left_out=tuple(json.loads(row["left_out"])),
     )
 
 
@@ -98,16 +103,19 @@ class PlenaryQueries:
         draft: PlenaryDraft,
         items: Sequence[Item],
         history: Sequence[Sequence[Item]],
+        left_out: Sequence[int] | None = None,
     ) -> PlenaryDraft | None:
-        """Store an edited list if nobody changed or confirmed it meanwhile; else None."""
+        """Store an edited list if nobody changed or confirmed it meanwhile; else None.
+        ``left_out`` (the answers taken off the list) stays as it was when None."""
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
                 "UPDATE plenary_drafts SET items = ?, history = ?, version = version + 1,"
-                " voting = 0 WHERE workshop_id = ? AND column_no = ? AND version = ?"
-                " AND confirmed_at IS NULL",
+                " voting = 0, left_out = ? WHERE workshop_id = ? AND column_no = ?"
+                " AND version = ? AND confirmed_at IS NULL",
                 (
                     _dump_items(items),
                     _dump([[_stored(i) for i in h] for h in history]),
+                    _dump(sorted(draft.left_out if left_out is None else set(left_out))),
                     draft.workshop_id,
                     int(draft.kolom),
                     draft.version,

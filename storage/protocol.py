@@ -439,8 +439,10 @@ class Store(Protocol):
         draft: PlenaryDraft,
         items: Sequence[Item],
         history: Sequence[Sequence[Item]],
+        left_out: Sequence[int] | None = None,
     ) -> PlenaryDraft | None:
-        """Store an edited list if nobody changed or confirmed it meanwhile; else None."""
+        """Store an edited list if nobody changed or confirmed it meanwhile; else None.
+        ``left_out`` (the answers taken off the list) stays as it was when None."""
         ...
 
     async def confirm_draft(self, draft: PlenaryDraft, *, actor_id: int, now: str) -> bool:

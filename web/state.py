@@ -67,6 +67,8 @@ def _items(
                 "specific": question if notice(item.text) is not None else None,
                 "votes": votes,
                 "can_split": len(item.answer_ids) > 1,
+                # A group the bot made that the facilitator did not keep or undo yet.
+                "suggested": item.suggested and not draft.confirmed,
             }
         )
     return items

@@ -52,7 +52,14 @@ from bot.usecases.phases import (
     reopen_column,
     start_plenary,
 )
-from bot.usecases.plenary import edit_draft, remove_by_button, turn_list_page, undo_edit
+from bot.usecases.plenary import (
+    decide_by_button,
+    edit_draft,
+    remove_by_button,
+    take_in_late_answers,
+    turn_list_page,
+    undo_edit,
+)
 from bot.usecases.privacy import (
     delete_confirmed,
     delete_workshop,
@@ -131,6 +138,8 @@ __all__ = [
     "refuse_media",
     "reminders_for_workshop",
     "remove_by_button",
+    "decide_by_button",
+    "take_in_late_answers",
     "reopen_column",
     "send_templates",
     "set_duration",

@@ -16,6 +16,7 @@ from bot.usecases.common import (
     reply,
 )
 from bot.usecases.followup import material_for
+from bot.usecases.plenary import take_in_late_answers
 from flows import antwoord
 from flows.bewerking import compare_lines
 from flows.fase import Fase, start_stand
@@ -243,6 +244,7 @@ async def type_paper_answers(s: Services, inc: Incoming, typed: str) -> Outcome:
         stored += created
     if not any(c.ok for c in lines):
         return reply(inc, "tafel.typ_gebruik", workshop.lang)
+    late = await take_in_late_answers(s, workshop, kolom)
     return reply(
         inc,
         "tafel.opgeslagen",
@@ -250,7 +252,7 @@ async def type_paper_answers(s: Services, inc: Incoming, typed: str) -> Outcome:
         aantal=stored,
         naam=subgroup.name,
         kolom=views.column_name(kolom, workshop.lang),
-    ).add(RefreshStatus(workshop.id))
+    ).add(RefreshStatus(workshop.id), *late.actions)
 
 
 async def edit_paper_answers(
@@ -303,7 +305,7 @@ async def edit_paper_answers(
         nieuw=len(changes.added),
         weg=len(changes.removed),
         **params,
-    ).add(RefreshStatus(workshop.id))
+    ).add(RefreshStatus(workshop.id), *(await take_in_late_answers(s, workshop, kolom)).actions)
 
 
 async def cofacilitator_link(s: Services, inc: Incoming) -> Outcome:

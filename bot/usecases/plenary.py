@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.actions import Outcome, React, ShowDraft
 from bot.incoming import Incoming
 from bot.usecases.common import Refused, Services, facilitated_workshop, reply
@@ -77,7 +79,7 @@ async def apply_draft_edit(
     try:
         before = working_list(stored)
         answers = {}
-        if edit.op is plenair.Op.SPLIT:
+        if edit.op in (plenair.Op.SPLIT, plenair.Op.PICK):
             answers = await _answer_sources(s, workshop, stored.kolom)
         after = plenair.apply_edit(before, edit, answers)
     except plenair.PlenairFout as fout:
@@ -97,6 +99,8 @@ async def undo_edit(
         history, previous = undo_history(stored).undo()
     except plenair.PlenairFout as fout:
         return reply(inc, fout.reason, workshop.lang)
+    # A list from before a late answer came in gets it proposed in again.
+    previous = await _with_late_answers(s, workshop, stored, previous)
     saved = await s.storage.save_draft(stored, previous.items, [d.items for d in history.drafts])
     if saved is None:
         return reply(inc, "plenair.fout.tegelijk", workshop.lang)
@@ -119,6 +123,60 @@ async def remove_by_button(
     return outcome
 
 
+async def decide_by_button(
+    s: Services, inc: Incoming, kolom: int, version: int, position: int, *, together: bool
+) -> Outcome:
+    """The facilitator pressed ✔ (keep together) or ✖ (undo) under a group the bot
+    suggested: accepted, it is final; undone, its answers stand apart again."""
+    workshop, stored = await current_draft(s, inc)
+    if int(stored.kolom) != kolom or stored.version != version or stored.confirmed:
+        return Outcome(toast=plain("weigering.knop_verlopen", workshop.lang))
+    op = plenair.Op.ACCEPT if together else plenair.Op.SPLIT
+    edit = plenair.Edit(op, (position,))
+    try:
+        before = working_list(stored)
+        answers = {} if together else await _answer_sources(s, workshop, stored.kolom)
+        if not 1 <= position <= len(before.items) or not before.items[position - 1].suggested:
+            raise plenair.PlenairFout("plenair.fout.geen_voorstel", nummer=position)
+        after = plenair.apply_edit(before, edit, answers)
+    except plenair.PlenairFout as fout:
+        return Outcome(toast=plain(fout.reason, workshop.lang, **fout.params))
+    outcome = await save_edit(s, inc, workshop, stored, after, react=False)
+    key = "plenair.voorstel_samen" if together else "plenair.voorstel_los"
+    outcome.toast = plain(key, workshop.lang, nummer=position)
+    return outcome
+
+
+async def take_in_late_answers(s: Services, workshop: Workshop, kolom: Kolom) -> Outcome:
+    """Answers came in for a column whose list is being made (a paper table typed them
+    during the plenary): propose them into the list, leaving every manual change as it is."""
+    if not workshop.fase.plenary or workshop.plenary_column is not kolom:
+        return Outcome()
+    stored = await s.storage.get_draft(workshop.id, kolom)
+    if stored is None or stored.confirmed or stored.voting:
+        return Outcome()  # while voting the numbers stay; the next change takes them in
+    before = working_list(stored)
+    after = await _with_late_answers(s, workshop, stored, before)
+    if after is before:
+        return Outcome()
+    if await s.storage.save_draft(stored, after.items, stored.history) is None:
+        return Outcome()  # changed meanwhile: that change takes them in
+    return Outcome().add(ShowDraft(workshop.id))
+
+
+async def _with_late_answers(
+    s: Services,
+    workshop: Workshop,
+    stored: PlenaryDraft,
+    draft: plenair.Draft,
+    left_out: Sequence[int] | None = None,
+) -> plenair.Draft:
+    """The list with the column's late answers proposed in (the same list when none)."""
+    answers = await _answer_sources(s, workshop, stored.kolom)
+    gone = stored.left_out if left_out is None else left_out
+    return plenair.take_in_late(draft, answers, gone, workshop.lang) or draft
+
+
 async def save_edit(
     s: Services,
     inc: Incoming,
@@ -128,9 +186,16 @@ async def save_edit(
     *,
     react: bool = True,
 ) -> Outcome:
-    """Store an edited list (the one before it goes on the undo history) and show it."""
-    history = undo_history(stored).push(working_list(stored))
-    saved = await s.storage.save_draft(stored, after.items, [d.items for d in history.drafts])
+    """Store an edited list (the one before it goes on the undo history) and show it.
+    Answers the edit took off the list stay off when late answers are proposed in."""
+    before = working_list(stored)
+    history = undo_history(stored).push(before)
+    dropped = plenair.answer_ids(before.items) - plenair.answer_ids(after.items)
+    left_out = sorted({*stored.left_out, *dropped})
+    after = await _with_late_answers(s, workshop, stored, after, left_out)
+    saved = await s.storage.save_draft(
+        stored, after.items, [d.items for d in history.drafts], left_out=left_out
+    )
     if saved is None:
         return reply(inc, "plenair.fout.tegelijk", workshop.lang)
     outcome = Outcome()

@@ -414,6 +414,38 @@ MESSAGES: dict[str, str] = {
     "heropen.gedaan": "All subgroups are working on {kolom} again.",
     # Plenary round
     "plenair.kop": "<b>Plenary: {kolom}</b>\n<i>{fase}</i>",
+    # Suggestions, variants and one-network items in the plenary list (issue 12)
+    "plenair.varianten": "    ↳ {varianten}",
+    "plenair.voorstel_uitleg": (
+        "🔗 The bot put these answers together. Is that right? "
+        "Tap ✔ to keep them together, or ✖ to set them apart again."
+    ),
+    "plenair.varianten_uitleg": (
+        "↳ This is how the subgroups said it. Choose one of their wordings: "
+        "/pick 1 2 (item 1, wording 2). Or write your own: /text 1 new text."
+    ),
+    "plenair.netwerk_uitleg": (
+        "📍 This sounds like one network. How do you say it so it works elsewhere too?"
+    ),
+    "plenair.voorstel_samen": "Item {nummer} stays together.",
+    "plenair.voorstel_los": "Item {nummer} is apart again.",
+    "plenair.fout.geen_voorstel": (
+        "Item {nummer} is not a suggestion of the bot. Those have a 🔗 in the list."
+    ),
+    "plenair.fout.geen_varianten": (
+        "Item {nummer} does not come from answers. "
+        "There is nothing to choose."
+    ),
+    "plenair.fout.variant": (
+        "Item {nummer} has {aantal} wordings to choose from. "
+        "There is no wording {variant}."
+    ),
+    "knop.voorstel_samen": "✔ {nummer} together",
+    "knop.voorstel_los": "✖ {nummer} apart",
+    "web.voorstel": "The bot's suggestion: is it right?",
+    "web.knop.akkoord": "Together",
+    "web.knop.los": "Apart",
+    "web.knop.kies": "Choose",
     "plenair.leeg": "<i>There are no answers yet. Add something yourself with /add.</i>",
     "plenair.item": "{nummer}. {tekst} <i>({groepen})</i>",
     "plenair.item_een_groep": "{nummer}. {tekst} <i>({groepen})</i> 🌱",

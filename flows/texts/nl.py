@@ -413,6 +413,35 @@ MESSAGES: dict[str, str] = {
     "heropen.gedaan": "Alle subgroepen werken nu weer aan {kolom}.",
     # Plenaire ronde
     "plenair.kop": "<b>Plenair: {kolom}</b>\n<i>{fase}</i>",
+    # Voorstel, varianten en netwerk-punten in de plenaire lijst (issue 12)
+    "plenair.varianten": "    ↳ {varianten}",
+    "plenair.voorstel_uitleg": (
+        "🔗 Die antwoorden zette de bot bij elkaar. Klopt dat? "
+        "Tik ✔ om ze samen te houden, of ✖ om ze weer los te zetten."
+    ),
+    "plenair.varianten_uitleg": (
+        "↳ Zo zeiden de subgroepen het. Kies een van hun zinnen als tekst: "
+        "/kies 1 2 (punt 1, zin 2). Of schrijf zelf: /tekst 1 nieuwe tekst."
+    ),
+    "plenair.netwerk_uitleg": (
+        "📍 Dit klinkt als één netwerk. Hoe zeg je het zo dat het ook elders werkt?"
+    ),
+    "plenair.voorstel_samen": "Punt {nummer} blijft samen.",
+    "plenair.voorstel_los": "Punt {nummer} staat weer los.",
+    "plenair.fout.geen_voorstel": (
+        "Punt {nummer} is geen voorstel van de bot. Die staan in de lijst met 🔗."
+    ),
+    "plenair.fout.geen_varianten": "Punt {nummer} komt niet uit antwoorden. Er is niets te kiezen.",
+    "plenair.fout.variant": (
+        "Punt {nummer} heeft {aantal} zinnen om uit te kiezen. "
+        "Zin {variant} is er niet."
+    ),
+    "knop.voorstel_samen": "✔ {nummer} samen",
+    "knop.voorstel_los": "✖ {nummer} los",
+    "web.voorstel": "Voorstel van de bot: klopt het?",
+    "web.knop.akkoord": "Samen",
+    "web.knop.los": "Los",
+    "web.knop.kies": "Kies",
     "plenair.leeg": "<i>Er zijn nog geen antwoorden. Voeg zelf iets toe met /erbij.</i>",
     "plenair.item": "{nummer}. {tekst} <i>({groepen})</i>",
     "plenair.item_een_groep": "{nummer}. {tekst} <i>({groepen})</i> 🌱",

@@ -34,6 +34,8 @@ FACILITATOR_COMMANDS = [
     "/weg 1",
     "/erbij x",
     "/zet 2 1",
+    "/kies 1 1",
+    "/akkoord 1",
     "/ongedaan",
     "/einde",
     "/verder 1",

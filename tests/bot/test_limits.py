@@ -254,3 +254,43 @@ async def test_turning_the_page_of_an_older_list_is_refused_and_changes_nothing(
     assert "eerdere stap" in sandbox.callback_answers[-1].text
     assert "Je ziet punt 1 t/m 40 van 44." in message.text
     assert not refused(sandbox)
+
+
+async def test_348_suggested_groups_each_get_keep_and_undo_within_telegrams_limits(
+    sandbox: Sandbox, bot
+):
+    fac = sandbox.add_user("Fatima")
+    code = await new_workshop(sandbox, fac, "de wijk")
+    chats = []
+    for g in (1, 2):
+        chat, member = sandbox.add_group(f"Tafel {g}"), sandbox.add_user(f"Lid{g}")
+        await sandbox.send_message(chat, member, f"/join {code}")
+        chats.append((chat, member))
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/begin")
+    for chat, member in chats:  # both tables name the same 348 values: 348 groups of two
+        for n in range(1, 349):
+            await sandbox.send_message(chat, member, f"/idee {distinct_answer(n, 60)}")
+    await sandbox.wait_idle(timeout=120)
+    await facilitator_says(sandbox, fac, "/plenair")
+    message = list_board(sandbox, fac)
+    pages = [message.text]
+    keeps = [label for label, _ in message.buttons if label.startswith("✔")]
+    while forward := [data for label, data in message.buttons if "▶️" in label]:
+        await sandbox.press_button(sandbox.private_chat(fac), fac, message.message_id, forward[0])
+        await sandbox.wait_idle()
+        pages.append(message.text)
+        keeps += [label for label, _ in message.buttons if label.startswith("✔")]
+    assert sorted(n for page in pages for n in numbered(page)) == list(range(1, 349))
+    assert sorted(int(label.split()[1]) for label in keeps) == list(range(1, 349))
+    assert all(page.count("↳ (1) Tafel 1: ") == len(numbered(page)) for page in pages)
+
+    # Undone on the last page: the page stays, the list is one longer.
+    last = numbered(message.text)[-1]
+    await sandbox.press_button(
+        sandbox.private_chat(fac), fac, message.message_id, message.button_data(f"✖ {last} los")
+    )
+    await sandbox.wait_idle()
+    assert sandbox.callback_answers[-1].text == f"Punt {last} staat weer los."
+    assert "van 349" in message.text
+    assert not refused(sandbox)

@@ -15,7 +15,7 @@ import pytest
 
 from bot import views, views_plenary
 from bot.actions import Button
-from bot.buttons import ListPage, RemoveItem, StatusPage, Vote, parse
+from bot.buttons import KeepGroup, ListPage, LooseGroup, RemoveItem, StatusPage, Vote, parse
 from bot.sandbox.html_text import parse_html, utf16_len
 from bot.telegram_text import CAPTION_LIMIT, MESSAGE_LIMIT, split_html
 from flows.fase import Fase
@@ -296,3 +296,62 @@ def test_the_export_caption_at_the_longest_goal_fits_a_caption():
     for lang in ("nl", "en"):
         caption = render("export.bijschrift", lang, doel=GOAL)
         assert utf16_len(visible(caption)) <= CAPTION_LIMIT
+
+
+def suggested_draft(count: int, **extra) -> tuple[PlenaryDraft, dict[int, tuple[str, str]]]:
+    """A list of ``count`` groups the bot suggested, each from three of the longest
+    answers of three subgroups (every tenth about one network), and those answers."""
+    groups = tuple(f"{g} {GROUP}"[:60] for g in range(1, 31))
+    sources: dict[int, tuple[str, str]] = {}
+    items = []
+    for n in range(1, count + 1):
+        ids = (3 * n, 3 * n + 1, 3 * n + 2)
+        for k, a in enumerate(ids):
+            sources[a] = (longest(a), groups[k])
+        text = longest(n) if n % 10 else "Bij ons in de wijk doet De Sleutel " + longest(n)
+        items.append(Item(text, ids, groups[:3], auto=True))
+    stored = draft(count, **extra)
+    return PlenaryDraft(**{**vars(stored), "items": tuple(items)}), sources
+
+
+def test_a_list_of_348_suggested_groups_has_keep_and_undo_under_every_one_within_limits():
+    stored, sources = suggested_draft(348)
+    pages, page = [], 1
+    while True:
+        text, buttons = views_plenary.draft_board(
+            workshop(Fase.PLENAIR_WAARDEN), PlenaryDraft(**{**vars(stored), "page": page}),
+            30, sources,
+        )  # fmt: skip
+        pages.append((text, buttons))
+        presses = [parse(b.data) for row in buttons for b in row]
+        if not any(isinstance(p, ListPage) and p.page == page + 1 for p in presses):
+            break
+        page += 1
+    seen: list[int] = []
+    for text, buttons in pages:
+        assert_sendable(text, buttons)
+        shown = visible(text)
+        numbers = [int(m) for m in re.findall(r"^(\d+)\. ", shown, re.MULTILINE)]
+        seen.extend(numbers)
+        assert shown.count("↳ (1) ") == len(numbers)  # each item with its wordings
+        assert "Tik ✔ om ze samen te houden" in shown
+        assert "Aanpassen:" in shown
+        presses = [parse(b.data) for row in buttons for b in row]
+        for kind in (RemoveItem, KeepGroup, LooseGroup):
+            assert [p.position for p in presses if isinstance(p, kind)] == numbers
+        assert all(p.version == 12 for p in presses if isinstance(p, KeepGroup | LooseGroup))
+        specific = [n for n in numbers if n % 10 == 0]
+        assert [int(m) for m in re.findall(r"^(\d+)\. .*📍$", shown, re.MULTILINE)] == specific
+    assert seen == list(range(1, 349))
+
+
+def test_the_whole_model_shows_the_wordings_of_every_merged_item_within_limits():
+    stored, sources = suggested_draft(120, confirmed_at=NOW.isoformat())
+    drafts = [PlenaryDraft(**{**vars(stored), "kolom": k}) for k in FILL_ORDER]
+    text, buttons = views_plenary.model_overview(workshop(Fase.PLENAIR_MODEL), drafts, sources)
+    parts = split_html(text)
+    for part in parts:
+        assert_sendable(part)
+    assert_sendable(parts[-1], buttons)
+    shown = "".join(visible(p) for p in parts)
+    assert shown.count("↳ (1) ") == 5 * 120

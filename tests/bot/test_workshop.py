@@ -89,8 +89,11 @@ async def test_a_facilitator_runs_the_six_steps_with_every_kind_of_subgroup(
     # values are worded too differently for the bot, so the facilitator merges them by
     # hand and confirms.
     shown = await facilitator_says(sandbox, fac, "/plenair")
-    [everyone] = [line for line in shown.splitlines() if "Iedereen kan mee" in line]
-    assert everyone.endswith("(Tafel 1, Tafel 2)")
+    [everyone] = [line for line in shown.splitlines() if line.startswith("1. Iedereen kan mee")]
+    assert everyone.endswith("(Tafel 1, Tafel 2) 🔗")  # the bot's suggestion
+    # Both wordings stay with the item, each with its subgroup.
+    assert "Tafel 1: Iedereen kan meedoen" in shown
+    assert "Tafel 2: Iedereen kan mee doen" in shown
     green = [n for n, item in enumerate(board_items(shown), start=1) if "roen" in item]
     assert len(green) == 2, shown
     await facilitator_says(sandbox, fac, f"/samen {green[0]} {green[1]}")

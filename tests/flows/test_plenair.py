@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,6 +20,7 @@ from flows.plenair import (
     Item,
     Op,
     PlenairFout,
+    accept,
     add,
     all_subgroups,
     apply_edit,
@@ -27,11 +30,14 @@ from flows.plenair import (
     move,
     order_by_votes,
     parse_edit,
+    pick,
     remove,
     remove_many,
     rephrase,
     single_subgroup_items,
     split,
+    take_in_late,
+    variants,
     without_answers,
 )
 
@@ -71,7 +77,7 @@ def test_draft_from_proposals_keeps_order_and_sorts_answer_ids():
     draft = example()
     assert draft.kolom is Kolom.WAARDEN
     assert texts(draft) == ["vertrouwen", "open communicatie", "gelijkwaardigheid", "korte lijnen"]
-    assert draft.items[0] == Item("vertrouwen", (1, 2, 5), ("A", "B", "C"), 0)
+    assert draft.items[0] == Item("vertrouwen", (1, 2, 5), ("A", "B", "C"), 0, auto=True)
 
 
 # ---- edits ----------------------------------------------------------------------------
@@ -141,7 +147,8 @@ K = Item("korte lijnen", (6,), ("B",))
 def test_edit(edit, expected):
     before = example()
     after = edit(before)
-    assert list(after.items) == expected
+    # Who made an item (the bot's proposal or the facilitator) has tests of its own below.
+    assert [replace(item, auto=False) for item in after.items] == expected
     assert before == example()  # never mutated
     assert after.kolom is before.kolom
 
@@ -544,3 +551,97 @@ def test_forgetting_leaves_no_erased_answer_in_any_item(start, data):
             assert all(answers[a][1] in item.subgroups for a in item.answer_ids)
     # Every answer that is kept and was on the list still is.
     assert set(answer_ids(draft)) - erased == set(answer_ids(Draft(draft.kolom, after)))
+
+
+# ---- the bot's proposal is a suggestion; variants; late answers -------------------------
+
+
+def test_the_proposal_is_a_suggestion_until_the_facilitator_touches_an_item():
+    draft = example()
+    assert [item.suggested for item in draft.items] == [True, False, False, False]
+    # Every manual change makes what it touches the facilitator's, and only that.
+    assert not rephrase(draft, 1, "vertrouwen in elkaar").items[0].auto
+    assert not move(draft, 1, 2).items[1].auto
+    assert [i.auto for i in move(draft, 1, 2).items] == [True, False, True, True]
+    assert not merge(draft, 2, 3).items[1].auto
+    assert not any(i.auto for i in split(draft, 1, ANSWERS).items[:3])
+    kept = accept(draft, [1])
+    assert kept.items[0] == replace(draft.items[0], auto=False)
+    assert not kept.items[0].suggested
+
+
+def test_only_a_suggested_group_can_be_accepted():
+    with pytest.raises(PlenairFout) as refused:
+        accept(example(), [2])
+    assert (refused.value.reason, refused.value.params) == (
+        "plenair.fout.geen_voorstel",
+        {"nummer": 2},
+    )
+
+
+def test_picking_a_variant_makes_it_the_wording_and_keeps_the_others():
+    draft = example()
+    assert variants(draft.items[0], ANSWERS) == (
+        ("vertrouwen", "A"),
+        ("Vertrouwen in elkaar", "B"),
+        ("vertrouwen", "C"),
+    )
+    picked = pick(draft, 1, 2, ANSWERS)
+    assert picked.items[0].text == "Vertrouwen in elkaar"
+    assert picked.items[0].answer_ids == (1, 2, 5)  # the other wordings stay its variants
+    assert not picked.items[0].auto
+    assert apply_edit(draft, parse_edit("kies", "1 2"), ANSWERS) == picked
+    assert parse_edit("/pick", "1 en 2") == Edit(Op.PICK, (1, 2))
+
+
+@pytest.mark.parametrize(
+    ("n", "v", "reason"),
+    [(1, 4, "plenair.fout.variant"), (1, 0, "plenair.fout.variant"), (9, 1, "plenair.fout.nummer")],
+)
+def test_a_variant_that_is_not_there_is_refused(n, v, reason):
+    with pytest.raises(PlenairFout) as refused:
+        pick(example(), n, v, ANSWERS)
+    assert refused.value.reason == reason
+
+
+def test_an_added_item_has_no_variants_to_pick():
+    with pytest.raises(PlenairFout) as refused:
+        pick(add(example(), "samen leren"), 5, 1, ANSWERS)
+    assert refused.value.reason == "plenair.fout.geen_varianten"
+
+
+LATE = {**ANSWERS, 7: ("korte lijnen", "D"), 8: ("Heel iets anders", "D")}
+
+
+def test_without_late_answers_nothing_is_proposed_again():
+    assert take_in_late(example(), ANSWERS, (), "nl") is None
+    # An answer the facilitator took off the list is not late.
+    assert take_in_late(remove(example(), 4), ANSWERS, (6,), "nl") is None
+
+
+def test_a_late_answer_joins_an_untouched_item_and_one_that_fits_nowhere_stays_alone():
+    after = take_in_late(example(), LATE, (), "nl")
+    assert after is not None
+    assert [(i.text, i.answer_ids) for i in after.items] == [
+        ("vertrouwen", (1, 2, 5)),
+        ("open communicatie", (3,)),
+        ("gelijkwaardigheid", (4,)),
+        ("korte lijnen", (6, 7)),
+        ("Heel iets anders", (8,)),
+    ]
+    assert after.items[3].suggested
+    assert after.items[0] == example().items[0]  # untouched and unchanged: as it was
+
+
+def test_a_late_answer_never_changes_what_the_facilitator_did():
+    # The facilitator undid the bot's group, merged two items and reworded one.
+    draft = split(example(), 1, ANSWERS)  # vertrouwen ×3 apart, by hand
+    draft = merge(draft, 4, 6)  # open communicatie + korte lijnen, by hand
+    late = {**ANSWERS, 7: ("vertrouwen", "D"), 8: ("korte lijnen", "D")}
+    after = take_in_late(draft, late, (), "nl")
+    assert after is not None
+    assert after.items[: len(draft.items)] == draft.items  # every manual item as it was
+    assert [(i.text, i.answer_ids) for i in after.items[len(draft.items) :]] == [
+        ("vertrouwen", (7,)),
+        ("korte lijnen", (8,)),
+    ]

@@ -77,3 +77,52 @@ async def test_a_list_saved_from_a_stale_version_is_refused(storage, workshop_id
     assert await storage.save_draft(first, ITEMS[:1], [ITEMS]) is not None
     assert await storage.save_draft(first, (), [ITEMS]) is None
     assert (await storage.get_draft(workshop_id, Kolom.WAARDEN)).items == ITEMS[:1]
+
+
+async def test_a_suggestion_and_the_answers_taken_off_the_list_read_back(storage, workshop_id):
+    suggested = (Item("vertrouwen", (1, 2), ("A", "B"), auto=True), ITEMS[1])
+    first, _ = await storage.start_draft(workshop_id, Kolom.WAARDEN, suggested)
+    assert first.items == suggested
+    assert first.left_out == ()
+    items, _ = await _raw(storage, workshop_id)
+    assert '"auto":true' in items
+    assert items.count('"auto"') == 1
+    saved = await storage.save_draft(first, suggested[1:], [suggested], left_out=[2, 1])
+    assert saved.left_out == (1, 2)
+    again = await storage.save_draft(saved, (), [suggested, suggested[1:]])
+    assert again.left_out == (1, 2)  # kept when not named
+
+
+async def test_a_list_from_before_the_upgrade_counts_every_answer_as_seen(tmp_path, monkeypatch):
+    import storage.db as db_module
+    from storage.migrations import MIGRATIONS
+
+    path = tmp_path / "v10.sqlite3"
+    monkeypatch.setattr(db_module, "MIGRATIONS", tuple(m for m in MIGRATIONS if m[0] <= 10))
+    store = await Storage.open(path)
+    workshop = await store.create_workshop(
+        code="abcde-fghjk-mnpqr", goal="de wijk", facilitator_id=1, plenary_chat_id=1,
+        lang="nl", now=NOW,
+    )  # fmt: skip
+    async with store.db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO subgroups (id, workshop_id, name, status, column_no, joined_at,"
+            " state_changed_at) VALUES (1, ?, 'A', 'wacht', 1, ?, ?)",
+            (workshop.id, NOW, NOW),
+        )
+        for answer in (7, 8):
+            await conn.execute(
+                "INSERT INTO answers (id, workshop_id, subgroup_id, column_no, text,"
+                " source_chat_id, source_message_id, created_at) VALUES (?, ?, 1, 1, 'x', 1, ?, ?)",
+                (answer, workshop.id, answer, NOW),
+            )
+        await conn.execute(
+            "INSERT INTO plenary_drafts (workshop_id, column_no, items) VALUES (?, 1, ?)",
+            (workshop.id, '[{"text":"x","answer_ids":[7]}]'),  # answer 8 was removed
+        )
+    await store.close()
+    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS)
+    store = await Storage.open(path)
+    draft = await store.get_draft(workshop.id, Kolom.WAARDEN)
+    assert set(draft.left_out) == {7, 8}
+    await store.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import aiohttp
 
 from bot.sandbox import Sandbox
@@ -58,9 +60,14 @@ async def test_a_projector_link_cannot_change_anything(sandbox: Sandbox, web_bot
         assert "alleen kijken" in (await response.json())["message"]
 
 
+_REQUESTS = itertools.count(1)
+
+
 async def act(base: str, token: str, **change) -> tuple[int, dict]:
     """A change from the control view, as the page sends it."""
-    change.setdefault("request", f"req{id(change):x}{len(change)}")
+    # A fresh id for every change (id() of a dict can come back once it is freed, and a
+    # change with an id seen before is taken as sent twice).
+    change.setdefault("request", f"req-{next(_REQUESTS):08d}")
     async with aiohttp.ClientSession() as http:
         response = await http.post(
             f"{base}/api/action", headers={"Authorization": f"Bearer {token}"}, json=change
@@ -93,8 +100,11 @@ async def test_a_change_on_the_control_view_reaches_the_chat_list_and_every_scre
         for page in (room, home):
             await page.until(lambda s: items(s) == items(body["state"]))
         await sandbox.wait_idle()
-        assert "Iedereen doet mee" not in chat_list(sandbox, fac)
         assert "2. Schone straten" in chat_list(sandbox, fac)
+        # The wording merged in stays with the item, as a variant.
+        assert "↳ (1) Noord: Iedereen doet mee · (2) Zuid: Schone straten" in chat_list(
+            sandbox, fac
+        )
 
         # Rephrase, add, move and undo, each on the version it saw.
         v = body["state"]["version"]
@@ -227,3 +237,38 @@ async def test_votes_show_live_on_the_screen(sandbox: Sandbox, web_bot, people, 
         counted = await page.until(lambda s: not s["voting"])
         assert items(counted)[0] == "Schone straten"
         assert counted["columns"][0]["items"][0]["votes"] == 1
+
+
+async def test_the_screen_shows_the_bots_suggestion_and_the_control_view_keeps_or_undoes_it(
+    sandbox: Sandbox, web_bot, people, tables
+):
+    fac, _ = people
+    links = await plenary_with_screen(sandbox, fac, tables, ANSWERS)
+    async with open_page(web_bot.url, links["screen"]) as page:
+        first = page.states[0]
+        assert [i["suggested"] for i in first["columns"][0]["items"]] == [True, False, False]
+        v = first["version"]
+        # Only a suggested group can be kept; a single answer gets a clear message.
+        _, body = await act(web_bot.url, links["control"], op="akkoord", column=1, version=v,
+                            numbers=[2])  # fmt: skip
+        assert not body["ok"]
+        assert "geen voorstel van de bot" in body["message"]
+        _, body = await act(web_bot.url, links["control"], op="akkoord", column=1, version=v,
+                            numbers=[1])  # fmt: skip
+        assert body["ok"], body
+        assert not body["state"]["columns"][0]["items"][0]["suggested"]
+        await page.until(lambda s: not s["columns"][0]["items"][0]["suggested"])
+        await sandbox.wait_idle()
+        assert "🔗" not in chat_list(sandbox, fac)
+
+        # Undone (back to the suggestion), then set apart: both wordings are items again.
+        _, body = await act(web_bot.url, links["control"], op="ongedaan", column=1,
+                            version=body["state"]["version"])  # fmt: skip
+        assert body["state"]["columns"][0]["items"][0]["suggested"]
+        _, body = await act(web_bot.url, links["control"], op="splits", column=1,
+                            version=body["state"]["version"], numbers=[1])  # fmt: skip
+        assert items(body["state"])[:2] == [
+            "Bewoners voelen zich thuis en veilig in hun buurt",
+            "Een veilige buurt voor iedereen",
+        ]
+        assert not any(i["suggested"] for i in body["state"]["columns"][0]["items"])

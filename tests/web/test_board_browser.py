@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -135,6 +136,8 @@ async def test_the_projector_shows_the_proposal_and_a_chat_change_without_a_relo
     await page.ready()
     shown = await page.do(_item_texts)
     assert shown == ["Een veilige buurt voor iedereen", "Iedereen doet mee", "Schone straten"]
+    # The bot's group is shown as its suggestion.
+    assert len(await page.texts("suggested")) == 1
     # Both wordings of the merged item stay visible, with their group.
     variants = " ".join(await page.texts("variant"))
     assert "Bewoners voelen zich thuis en veilig in hun buurt" in variants
@@ -165,6 +168,11 @@ async def test_a_merge_by_tap_and_one_by_drag_on_the_control_view_reach_the_chat
         "Een veilige buurt voor iedereen", "Iedereen doet mee", "Schone straten"
     ]  # fmt: skip
 
+    # The bot's group is a suggestion: one tap keeps it.
+    assert len(await page.texts("suggested")) == 1
+    await page.click("accept-1")
+    await page.until(lambda d: not _texts(d, "suggested"))
+
     # By tap: choose 3, then 2; the first chosen gives the wording.
     await page.click("select-3")
     await page.click("select-2")
@@ -172,7 +180,10 @@ async def test_a_merge_by_tap_and_one_by_drag_on_the_control_view_reach_the_chat
     await page.until(lambda d: _item_texts(d) == ["Een veilige buurt voor iedereen",
                                                    "Schone straten"])  # fmt: skip
     await sandbox.wait_idle()
-    assert "Iedereen doet mee" not in chat_list(sandbox, fac)
+    assert _numbered(chat_list(sandbox, fac)) == [
+        "Een veilige buurt voor iedereen", "Schone straten"
+    ]  # fmt: skip
+    assert "(1) Noord: Iedereen doet mee" in chat_list(sandbox, fac)  # kept as a variant
 
     # By drag: item 2 dropped onto item 1 (item 1 keeps its wording).
     def drag(d: Any) -> None:
@@ -187,8 +198,21 @@ async def test_a_merge_by_tap_and_one_by_drag_on_the_control_view_reach_the_chat
     await page.until(lambda d: _item_texts(d) == ["Een veilige buurt voor iedereen"])
     await sandbox.wait_idle()
     listed = chat_list(sandbox, fac)
-    assert "1. Een veilige buurt voor iedereen" in listed
-    assert "Schone straten" not in listed
+    assert _numbered(listed) == ["Een veilige buurt voor iedereen"]
+    assert "Zuid: Schone straten" in listed  # kept as a variant
+
+    # One tap on a wording makes it the item's text; the others stay with it.
+    await page.click("pick-1-1")
+    wording = "Bewoners voelen zich thuis en veilig in hun buurt"
+    await page.until(lambda d: _item_texts(d) == [wording])
+    await sandbox.wait_idle()
+    assert _numbered(chat_list(sandbox, fac)) == [wording]
+    assert "Zuid: Schone straten" in chat_list(sandbox, fac)
+
+
+def _numbered(listed: str) -> list[str]:
+    """The items of the chat's list, without their subgroups and signs."""
+    return re.findall(r"^\d+\. (.+?) \(", listed, re.MULTILINE)
 
 
 async def test_the_control_view_works_by_keyboard_alone(

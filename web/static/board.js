@@ -241,6 +241,11 @@
           el('span', { class: 'note-icon', 'aria-hidden': 'true', text: '🌱' }),
           el('span', { text: PK.t('web.een_groep', { groep: who }) })));
       }
+      if (item.suggested) {
+        frag.append(el('p', { class: 'note note-suggested', testid: 'suggested' },
+          el('span', { class: 'note-icon', 'aria-hidden': 'true', text: '🔗' }),
+          el('span', { text: PK.t('web.voorstel') })));
+      }
       if (item.specific) {
         frag.append(el('p', { class: 'note note-specific', testid: 'specific' },
           el('span', { class: 'note-icon q-icon', 'aria-hidden': 'true', text: '?' }),
@@ -250,11 +255,16 @@
         const box = el('div', { class: 'variants' });
         box.append(el('p', { class: 'variants-head', text: PK.t('web.variant_kop') }));
         const ul = el('ul', { class: 'variant-list' });
-        for (const v of variants) {
+        variants.forEach((v, k) => {
+          // On the control view one tap makes this wording the item's text (/kies n k).
+          const pick = o.pick && v.text !== item.text
+            ? el('button', { type: 'button', class: 'btn btn-s v-pick', testid: 'pick-' + item.number + '-' + (k + 1),
+              'data-act': 'pick', 'data-n': item.number, 'data-v': k + 1 }, el('span', { text: PK.t('web.knop.kies') }))
+            : null;
           ul.append(el('li', { class: 'variant', testid: 'variant' },
             el('span', { class: 'v-text', text: v.text || '' }),
-            v.group ? el('span', { class: 'v-group', text: v.group }) : null));
-        }
+            v.group ? el('span', { class: 'v-group', text: v.group }) : null, pick));
+        });
         box.append(ul);
         frag.append(box);
       }

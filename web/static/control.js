@@ -203,7 +203,7 @@
     if (editing && editing.number === n) {
       body.append(editorNode(n));
     } else {
-      body.append(PK.itemBody(item, { voting: state.voting }));
+      body.append(PK.itemBody(item, { voting: state.voting, pick: !lock }));
     }
     row.append(body);
     if (!lock && total > 1) {
@@ -214,8 +214,11 @@
       const acts = el('div', { class: 'c-actions' },
         el('button', { type: 'button', class: 'btn btn-s', testid: 'edit-' + n, 'data-act': 'edit', 'data-n': n, 'aria-label': label('web.knop.tekst', n) },
           el('span', { class: 'ico', 'aria-hidden': 'true', text: '✎' }), el('span', { text: t('web.knop.tekst') })),
-        item.can_split ? el('button', { type: 'button', class: 'btn btn-s', testid: 'split-' + n, 'data-act': 'split', 'data-n': n, 'aria-label': label('web.knop.splitsen', n) },
-          el('span', { text: t('web.knop.splitsen') })) : null,
+        item.suggested ? el('button', { type: 'button', class: 'btn btn-s', testid: 'accept-' + n, 'data-act': 'accept', 'data-n': n, 'aria-label': label('web.knop.akkoord', n) },
+          el('span', { class: 'ico', 'aria-hidden': 'true', text: '✔' }), el('span', { text: t('web.knop.akkoord') })) : null,
+        item.can_split ? el('button', { type: 'button', class: 'btn btn-s', testid: 'split-' + n, 'data-act': 'split', 'data-n': n, 'aria-label': label(item.suggested ? 'web.knop.los' : 'web.knop.splitsen', n) },
+          item.suggested ? el('span', { class: 'ico', 'aria-hidden': 'true', text: '✖' }) : null,
+          el('span', { text: t(item.suggested ? 'web.knop.los' : 'web.knop.splitsen') })) : null,
         el('span', { class: 'c-spacer' }),
         el('button', { type: 'button', class: 'btn btn-s btn-icon', testid: 'up-' + n, 'data-act': 'up', 'data-n': n, 'aria-label': label('web.knop.omhoog', n), title: t('web.knop.omhoog'), disabled: n <= 1 },
           el('span', { 'aria-hidden': 'true', text: '↑' })),
@@ -449,6 +452,8 @@
       case 'select': toggleSelect(n); break;
       case 'edit': startEdit(n); break;
       case 'split': run('splits', { numbers: [n] }, () => { selected = []; }, ['select-' + n], ['split-' + n]); break;
+      case 'accept': run('akkoord', { numbers: [n] }, null, ['select-' + n], ['accept-' + n]); break;
+      case 'pick': run('kies', { numbers: [n, Number(b.dataset.v)] }, null, ['select-' + n], [b.dataset.testid]); break;
       case 'up': if (n > 1) move(n, n - 1); break;
       case 'down': if (n < total) move(n, n + 1); break;
       case 'remove': removeItem(n); break;
