@@ -16,6 +16,7 @@ BENCHMARKS = [
     "bench_board.py",
     "replay_reminders.py",
     "bench_reminders.py",
+    "bench_language.py",
 ]
 
 
