@@ -20,7 +20,8 @@ MESSAGES: dict[str, str] = {
         "Which conditions are needed to act like that and keep the relations good?"
     ),
     "vraag.acties": (
-        "Which actions lead to success, that is, to your values? Say what, who and when."
+        "Which actions bring your values closer? Such actions lead to success. "
+        "Say what, who and when."
     ),
     # Exports (PowerPoint).
     "export.kaart_titel": "Partnership map: {doel}",
@@ -343,7 +344,7 @@ MESSAGES: dict[str, str] = {
     ),
     "wacht.afgerond": (
         "The workshop on {doel} is finished. Thank you for thinking along! "
-        "The facilitator will share the collaboration model."
+        "The facilitator will send you the model."
     ),
     "vraag.waarden_basis": "<b>The values you agreed on together:</b>",
     "weigering.nog_niet_begonnen": "The facilitator has not started yet. Please wait a moment.",
@@ -421,7 +422,7 @@ MESSAGES: dict[str, str] = {
     "plenair.overzicht_kop": "<b>The collaboration model for {doel}</b>",
     "plenair.overzicht_uitleg": (
         "\nLook at the whole model together one last time. Is it right? Type /confirm. "
-        "Then the collaboration model is final."
+        "Then the model is final."
     ),
     "plenair.model_klaar": "The collaboration model is final! 🎉 Type /export for the PowerPoint.",
     "plenair.fout.geen_plenair": "There is no plenary round now. Start one with /plenary.",

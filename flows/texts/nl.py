@@ -20,7 +20,8 @@ MESSAGES: dict[str, str] = {
         "Welke voorwaarden zijn nodig om zo te handelen en de relaties goed te houden?"
     ),
     "vraag.acties": (
-        "Welke acties leiden tot succes, dus tot jullie waarden? Zeg wat, wie en wanneer."
+        "Welke acties brengen jullie waarden dichterbij? Zulke acties leiden tot succes. "
+        "Zeg wat, wie en wanneer."
     ),
     # Exports (PowerPoint).
     "export.kaart_titel": "Partnerschapkaart: {doel}",
@@ -342,7 +343,7 @@ MESSAGES: dict[str, str] = {
     ),
     "wacht.afgerond": (
         "De workshop over {doel} is klaar. Dank jullie wel voor het meedenken! "
-        "De facilitator stuurt het samenwerkingsmodel rond."
+        "De facilitator stuurt jullie het model."
     ),
     "vraag.waarden_basis": "<b>De waarden die jullie samen hebben vastgesteld:</b>",
     "weigering.nog_niet_begonnen": "De facilitator is nog niet begonnen. Even geduld.",
@@ -420,7 +421,7 @@ MESSAGES: dict[str, str] = {
     "plenair.overzicht_kop": "<b>Het samenwerkingsmodel voor {doel}</b>",
     "plenair.overzicht_uitleg": (
         "\nKijk nog één keer samen naar het hele model. Klopt het? Typ /bevestig. "
-        "Dan is het samenwerkingsmodel definitief."
+        "Dan staat het model vast."
     ),
     "plenair.model_klaar": (
         "Het samenwerkingsmodel is definitief! 🎉 Typ /export voor de PowerPoint."
