@@ -18,6 +18,7 @@ BENCHMARKS = [
     "bench_board.py",
     "replay_reminders.py",
     "bench_reminders.py",
+    "bench_language.py",
 ]
 
 

@@ -170,16 +170,21 @@ async def run_demo(
     quiet: bool = False,
     on_screen: OnScreen | None = None,
     web: str | None = None,
+    listen: Callable[[TranscriptEvent], None] | None = None,
 ) -> int:
     """Run the scripted workshop, print the transcript, write the PPTX into out_dir.
     The room's screen runs on 127.0.0.1 while it plays (``on_screen`` may look at it):
-    on ``web`` when given (tests: any free port), else on port 8080 when it is free."""
+    on ``web`` when given (tests: any free port), else on port 8080 when it is free.
+    ``listen`` hears every event of the conversation (the language measure reads the
+    bot's messages with it)."""
     db_path = _fresh_database(out_dir)
     started = time.monotonic()
     clock = DemoClock()
     async with Sandbox(bot_username="partnerschapkaart_bot") as sandbox:
         if not quiet:
             sandbox.on_event(TranscriptPrinter(clock))
+        if listen is not None:
+            sandbox.on_event(listen)
         settings = Settings(
             token=sandbox.token,
             base_url=sandbox.base_url,

@@ -361,7 +361,7 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["vergeet", "forget"], _command(u.forget_me), filters=new),
         CommandHandler(["verwijder", "delete"], _command(u.delete_workshop), filters=new),
         CommandHandler(["netwerk", "network"], _with_text(u.set_network), filters=new),
-        CommandHandler(["indelen", "split"], _with_text(u.propose_split), filters=new),
+        CommandHandler(["indelen", "groups"], _with_text(u.propose_split), filters=new),
         CommandHandler(["verplaats", "reassign"], _with_text(u.move_in_split), filters=new),
         CommandHandler(["rollen", "roles"], _command(u.hand_out_roles), filters=new),
         CommandHandler(["homogeen", "homogeneous"], _command(u.toggle_homogeneous), filters=new),

@@ -51,6 +51,7 @@ from bot.telegram_calls import keyboard, with_retries
 from bot.telegram_text import split_html
 from bot.usecases.unit import Handled
 from flows import stil
+from flows.fase import Fase
 from flows.kaart import Kolom
 from flows.texts import plain
 from storage import Store
@@ -220,10 +221,29 @@ class Shell(BoardMessages, PlenaryMessages):
                 )
                 await self.storage.set_prompt_message(subgroup.id, stand, sent.message_id, None)
                 return
+            values = await self._confirmed_values(workshop)
+            answers = await self.storage.list_answers(subgroup.id, stand.kolom)
+            if (
+                workshop.fase is Fase.KOLOMMEN
+                and stand.kolom is Kolom.RELATIES
+                and values
+                and not answers
+            ):
+                # Stap 4 starts here: once, all values the plenary confirmed, numbered.
+                for part in views.step4_values(workshop, values):
+                    await with_retries(
+                        lambda part=part: self.bot.send_message(
+                            subgroup.chat_id,
+                            part,
+                            parse_mode=ParseMode.HTML,
+                            message_thread_id=subgroup.topic_id,
+                        ),
+                        "sendMessage",
+                    )
             question = views.question(
                 workshop,
                 stand.kolom,
-                await self._confirmed_values(workshop),
+                values,
                 await self._play_roles(workshop, subgroup.id),
                 silent=stil.is_silent(workshop.silent, stand.kolom),
             )
@@ -240,7 +260,6 @@ class Shell(BoardMessages, PlenaryMessages):
                 ),
                 "sendMessage",
             )
-            answers = await self.storage.list_answers(subgroup.id, stand.kolom)
             board = await with_retries(
                 lambda: self.bot.send_message(
                     subgroup.chat_id,

@@ -16,10 +16,10 @@ from storage.models import Answer, Subgroup, Workshop
 
 # The board lists at most this many answers; the full list is one /kaart away.
 BOARD_ITEMS = 25
-# The question lists at most this many of the confirmed values; /kaart shows them all.
-QUESTION_VALUES = 20
-# When the question is too long, roles go before the last few of these values do.
-QUESTION_VALUES_KEPT = 5
+# The question names the first few confirmed values, each cut short; all of them came at
+# the start of stap 4 (step4_values) and /kaart shows them again.
+QUESTION_VALUES = 3
+QUESTION_VALUE_CHARS = 40
 
 
 def fits(text: str, limit: int = MESSAGE_LIMIT) -> bool:
@@ -41,6 +41,12 @@ def phase_name(fase: Fase, lang: str) -> str:
     return plain(f"fase.naam.{fase.value}", lang, stap=fase.stap)
 
 
+def phase_title(fase: Fase, lang: str) -> str:
+    """The step's name on a line of its own: 'Stap 3: plenair over de waarden'."""
+    name = phase_name(fase, lang)
+    return name[:1].upper() + name[1:]
+
+
 def question(
     workshop: Workshop,
     kolom: Kolom,
@@ -48,29 +54,25 @@ def question(
     roles: list[tuple[str, str]] | None = None,
     silent: bool = False,
 ) -> Html:
-    """The message that asks a column's question; from column 2 on with the values the
-    plenary confirmed, because the method builds every column on them. It is one message
-    (members answer it as a reply), so it shows as many values and roles as fit, and says
-    how many more there are (/kaart shows all values)."""
+    """The message that asks a column's question. It stays short, because a group sees
+    one for every column: the question, its tip, from column 2 on the sources of
+    inspiration and one line with the first values (all of them came once, at the start
+    of stap 4, and /kaart shows them). It is one message (members answer it as a reply),
+    so it shows as many role-play lines as fit and says how many more there are."""
     values = values if kolom is not Kolom.WAARDEN and values else []
     roles = roles or []
-    shown_values, shown_roles = min(len(values), QUESTION_VALUES), len(roles)
+    shown_roles = len(roles)
     while True:
-        text = _question(workshop, kolom, values, shown_values, roles, shown_roles, silent)
-        if fits(text) or (shown_values == 0 and shown_roles == 0):
+        text = _question(workshop, kolom, values, roles, shown_roles, silent)
+        if fits(text) or shown_roles == 0:
             return text
-        # The values are what the column builds on: a few stay longest.
-        if shown_values > QUESTION_VALUES_KEPT or (shown_values > 0 and shown_roles == 0):
-            shown_values -= 1
-        else:
-            shown_roles -= 1
+        shown_roles -= 1
 
 
 def _question(
     workshop: Workshop,
     kolom: Kolom,
     values: list[str],
-    shown_values: int,
     roles: list[tuple[str, str]],
     shown_roles: int,
     silent: bool,
@@ -78,11 +80,10 @@ def _question(
     lang = workshop.lang
     vraag = plain(f"vraag.{kolom.key}", lang, doel=workshop.goal)
     basis = Html("")
+    if kolom is not Kolom.WAARDEN:  # stap 4: the method names where to look for ideas
+        basis = Html("\n" + render("vraag.inspiratie", lang))
     if values:
-        shown = [render("bord.regel", lang, tekst=_cut(v, 200)) for v in values[:shown_values]]
-        if len(values) > shown_values:
-            shown.append(render("bord.meer", lang, aantal=len(values) - shown_values))
-        basis = Html("\n\n" + render("vraag.waarden_basis", lang) + "\n" + "\n".join(shown))
+        basis = Html(basis + "\n" + render("vraag.waarden_kort", lang, waarden=_few(values)))
     if silent:  # everyone writes first, privately; the group sees it all at once
         basis = Html(basis + "\n\n" + render("stil.in_vraag", lang))
     if roles:  # role play: each member is reminded of the perspective they take
@@ -99,6 +100,40 @@ def _question(
         basis=basis,
         principe=plain(PRINCIPLE_FOR_COLUMN[kolom], lang),
     )
+
+
+def _few(values: list[str]) -> str:
+    """The first values, short, on one line: 'Een veilige buurt; Iedereen doet mee …'."""
+    few = [_cut_words(v.strip().rstrip(".!?;"), QUESTION_VALUE_CHARS)
+           for v in values[:QUESTION_VALUES]]  # fmt: skip
+    return "; ".join(few) + ("; …" if len(values) > QUESTION_VALUES else "")
+
+
+def _cut_words(text: str, limit: int) -> str:
+    """Cut at the last whole word before limit: 'Iedereen kan meedoen, ook …'."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:") + " …"
+
+
+def step4_values(workshop: Workshop, values: list[str]) -> list[Html]:
+    """All values the plenary confirmed, numbered, sent once when a subgroup starts stap 4:
+    the method builds every column on all of them. As many messages as it takes, each
+    within Telegram's limit; a message after the first says it goes on."""
+    lang = workshop.lang
+    head = render("stap4.waarden_kop", lang)
+    more = render("stap4.waarden_vervolg", lang)
+    lines = [
+        render("plenair.item_kort", lang, nummer=n, tekst=v)
+        for n, v in enumerate(values, start=1)
+    ]
+    budget = MESSAGE_LIMIT - max(visible_length(head), visible_length(more)) - 1
+    messages: list[Html] = []
+    for n, run in enumerate(page_ranges(lines, budget)):
+        text = "\n".join([head if n == 0 else more, *lines[run.start : run.stop]])
+        messages.extend(Html(part) for part in split_html(text))
+    return messages
 
 
 def _cut(text: str, limit: int) -> str:
@@ -197,7 +232,10 @@ def map_overview(
     lines: list[Html] = [render("kaart.titel", lang, subgroep=subgroup.name, doel=workshop.goal)]
     if values:
         lines.append(Html("\n" + render("vraag.waarden_basis", lang)))
-        lines.extend(render("bord.regel", lang, tekst=v) for v in values)
+        lines.extend(
+            render("plenair.item_kort", lang, nummer=n, tekst=v)
+            for n, v in enumerate(values, start=1)
+        )
     for kolom in FILL_ORDER:
         key = "kaart.kolom_nu" if kolom == subgroup.stand.kolom else "kaart.kolom"
         lines.append(render(key, lang, nummer=int(kolom), naam=column_name(kolom, lang)))

@@ -25,11 +25,11 @@ from bot.buttons import (
     Vote,
 )
 from bot.telegram_text import MESSAGE_LIMIT, page_ranges, visible_length
-from bot.views import column_label, column_name, phase_name
+from bot.views import column_label, column_name, phase_title
 from flows.herinneringen_signalen import notice
 from flows.kaart import FILL_ORDER, Kolom
 from flows.plenair import Item, variants
-from flows.texts import Html, plain, render
+from flows.texts import Html, plain, plain_n, render
 from storage.models import PlenaryDraft, Subgroup, Workshop
 
 # answer id → (text, subgroup): the wordings behind the items of a list.
@@ -131,7 +131,7 @@ def draft_board(
             "plenair.kop",
             lang,
             kolom=column_label(kolom, lang),
-            fase=phase_name(workshop.fase, lang),
+            fase=phase_title(workshop.fase, lang),
         )
     ]
     lines: list[str] = []
@@ -147,7 +147,8 @@ def draft_board(
         named = _short(", ".join(groups), BOARD_GROUPS_CHARS)
         line = render(key, lang, nummer=n, tekst=text, groepen=named)
         if item.votes:
-            line += render("plenair.stemmen", lang, aantal=item.votes)
+            votes = plain_n("aantal.stemmen", item.votes, lang)
+            line += render("plenair.stemmen", lang, aantal=votes)
         if item.suggested and open_list:
             line += " " + SUGGESTED
         if open_list and sounds_specific(item.text):
@@ -275,7 +276,7 @@ def status_board(
             "status.kop",
             lang,
             doel=workshop.goal,
-            fase=phase_name(workshop.fase, lang),
+            fase=phase_title(workshop.fase, lang),
             minuten=minutes_since(workshop.phase_changed_at, now),
         )
     ]
@@ -296,7 +297,7 @@ def status_board(
                 naam=g.name,
                 stand=state,
                 aantallen=numbers,
-                leden=active.get(g.id, 0),
+                leden=plain_n("aantal.actief", active.get(g.id, 0), lang),
                 minuten=minutes_since(g.state_changed_at, now),
             )
         )
@@ -331,7 +332,9 @@ def vote_message(
     messages as it takes (each says which items it holds)."""
     lang = workshop.lang
     kolom = column_label(draft.kolom, lang)
-    head = render("stemmen.vraag", lang, kolom=kolom, stemmen=votes_each)
+    head = render(
+        "stemmen.vraag", lang, kolom=kolom, stemmen=plain_n("aantal.stemmen", votes_each, lang)
+    )
     lines = [
         render("plenair.item_kort", lang, nummer=n, tekst=_short(item.text, 200))
         for n, item in enumerate(draft.items, start=1)

@@ -21,7 +21,7 @@ from flows import antwoord
 from flows.bewerking import compare_lines
 from flows.fase import Fase, start_stand
 from flows.kaart import Kolom, parse_kolom
-from flows.texts import Html, language_for, plain, render
+from flows.texts import Html, language_for, plain, plain_n, render
 from storage import ChatAlreadyLinked
 from storage.models import Answer, Subgroup, Workshop
 
@@ -249,7 +249,7 @@ async def type_paper_answers(s: Services, inc: Incoming, typed: str) -> Outcome:
         inc,
         "tafel.opgeslagen",
         workshop.lang,
-        aantal=stored,
+        aantal=plain_n("aantal.antwoorden", stored, workshop.lang),
         naam=subgroup.name,
         kolom=views.column_name(kolom, workshop.lang),
     ).add(RefreshStatus(workshop.id), *late.actions)

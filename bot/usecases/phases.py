@@ -13,6 +13,7 @@ from bot.usecases.plenary import open_draft
 from flows.fase import Fase, FaseFout, Stap, grenzen, subgroup_stand_after, volgende
 from flows.kaart import Kolom, parse_kolom
 from flows.subgroep import Context, Gebeurtenis, Geweigerd, advance
+from flows.texts import plain_n
 from storage.models import Workshop
 
 
@@ -51,7 +52,10 @@ async def begin(s: Services, inc: Incoming) -> Outcome:
     if isinstance(entered, Outcome):
         return entered
     workshop, to_tell = entered
-    return reply(inc, "fase.begonnen", workshop.lang, aantal=len(to_tell)).add(
+    return reply(
+        inc, "fase.begonnen", workshop.lang,
+        aantal=plain_n("aantal.subgroepen", len(to_tell), workshop.lang),
+    ).add(
         Broadcast(tuple(to_tell)), RefreshStatus(workshop.id)
     )
 
@@ -119,7 +123,10 @@ async def confirm(
             return entered
         workshop, to_tell = entered
         return outcome.add(
-            *reply(inc, "plenair.waarden_bevestigd", lang, aantal=len(to_tell)).actions,
+            *reply(
+                inc, "plenair.waarden_bevestigd", lang,
+                aantal=plain_n("aantal.subgroepen", len(to_tell), lang),
+            ).actions,
             Broadcast(tuple(to_tell)),
             RefreshStatus(workshop.id),
         )

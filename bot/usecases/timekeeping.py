@@ -55,7 +55,7 @@ async def _tell(
     now: datetime,
 ) -> list[Say | RefreshStatus]:
     lang = workshop.lang
-    fase_name = views.phase_name(workshop.fase, lang)
+    fase_name = views.phase_title(workshop.fase, lang)
     subgroups = await s.storage.list_subgroups(workshop.id)
     said: list[Say | RefreshStatus] = []
     if workshop.fase.subgroups_work and notice.melding is not tijd.Melding.OM:
@@ -90,11 +90,11 @@ async def set_duration(s: Services, inc: Incoming, typed: str) -> Outcome:
         started = _started(workshop)
         minutes = tijd.minutes_for(workshop.fase, workshop.durations) or 0
         passed = int((s.clock() - started).total_seconds() // 60) if started else 0
-        return reply(inc, "tijd.stand", lang, fase=views.phase_name(workshop.fase, lang),
+        return reply(inc, "tijd.stand", lang, fase=views.phase_title(workshop.fase, lang),
                      minuten=minutes, verstreken=passed)  # fmt: skip
     if not (typed.isascii() and typed.isdigit()
             and tijd.MIN_MINUTES <= int(typed) <= tijd.MAX_MINUTES):  # fmt: skip
         return reply(inc, "tijd.gebruik", lang, min=tijd.MIN_MINUTES, max=tijd.MAX_MINUTES)
     await s.storage.set_duration(workshop, workshop.fase.value, int(typed))
-    return reply(inc, "tijd.gezet", lang, fase=views.phase_name(workshop.fase, lang),
+    return reply(inc, "tijd.gezet", lang, fase=views.phase_title(workshop.fase, lang),
                  minuten=int(typed))  # fmt: skip

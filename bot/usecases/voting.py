@@ -7,7 +7,7 @@ from bot.incoming import Incoming
 from bot.usecases.common import Services, reply, subgroup_here
 from bot.usecases.plenary import Seen, current_draft, save_edit, working_list
 from flows import plenair
-from flows.texts import plain
+from flows.texts import plain, plain_n
 
 DEFAULT_VOTES = 3
 MAX_VOTES = 10
@@ -30,7 +30,11 @@ async def start_vote(
     if not await s.storage.start_voting(stored, votes_each):
         return reply(inc, "plenair.fout.tegelijk", lang)
     chats = [g.id for g in await s.storage.list_subgroups(workshop.id) if not g.paper]
-    return reply(inc, "stemmen.gestart", lang, stemmen=votes_each, groepen=len(chats)).add(
+    return reply(
+        inc, "stemmen.gestart", lang,
+        stemmen=plain_n("aantal.stemmen", votes_each, lang),
+        groepen=plain_n("aantal.subgroepen", len(chats), lang),
+    ).add(
         SendVote(workshop.id, stored.kolom, tuple(chats), votes_each)
     )
 
@@ -82,6 +86,6 @@ async def count_votes(s: Services, inc: Incoming, *, seen: Seen | None = None) -
     outcome = await save_edit(s, inc, workshop, stored, after)
     return outcome.add(
         CloseVotes(workshop.id, stored.kolom),
-        *reply(inc, "stemmen.geteld", lang, mensen=voters).actions,
+        *reply(inc, "stemmen.geteld", lang, mensen=plain_n("aantal.mensen", voters, lang)).actions,
         ShowDraft(workshop.id),
     )

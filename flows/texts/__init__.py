@@ -4,6 +4,10 @@ Templates are Telegram HTML with ``{name}`` placeholders. ``render`` escapes eve
 parameter (user text can never inject markup) unless it is wrapped in ``Html``, which
 marks a fragment that was itself produced by ``render``. ``plain`` fills a template
 without escaping, for exports that are not HTML.
+
+Counts read as real words: ``plain_n("aantal.subgroepen", 3)`` is "3 subgroepen" and
+with 1 "1 subgroep" (like gettext's ngettext, a pair of keys ending in ``.een`` and
+``.meer``), never "subgroep(en)".
 """
 
 from __future__ import annotations
@@ -58,3 +62,18 @@ def render(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> Html:
 def plain(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     """Fill a template as plain text (no escaping; the template itself has no markup)."""
     return template(key, lang).format(**params)
+
+
+def plural_key(key: str, aantal: int) -> str:
+    """The singular or plural form of key for a count: 'key.een' for 1, else 'key.meer'."""
+    return f"{key}.een" if aantal == 1 else f"{key}.meer"
+
+
+def render_n(key: str, aantal: int, lang: str = DEFAULT_LANGUAGE, **params: object) -> Html:
+    """Like render, in the singular or plural form for aantal (passed as {aantal})."""
+    return render(plural_key(key, aantal), lang, aantal=aantal, **params)
+
+
+def plain_n(key: str, aantal: int, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """Like plain, in the singular or plural form for aantal (passed as {aantal})."""
+    return plain(plural_key(key, aantal), lang, aantal=aantal, **params)

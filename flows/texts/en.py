@@ -12,14 +12,17 @@ MESSAGES: dict[str, str] = {
         "Leave aside how things are now and any obstacles."
     ),
     "vraag.relaties": (
-        "How do the partners relate to each other to reach those values? "
-        "What does each partner give and get?"
+        "Which relations do the partners need to reach those values? "
+        "How do they treat each other?"
     ),
     "vraag.handelen": "What does that ask of the partners' actions and skills?",
     "vraag.voorwaarden": (
         "Which conditions are needed to act like that and keep the relations good?"
     ),
-    "vraag.acties": "Which actions do we take? Say what, who and when.",
+    "vraag.acties": (
+        "Which actions bring your values closer? Such actions lead to success. "
+        "Say what, who and when."
+    ),
     # Exports (PowerPoint).
     "export.kaart_titel": "Partnership map: {doel}",
     # issue 11 slides: the questions in one short line in the map's column headers
@@ -63,7 +66,7 @@ MESSAGES: dict[str, str] = {
     ),
     "nieuw.doel_te_lang": "That goal is too long. Keep it under {max} characters.",
     "join.welkom": (
-        "Welcome, <b>{subgroep}</b>! You are taking part in the workshop <b>{doel}</b>.\n\n"
+        "Welcome, <b>{subgroep}</b>! You are taking part in the workshop on <b>{doel}</b>.\n\n"
         "Together you fill in the partnership map. The map has five columns. "
         "You fill them in from <b>right to left</b>: first the values, then relations, "
         "acting, conditions and finally the actions.\n\n"
@@ -88,15 +91,15 @@ MESSAGES: dict[str, str] = {
         "type <code>/join</code> there with the code."
     ),
     "join.al_subgroep": (
-        "This chat is already the subgroup <b>{subgroep}</b> of the workshop <b>{doel}</b>. "
+        "This chat is already the subgroup <b>{subgroep}</b> of the workshop on <b>{doel}</b>. "
         "You can just carry on."
     ),
     "join.workshop_voorbij": "This workshop has already ended. You can no longer join.",
     # The question per column and the board
     "vraag.bericht": (
         "<b>Column {nummer} of 5: {naam}</b>\n{vraag}\n<i>💡 {principe}</i>{basis}\n\n"
-        "Answer with <i>Reply</i> to this message, or type <code>/idea</code> followed by "
-        "your answer. One idea per message. Done with this column? Type /done."
+        "Reply to this message or use <code>/idea</code>. One idea per message. "
+        "Done? Type /done."
     ),
     "vraag.placeholder": "Your answer for {naam}",
     "bord.kop": "<b>{nummer} {naam}</b>: {aantal} answers",
@@ -168,8 +171,8 @@ MESSAGES: dict[str, str] = {
     "weigering.onbekend_commando": "I don't know that command. Type /help to see what I can do.",
     # Export
     "export.bijschrift": (
-        "The results of <b>{doel}</b>: the map as PowerPoint, a draft cooperation "
-        "agreement and the participation report for the municipality. "
+        "The results of the workshop on <b>{doel}</b>. You get the map as PowerPoint, "
+        "a draft cooperation agreement and the participation report. "
         "Also every subgroup's map (appendix), the action plan, a blank A3 template and all "
         "data."
     ),
@@ -213,7 +216,7 @@ MESSAGES: dict[str, str] = {
         "only sees replies to its questions and /idea."
     ),
     # The command menu
-    "menu.idee": "Give an answer: /idee and your text",
+    "menu.idee": "Give an answer: /idea and your text",
     "menu.klaar": "This column is done, go to the next one",
     "menu.terug": "Go back to the previous column",
     # The group decides together that a column is done (issue 12)
@@ -330,8 +333,9 @@ MESSAGES: dict[str, str] = {
     "fase.naam.plenair_model": "step {stap}: plenary on the whole model",
     "fase.naam.afgerond": "step {stap}: finished",
     "fase.begonnen": (
-        "Step 2 has started. {aantal} subgroup(s) now get the question about values.\n"
-        "Are they done? Type /plenary for the plenary round. Use /status to see how far they are."
+        "Step 2 has started. The question about values is now with {aantal}.\n"
+        "Done with the values? Type /plenary for the plenary round. "
+        "Use /status to see how far everyone is."
     ),
     "fase.einde": "The workshop is closed. Use /export to get the map as PowerPoint.",
     "fase.fout.al_begonnen": "The workshop has already started. We are now at {fase}.",
@@ -357,7 +361,7 @@ MESSAGES: dict[str, str] = {
     ),
     "wacht.afgerond": (
         "The workshop on {doel} is finished. Thank you for thinking along! "
-        "The facilitator will share the collaboration model."
+        "The facilitator will send you the model."
     ),
     "vraag.waarden_basis": "<b>The values you agreed on together:</b>",
     "weigering.nog_niet_begonnen": "The facilitator has not started yet. Please wait a moment.",
@@ -393,7 +397,7 @@ MESSAGES: dict[str, str] = {
         "The number is the table's number, then the column."
     ),
     "tafel.onbekend": "There is no paper table with number {nummer}. Check /status.",
-    "tafel.opgeslagen": "{aantal} answer(s) from {naam} saved for {kolom}.",
+    "tafel.opgeslagen": "Saved: {aantal} from {naam} for {kolom}.",
     # Co-facilitators
     "cofac.toegevoegd": "{naam} now helps as a facilitator.",
     "cofac.link": (
@@ -449,7 +453,7 @@ MESSAGES: dict[str, str] = {
     "plenair.leeg": "<i>There are no answers yet. Add something yourself with /add.</i>",
     "plenair.item": "{nummer}. {tekst} <i>({groepen})</i>",
     "plenair.item_een_groep": "{nummer}. {tekst} <i>({groepen})</i> 🌱",
-    "plenair.stemmen": " · {aantal} vote(s)",
+    "plenair.stemmen": " · {aantal}",
     "plenair.winwin": (
         "🌱 Only one subgroup named this value. Partners may have different values. "
         "Ask: how do we make it a win-win?"
@@ -461,13 +465,13 @@ MESSAGES: dict[str, str] = {
     "plenair.bevestigd": "\n✅ <b>Confirmed.</b>",
     "plenair.verwijderd": "Item {nummer} is removed.",
     "plenair.waarden_bevestigd": (
-        "The values are agreed. {aantal} subgroup(s) now get them and go on "
-        "with columns 2 to 5. Done? Type /plenary for the second plenary round."
+        "The values are agreed and go to {aantal}. There step 4 starts: columns 2 "
+        "to 5. Done? Type /plenary for the second plenary round."
     ),
     "plenair.overzicht_kop": "<b>The collaboration model for {doel}</b>",
     "plenair.overzicht_uitleg": (
         "\nLook at the whole model together one last time. Is it right? Type /confirm. "
-        "Then the collaboration model is final."
+        "Then the model is final."
     ),
     "plenair.model_klaar": "The collaboration model is final! 🎉 Type /export for the PowerPoint.",
     "plenair.fout.geen_plenair": "There is no plenary round now. Start one with /plenary.",
@@ -500,15 +504,17 @@ MESSAGES: dict[str, str] = {
     "status.stand.beantwoordt": "at {kolom}",
     "status.stand.wacht": "done up to {kolom}",
     "status.groep": (
-        "{nummer}. <b>{naam}</b>: {stand}, {minuten} min\n"
-        "    answers per column: {aantallen} · {leden} active"
+        "{nummer}. <b>{naam}</b>: {stand}, {minuten} min, {leden}\n"
+        "    answers in columns 1 to 5: {aantallen}"
     ),
-    "status.papier": "{nummer}. <b>{naam}</b> (paper)\n    answers per column: {aantallen}",
-    "status.voet": "<i>This overview updates itself.</i>",
+    "status.papier": (
+        "{nummer}. <b>{naam}</b> (paper)\n    answers in columns 1 to 5: {aantallen}"
+    ),
+    "status.voet": "<i>When something changes, I update this overview.</i>",
     "export.gezamenlijk": "Joint model",
     # Voting (prioritising)
     "stemmen.gestart": (
-        "Voting has started in {groepen} subgroup(s). Everyone has {stemmen} votes. "
+        "Voting has started in {groepen}. Everyone has {stemmen}. "
         "Type /count when everyone has voted. Then I put the list in order."
     ),
     "stemmen.gebruik": (
@@ -519,7 +525,7 @@ MESSAGES: dict[str, str] = {
     "stemmen.niet_bezig": "There is no vote going on. Start one with /vote.",
     "stemmen.vraag": (
         "🗳 <b>Vote for the most important items of {kolom}</b>\n"
-        "You have {stemmen} votes. Tap an item to vote. Tap it again to take your "
+        "You have {stemmen}. Tap an item to vote. Tap it again to take your "
         "vote back."
     ),
     "stemmen.jouw_stemmen": "Your votes: {punten}. {over} left.",
@@ -527,7 +533,7 @@ MESSAGES: dict[str, str] = {
         "You have used all your votes (you had {max}). Tap a chosen item to take that vote back."
     ),
     "stemmen.gesloten": "Voting is closed.",
-    "stemmen.geteld": "{mensen} people have voted. The list is now in order of votes.",
+    "stemmen.geteld": "Votes came from {mensen}. The list is now in order of votes.",
     "stemmen.uitslag": "🗳 <b>Result for {kolom}</b>",
     "stemmen.uitslag_regel": "{nummer}. {tekst}: {aantal}",
     "plenair.item_kort": "{nummer}. {tekst}",
@@ -564,6 +570,29 @@ MESSAGES: dict[str, str] = {
     "principe.dialoog_uitleg": "It is a dialogue: listen and ask questions.",
     "principe.wederkerigheid": "Reciprocity",
     "principe.wederkerigheid_uitleg": "It is about reciprocity: everyone gives and gets.",
+    # issue 12 language: counts in singular and plural (flows.texts.render_n), and step 4
+    # that builds on all values of the plenary.
+    "aantal.subgroepen.een": "1 subgroup",
+    "aantal.subgroepen.meer": "{aantal} subgroups",
+    "aantal.antwoorden.een": "1 answer",
+    "aantal.antwoorden.meer": "{aantal} answers",
+    "aantal.stemmen.een": "1 vote",
+    "aantal.stemmen.meer": "{aantal} votes",
+    "aantal.mensen.een": "1 person",
+    "aantal.mensen.meer": "{aantal} people",
+    "aantal.actief.een": "1 member active",
+    "aantal.actief.meer": "{aantal} members active",
+    "stap4.waarden_kop": (
+        "<b>Step 4: build on your values</b>\n"
+        "You named these values together in the plenary. Start from them. "
+        "What does your ideal cooperation look like?"
+    ),
+    "stap4.waarden_vervolg": "<b>Your values, continued</b>",
+    "vraag.inspiratie": (
+        "💭 Look for inspiration in documents, tools and procedures. "
+        "Or in what people in your network are good at."
+    ),
+    "vraag.waarden_kort": "📌 Your values: {waarden} (all values: /map)",
     "principe.meedoen": "Help each other",
     "principe.meedoen_uitleg": "Help each other to take an active part.",
     "principe.winwin": "Different values → win-win",
@@ -608,15 +637,17 @@ MESSAGES: dict[str, str] = {
     "tijd.groep.laatste": (
         "⏳ {minuten} minutes left. Round off your column and type /done when you are ready."
     ),
-    "tijd.facilitator.half": "⏳ Half of the time for {fase} has passed. {minuten} minutes left.",
-    "tijd.facilitator.laatste": "⏳ {minuten} minutes left for {fase}.",
-    "tijd.facilitator.om": "⏰ The time for {fase} is up. Go on when you are ready.",
+    "tijd.facilitator.half": (
+        "⏳ <b>{fase}</b>\nHalf of the time has passed. {minuten} minutes left."
+    ),
+    "tijd.facilitator.laatste": "⏳ <b>{fase}</b>\n{minuten} minutes left.",
+    "tijd.facilitator.om": "⏰ <b>{fase}</b>\nThe time is up. Go on when you are ready.",
     "tijd.achter": "{tekst}\nBehind schedule: {groepen}. With /next you move a group on.",
-    "tijd.gebruik": "Give the number of minutes, from {min} to {max}. For example: /tijd 45",
-    "tijd.gezet": "{fase} now takes {minuten} minutes.",
+    "tijd.gebruik": "Give the number of minutes, from {min} to {max}. For example: /time 45",
+    "tijd.gezet": "⏳ <b>{fase}</b>\nThis step now takes {minuten} minutes.",
     "tijd.stand": (
-        "{fase} takes {minuten} minutes. {verstreken} have passed. Another number? "
-        "Type for example /tijd 45"
+        "<b>{fase}</b>\nThis step takes {minuten} minutes. {verstreken} have passed. "
+        "Another number? Type for example /time 45"
     ),
     "tijd.geen_klok": "The workshop has ended. No time is running.",
     # Language and reminders
@@ -637,8 +668,8 @@ MESSAGES: dict[str, str] = {
     "principe.regel.handelen": "Think of dialogue: how do partners listen and ask further?",
     "principe.regel.voorwaarden": "What is needed so everyone can take an active part?",
     "principe.regel.acties": "Does each action bring something to every partner?",
-    "herinnering.meedoen.een": "{namen}, what do you think? We'd like to hear your view.",
-    "herinnering.meedoen.meer": "{namen}, what do you think? We'd like to hear your views.",
+    "herinnering.meedoen.een": "{namen}, what do you think? Tell us.",
+    "herinnering.meedoen.meer": "{namen}, what do you think? Tell us.",
     "herinnering.generaliseren": (
         "Good example: <i>{antwoord}</i>. How would that work in another network?"
     ),
@@ -652,7 +683,7 @@ MESSAGES: dict[str, str] = {
     "rol.anders": "Something else",
     "rol.welkom": (
         "Welcome, {naam}! "
-        "You take part in the workshop <b>{doel}</b>.\nWhat is your role? Tap a button. "
+        "You take part in the workshop on <b>{doel}</b>.\nWhat is your role? Tap a button. "
         "Then type /network and the name of your organisation or network."
     ),
     "rol.vraag": "What is your role? Tap a button.",
@@ -672,19 +703,19 @@ MESSAGES: dict[str, str] = {
         "The roles are spread."
     ),
     "indeling.groep": "<b>{nummer}. {naam}</b>: {leden}",
-    "indeling.uitleg": "\nAdjust: /reassign Anna 2. Good like this? Type /split ok.",
-    "indeling.gebruik": "Say into how many subgroups. For example: /split 3. Then: /split ok.",
+    "indeling.uitleg": "\nAdjust: /reassign Anna 2. Good like this? Type /groups ok.",
+    "indeling.gebruik": "Say into how many subgroups. For example: /groups 3. Then: /groups ok.",
     "indeling.te_weinig_groepen": (
         "There are {groepen} subgroups. Make {aantal} first, then I can split the people."
     ),
     "indeling.geen_voorstel": (
-        "There is no proposal yet. Type /split and the number of groups first."
+        "There is no proposal yet. Type /groups and the number of groups first."
     ),
     "indeling.verplaats_gebruik": "Say who and to which group. For example: /reassign Anna 2",
     "indeling.verplaats_kan_niet": (
         "That is not possible in this split. Look at the numbers of the groups."
     ),
-    "indeling.verouderd": "The proposal is out of date (people joined). Type /split again.",
+    "indeling.verouderd": "The proposal is out of date (people joined). Type /groups again.",
     "indeling.bevestigd": (
         "The split is set. I send everyone who ever messaged me their group. "
         "Read the list out in the room too."
@@ -840,7 +871,7 @@ MESSAGES: dict[str, str] = {
     "stil.niets": "There are no answers written in silence to show.",
     # Privacy
     "vergeet.vraag": (
-        "Do you want me to remove your data from the workshop <b>{doel}</b>? "
+        "Do you want me to remove your data from the workshop on <b>{doel}</b>? "
         "I then remove your name, username and Telegram number. "
         "Choose what happens to your answers:"
     ),
@@ -853,7 +884,7 @@ MESSAGES: dict[str, str] = {
         "I cannot find a workshop you take part in. Type /forget in the workshop's group."
     ),
     "verwijder.vraag": (
-        "Do you want to delete the workshop <b>{doel}</b> completely? "
+        "Do you want to delete the workshop on <b>{doel}</b> completely? "
         "All answers, names and lists will be gone. This cannot be undone."
     ),
     "verwijder.knop": "Yes, delete everything",
@@ -876,7 +907,7 @@ MESSAGES: dict[str, str] = {
     ),
     # Consent: who left no longer counts, co-facilitating only with one's own yes, choose a workshop
     "join.plenaire_groep": (
-        "This group is the plenary group of the workshop <b>{doel}</b>. "
+        "This group is the plenary group of the workshop on <b>{doel}</b>. "
         "So it cannot become a subgroup. Only the facilitator can do that."
     ),
     "cofac.vraag": (

@@ -12,14 +12,17 @@ MESSAGES: dict[str, str] = {
         "Denk nog niet aan hoe het nu gaat. Denk ook nog niet aan wat lastig is."
     ),
     "vraag.relaties": (
-        "Hoe gaan de partners met elkaar om, om die waarden te halen? "
-        "Wat geeft en wat krijgt ieder?"
+        "Welke relaties hebben de partners nodig om die waarden te halen? "
+        "Hoe gaan ze met elkaar om?"
     ),
     "vraag.handelen": "Wat moeten de partners daarvoor doen? En wat moeten ze daarvoor kunnen?",
     "vraag.voorwaarden": (
         "Welke voorwaarden zijn nodig om zo te handelen en de relaties goed te houden?"
     ),
-    "vraag.acties": "Welke acties nemen we? Zeg wat, wie en wanneer.",
+    "vraag.acties": (
+        "Welke acties brengen jullie waarden dichterbij? Zulke acties leiden tot succes. "
+        "Zeg wat, wie en wanneer."
+    ),
     # Exports (PowerPoint).
     "export.kaart_titel": "Partnerschapkaart: {doel}",
     # issue 11 slides: the questions in one short line in the map's column headers
@@ -63,7 +66,7 @@ MESSAGES: dict[str, str] = {
     ),
     "nieuw.doel_te_lang": "Dat doel is te lang. Houd het onder de {max} tekens.",
     "join.welkom": (
-        "Welkom, <b>{subgroep}</b>! Jullie doen mee aan de workshop <b>{doel}</b>.\n\n"
+        "Welkom, <b>{subgroep}</b>! Jullie doen mee aan de workshop over <b>{doel}</b>.\n\n"
         "Samen vullen jullie de partnerschapkaart in. De kaart heeft vijf kolommen. "
         "Je vult ze in van <b>rechts naar links</b>: eerst de waarden, dan relaties, "
         "handelen, voorwaarden en als laatste de acties.\n\n"
@@ -88,15 +91,15 @@ MESSAGES: dict[str, str] = {
         "typ daar <code>/join</code> met de code."
     ),
     "join.al_subgroep": (
-        "Deze chat is al de subgroep <b>{subgroep}</b> van de workshop <b>{doel}</b>. "
+        "Deze chat is al de subgroep <b>{subgroep}</b> van de workshop over <b>{doel}</b>. "
         "Jullie kunnen gewoon verder."
     ),
     "join.workshop_voorbij": "Deze workshop is al afgelopen. Je kunt niet meer meedoen.",
     # De vraag per kolom en het bord
     "vraag.bericht": (
         "<b>Kolom {nummer} van 5: {naam}</b>\n{vraag}\n<i>💡 {principe}</i>{basis}\n\n"
-        "Antwoord met <i>Beantwoorden</i> op dit bericht, of typ <code>/idee</code> met je "
-        "antwoord erachter. Eén idee per bericht. Klaar met deze kolom? Typ /klaar."
+        "Antwoord op dit bericht of met <code>/idee</code>. Eén idee per bericht. "
+        "Klaar? Typ /klaar."
     ),
     "vraag.placeholder": "Jouw antwoord voor {naam}",
     "bord.kop": "<b>{nummer} {naam}</b>: {aantal} antwoorden",
@@ -168,8 +171,8 @@ MESSAGES: dict[str, str] = {
     "weigering.onbekend_commando": "Dat commando ken ik niet. Typ /help voor wat ik kan.",
     # Export
     "export.bijschrift": (
-        "De resultaten van <b>{doel}</b>: de kaart als PowerPoint, een concept voor de "
-        "samenwerkingsovereenkomst en het participatieverslag voor de gemeente. "
+        "De resultaten van de workshop over <b>{doel}</b>. Je krijgt de kaart als PowerPoint, "
+        "een concept voor de samenwerkingsovereenkomst en het participatieverslag. "
         "Ook de kaart van elke subgroep (bijlage), het actieplan, een leeg A3-sjabloon en alle "
         "gegevens."
     ),
@@ -330,8 +333,9 @@ MESSAGES: dict[str, str] = {
     "fase.naam.plenair_model": "stap {stap}: plenair over het hele model",
     "fase.naam.afgerond": "stap {stap}: afgerond",
     "fase.begonnen": (
-        "Stap 2 is begonnen. {aantal} subgroep(en) krijgen nu de vraag over de waarden.\n"
-        "Zijn ze klaar? Typ /plenair voor de plenaire ronde. Met /status zie je hoe ver ze zijn."
+        "Stap 2 is begonnen. De vraag over de waarden is nu bij {aantal}.\n"
+        "Klaar met de waarden? Typ /plenair voor de plenaire ronde. "
+        "Met /status zie je hoe ver iedereen is."
     ),
     "fase.einde": "De workshop is afgesloten. Met /export krijg je de kaart als PowerPoint.",
     "fase.fout.al_begonnen": "De workshop is al begonnen. We zijn nu bij {fase}.",
@@ -356,7 +360,7 @@ MESSAGES: dict[str, str] = {
     ),
     "wacht.afgerond": (
         "De workshop over {doel} is klaar. Dank jullie wel voor het meedenken! "
-        "De facilitator stuurt het samenwerkingsmodel rond."
+        "De facilitator stuurt jullie het model."
     ),
     "vraag.waarden_basis": "<b>De waarden die jullie samen hebben vastgesteld:</b>",
     "weigering.nog_niet_begonnen": "De facilitator is nog niet begonnen. Even geduld.",
@@ -392,7 +396,7 @@ MESSAGES: dict[str, str] = {
         "Het getal is het nummer van de tafel, daarna de kolom."
     ),
     "tafel.onbekend": "Er is geen papieren tafel met nummer {nummer}. Kijk bij /status.",
-    "tafel.opgeslagen": "{aantal} antwoord(en) van {naam} bij {kolom} opgeslagen.",
+    "tafel.opgeslagen": "Opgeslagen: {aantal} van {naam} bij {kolom}.",
     # Co-facilitatoren
     "cofac.toegevoegd": "{naam} helpt nu mee als facilitator.",
     "cofac.link": (
@@ -401,7 +405,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cofac.onbekend": "Deze link werkt niet (meer). Vraag de facilitator om een nieuwe.",
     "cofac.welkom": (
-        "Je helpt nu mee als facilitator van <b>{doel}</b>. Typ /help om te zien wat je kunt doen."
+        "Je helpt nu mee als facilitator bij <b>{doel}</b>. Typ /help om te zien wat je kunt doen."
     ),
     # Subgroepen sturen
     "verder.gebruik": "Zeg welke subgroep. Bijvoorbeeld: /verder 2. Het nummer staat bij /status.",
@@ -445,7 +449,7 @@ MESSAGES: dict[str, str] = {
     "plenair.leeg": "<i>Er zijn nog geen antwoorden. Voeg zelf iets toe met /erbij.</i>",
     "plenair.item": "{nummer}. {tekst} <i>({groepen})</i>",
     "plenair.item_een_groep": "{nummer}. {tekst} <i>({groepen})</i> 🌱",
-    "plenair.stemmen": " · {aantal} stem(men)",
+    "plenair.stemmen": " · {aantal}",
     "plenair.winwin": (
         "🌱 Die waarde noemde maar één subgroep. Partners mogen verschillende waarden hebben. "
         "Vraag: hoe maken we er een win-win van?"
@@ -457,13 +461,13 @@ MESSAGES: dict[str, str] = {
     "plenair.bevestigd": "\n✅ <b>Bevestigd.</b>",
     "plenair.verwijderd": "Punt {nummer} is weg.",
     "plenair.waarden_bevestigd": (
-        "De waarden zijn vastgesteld. {aantal} subgroep(en) krijgen ze nu. Zij gaan verder "
-        "met kolom 2 tot en met 5. Klaar? Typ /plenair voor de tweede plenaire ronde."
+        "De waarden zijn vastgesteld en gaan naar {aantal}. Daar begint stap 4: kolom 2 "
+        "tot en met 5. Klaar? Typ /plenair voor de tweede plenaire ronde."
     ),
     "plenair.overzicht_kop": "<b>Het samenwerkingsmodel voor {doel}</b>",
     "plenair.overzicht_uitleg": (
         "\nKijk nog één keer samen naar het hele model. Klopt het? Typ /bevestig. "
-        "Dan is het samenwerkingsmodel definitief."
+        "Dan staat het model vast."
     ),
     "plenair.model_klaar": (
         "Het samenwerkingsmodel is definitief! 🎉 Typ /export voor de PowerPoint."
@@ -498,15 +502,17 @@ MESSAGES: dict[str, str] = {
     "status.stand.beantwoordt": "bij {kolom}",
     "status.stand.wacht": "klaar t/m {kolom}",
     "status.groep": (
-        "{nummer}. <b>{naam}</b>: {stand}, {minuten} min\n"
-        "    antwoorden per kolom: {aantallen} · {leden} actief"
+        "{nummer}. <b>{naam}</b>: {stand}, {minuten} min, {leden}\n"
+        "    antwoorden in kolom 1 t/m 5: {aantallen}"
     ),
-    "status.papier": "{nummer}. <b>{naam}</b> (papier)\n    antwoorden per kolom: {aantallen}",
-    "status.voet": "<i>Dit overzicht werkt zichzelf bij.</i>",
+    "status.papier": (
+        "{nummer}. <b>{naam}</b> (papier)\n    antwoorden in kolom 1 t/m 5: {aantallen}"
+    ),
+    "status.voet": "<i>Verandert er iets? Dan pas ik dit overzicht aan.</i>",
     "export.gezamenlijk": "Gezamenlijk model",
     # Stemmen (prioriteren)
     "stemmen.gestart": (
-        "Het stemmen is begonnen in {groepen} subgroep(en). Ieder heeft {stemmen} stemmen. "
+        "Het stemmen is begonnen in {groepen}. Ieder heeft {stemmen}. "
         "Typ /telling als iedereen gestemd heeft. Dan zet ik de lijst in volgorde."
     ),
     "stemmen.gebruik": (
@@ -517,7 +523,7 @@ MESSAGES: dict[str, str] = {
     "stemmen.niet_bezig": "Er loopt geen stemming. Start er een met /stemmen.",
     "stemmen.vraag": (
         "🗳 <b>Stem op de belangrijkste punten van {kolom}</b>\n"
-        "Je hebt {stemmen} stemmen. Tik op een punt om te stemmen. Nog eens tikken haalt je "
+        "Je hebt {stemmen}. Tik op een punt om te stemmen. Nog eens tikken haalt je "
         "stem weg."
     ),
     "stemmen.jouw_stemmen": "Jouw stemmen: {punten}. Nog {over} over.",
@@ -525,7 +531,7 @@ MESSAGES: dict[str, str] = {
         "Je stemmen zijn op (je had er {max}). Tik op een gekozen punt om die stem terug te nemen."
     ),
     "stemmen.gesloten": "Het stemmen is gesloten.",
-    "stemmen.geteld": "{mensen} mensen hebben gestemd. De lijst staat nu in volgorde van stemmen.",
+    "stemmen.geteld": "Er is gestemd door {mensen}. De lijst staat nu in volgorde van stemmen.",
     "stemmen.uitslag": "🗳 <b>Uitslag voor {kolom}</b>",
     "stemmen.uitslag_regel": "{nummer}. {tekst}: {aantal}",
     "plenair.item_kort": "{nummer}. {tekst}",
@@ -564,6 +570,29 @@ MESSAGES: dict[str, str] = {
     "principe.dialoog_uitleg": "Het gaat om een dialoog: luisteren en vragen stellen.",
     "principe.wederkerigheid": "Wederkerigheid",
     "principe.wederkerigheid_uitleg": "Het gaat om wederkerigheid: ieder geeft en krijgt.",
+    # issue 12 taal: aantallen als enkel- en meervoud (flows.texts.render_n), en stap 4
+    # die bouwt op alle waarden van de plenaire ronde.
+    "aantal.subgroepen.een": "1 subgroep",
+    "aantal.subgroepen.meer": "{aantal} subgroepen",
+    "aantal.antwoorden.een": "1 antwoord",
+    "aantal.antwoorden.meer": "{aantal} antwoorden",
+    "aantal.stemmen.een": "1 stem",
+    "aantal.stemmen.meer": "{aantal} stemmen",
+    "aantal.mensen.een": "1 persoon",
+    "aantal.mensen.meer": "{aantal} mensen",
+    "aantal.actief.een": "1 lid actief",
+    "aantal.actief.meer": "{aantal} leden actief",
+    "stap4.waarden_kop": (
+        "<b>Stap 4: bouw verder op jullie waarden</b>\n"
+        "Deze waarden noemden jullie samen in de plenaire ronde. Ga ervan uit. "
+        "Hoe ziet jullie ideale samenwerking eruit?"
+    ),
+    "stap4.waarden_vervolg": "<b>Jullie waarden, vervolg</b>",
+    "vraag.inspiratie": (
+        "💭 Zoek inspiratie in documenten, instrumenten en procedures. "
+        "Of in wat mensen in je netwerk goed kunnen."
+    ),
+    "vraag.waarden_kort": "📌 Jullie waarden: {waarden} (alle waarden: /kaart)",
     "principe.meedoen": "Elkaar helpen",
     "principe.meedoen_uitleg": "Help elkaar om actief deel te nemen.",
     "principe.winwin": "Verschillende waarden → win-win",
@@ -610,15 +639,15 @@ MESSAGES: dict[str, str] = {
     "tijd.groep.laatste": (
         "⏳ Nog {minuten} minuten. Rond jullie kolom af en typ /klaar als jullie klaar zijn."
     ),
-    "tijd.facilitator.half": "⏳ De helft van de tijd voor {fase} is om. Nog {minuten} minuten.",
-    "tijd.facilitator.laatste": "⏳ Nog {minuten} minuten voor {fase}.",
-    "tijd.facilitator.om": "⏰ De tijd voor {fase} is om. Ga door als je zover bent.",
+    "tijd.facilitator.half": "⏳ <b>{fase}</b>\nDe helft van de tijd is om. Nog {minuten} minuten.",
+    "tijd.facilitator.laatste": "⏳ <b>{fase}</b>\nNog {minuten} minuten.",
+    "tijd.facilitator.om": "⏰ <b>{fase}</b>\nDe tijd is om. Ga door als je zover bent.",
     "tijd.achter": "{tekst}\nAchter op schema: {groepen}. Met /verder zet je een groep door.",
     "tijd.gebruik": "Geef het aantal minuten, van {min} tot {max}. Bijvoorbeeld: /tijd 45",
-    "tijd.gezet": "{fase} duurt nu {minuten} minuten.",
+    "tijd.gezet": "⏳ <b>{fase}</b>\nDeze stap duurt nu {minuten} minuten.",
     "tijd.stand": (
-        "{fase} duurt {minuten} minuten. Er zijn er {verstreken} voorbij. Ander aantal? "
-        "Typ bijvoorbeeld /tijd 45"
+        "<b>{fase}</b>\nDeze stap duurt {minuten} minuten. Er zijn er {verstreken} voorbij. "
+        "Ander aantal? Typ bijvoorbeeld /tijd 45"
     ),
     "tijd.geen_klok": "De workshop is klaar. Er loopt geen tijd meer.",
     # Taal en herinneringen
@@ -639,8 +668,8 @@ MESSAGES: dict[str, str] = {
     "principe.regel.handelen": "Denk aan de dialoog: hoe luisteren partners en vragen ze door?",
     "principe.regel.voorwaarden": "Wat is nodig zodat iedereen actief kan meedoen?",
     "principe.regel.acties": "Levert elke actie iets op voor alle partners?",
-    "herinnering.meedoen.een": "{namen}, wat denk jij? We horen graag jouw kijk.",
-    "herinnering.meedoen.meer": "{namen}, wat denken jullie? We horen graag jullie kijk.",
+    "herinnering.meedoen.een": "{namen}, wat denk jij? Vertel het ons.",
+    "herinnering.meedoen.meer": "{namen}, wat denken jullie? Vertel het ons.",
     "herinnering.generaliseren": (
         "Mooi voorbeeld: <i>{antwoord}</i>. Hoe zou dat werken in een ander netwerk?"
     ),
@@ -653,7 +682,7 @@ MESSAGES: dict[str, str] = {
     "rol.burger": "Burger",
     "rol.anders": "Iets anders",
     "rol.welkom": (
-        "Welkom, {naam}! Je doet mee aan de workshop <b>{doel}</b>.\nWat is jouw rol? "
+        "Welkom, {naam}! Je doet mee aan de workshop over <b>{doel}</b>.\nWat is jouw rol? "
         "Tik op een knop. Typ daarna /netwerk en de naam van je organisatie of netwerk."
     ),
     "rol.vraag": "Wat is jouw rol? Tik op een knop.",
@@ -855,7 +884,7 @@ MESSAGES: dict[str, str] = {
     "stil.niets": "Er zijn geen stil geschreven antwoorden om te laten zien.",
     # Privacy
     "vergeet.vraag": (
-        "Wil je dat ik je gegevens wis uit de workshop <b>{doel}</b>? "
+        "Wil je dat ik je gegevens wis uit de workshop over <b>{doel}</b>? "
         "Ik wis dan je naam, gebruikersnaam en Telegram-nummer. "
         "Kies wat er met je antwoorden gebeurt:"
     ),
@@ -868,7 +897,7 @@ MESSAGES: dict[str, str] = {
         "Ik vind geen workshop waar je aan meedoet. Typ /vergeet in de groep van de workshop."
     ),
     "verwijder.vraag": (
-        "Wil je de workshop <b>{doel}</b> helemaal verwijderen? "
+        "Wil je de workshop over <b>{doel}</b> helemaal verwijderen? "
         "Alle antwoorden, namen en lijsten gaan dan weg. Dat kan niet ongedaan."
     ),
     "verwijder.knop": "Ja, verwijder alles",
@@ -894,11 +923,11 @@ MESSAGES: dict[str, str] = {
     ),
     # Toestemming: wie weg is telt niet mee, meehelpen alleen met een eigen ja, kies je workshop
     "join.plenaire_groep": (
-        "Deze groep is de plenaire groep van de workshop <b>{doel}</b>. "
+        "Deze groep is de plenaire groep van de workshop over <b>{doel}</b>. "
         "Daarom kan ze geen subgroep worden. Alleen de facilitator kan dat doen."
     ),
     "cofac.vraag": (
-        "{naam}, wil je meehelpen als facilitator van <b>{doel}</b>? "
+        "{naam}, wil je meehelpen als facilitator bij <b>{doel}</b>? "
         "Alleen jij kunt op de knoppen tikken."
     ),
     "cofac.knop_ja": "Ja, ik help mee",

@@ -198,7 +198,7 @@ async def _cofacilitator_by_link(sandbox: Sandbox, fac, helper, group) -> None:
     link = COFAC_LINK.search(await says_quickly(sandbox, fac, "/cofac"))
     assert link, sandbox.last_bot_message(sandbox.private_chat(fac)).text
     said = await says_quickly(sandbox, helper, f"/start cofac-{link.group(1)}")
-    assert "Je helpt nu mee als facilitator van de wijk" in said
+    assert "Je helpt nu mee als facilitator bij de wijk" in said
 
 
 @pytest.mark.parametrize(

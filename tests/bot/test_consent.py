@@ -47,7 +47,7 @@ async def test_co_facilitating_needs_the_persons_own_yes(sandbox: Sandbox, bot):
     anna, group, question, workshop = await _asked_to_help(sandbox, bot, fac, cees)
 
     # Asked, not made: Cees cannot steer the workshop yet.
-    assert question.text.startswith("Cees, wil je meehelpen als facilitator van de wijk?")
+    assert question.text.startswith("Cees, wil je meehelpen als facilitator bij de wijk?")
     assert not await bot.storage.is_facilitator(workshop, cees.id)
     assert (await says_quickly(sandbox, cees, "/status")).startswith(NO_WORKSHOP)
 
@@ -98,7 +98,7 @@ async def test_the_co_facilitator_link_counts_only_when_the_person_opens_it_priv
     assert not await bot.storage.is_facilitator(workshop, cees.id)
     # Opened in a private chat, it is Cees's own step.
     said = await says_quickly(sandbox, cees, f"/start {link.group(1)}")
-    assert "Je helpt nu mee als facilitator van de wijk" in said
+    assert "Je helpt nu mee als facilitator bij de wijk" in said
     assert await bot.storage.is_facilitator(workshop, cees.id)
 
 
@@ -183,7 +183,7 @@ async def test_only_the_facilitator_makes_the_plenary_group_a_subgroup(
         tried = await send_as_anonymous_admin(sandbox, plenary, mo, f"/join {code_b}")
     await sandbox.wait_idle()
     [refusal] = replies_to(sandbox, plenary, tried)
-    assert refusal.startswith("Deze groep is de plenaire groep van de workshop de wijk.")
+    assert refusal.startswith("Deze groep is de plenaire groep van de workshop over de wijk.")
     assert await bot.storage.find_subgroup_by_chat(plenary.id, None) is None
 
     # The facilitator's own steps there still work.

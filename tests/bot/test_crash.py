@@ -143,4 +143,4 @@ async def test_ten_kills_lose_and_duplicate_no_answer(tmp_path):
         assert states == [("wacht", 5)] * SUBGROUPS
         for g in groups:
             asked = [m.text for m in sandbox.bot_messages(g) if m.force_reply]
-            assert any("Kolom 2 van 5" in q and "vastgesteld" in q for q in asked), g.title
+            assert any("Kolom 2 van 5" in q and "Jullie waarden:" in q for q in asked), g.title

@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from benchmarks.bench_language import (
+    MIN_WORDS,
+    DemoLanguage,
+    describe,
+    language_of,
+    score,
+)
 from bot.demo import PAPER, SCRIPT, run_demo
+from bot.sandbox import TranscriptEvent
 
 COLUMN_TITLES = ["5 Acties", "4 Voorwaarden", "3 Handelen", "2 Relaties", "1 Waarden"]
 
@@ -28,6 +36,7 @@ class DemoRun:
     folder: Path  # the export set and the demo's database
     transcript: str  # what `make demo` prints
     log: list[str]  # what the bot logged at INFO and above, as "LEVEL name: message"
+    events: list[TranscriptEvent]  # everything said in it, as the sandbox saw it
 
 
 class _Kept(logging.Handler):
@@ -44,6 +53,7 @@ def demo(tmp_path_factory) -> DemoRun:
     """One run of the demo, shared by the tests that look at what it made."""
     folder = tmp_path_factory.mktemp("demo")
     printed = io.StringIO()
+    events: list[TranscriptEvent] = []
     kept, root = _Kept(), logging.getLogger()
     level = root.level
     root.addHandler(kept)
@@ -51,11 +61,11 @@ def demo(tmp_path_factory) -> DemoRun:
     try:
         with contextlib.redirect_stdout(printed):
             # The screen on any free port: another test may run a demo at the same time.
-            assert asyncio.run(run_demo(folder, web="127.0.0.1:0")) == 0
+            assert asyncio.run(run_demo(folder, web="127.0.0.1:0", listen=events.append)) == 0
     finally:
         root.removeHandler(kept)
         root.setLevel(level)
-    return DemoRun(folder, printed.getvalue(), kept.lines)
+    return DemoRun(folder, printed.getvalue(), kept.lines, events)
 
 
 def test_the_log_at_info_holds_no_scheduler_lines_no_texts_and_no_token(demo: DemoRun):
@@ -71,6 +81,30 @@ def test_the_log_at_info_holds_no_scheduler_lines_no_texts_and_no_token(demo: De
         assert not [text for text in said if text in line], line
         assert "sandbox-TOKEN" not in line, line  # the demo's bot token
         assert not re.search(r"\d{5,}:[A-Za-z0-9_-]{20,}", line), line
+
+
+def test_the_readability_measure_counts_dutch_syllables_words_and_sentences():
+    from benchmarks.bench_language import own_words, plain_text, syllables
+
+    assert [syllables(w) for w in ("waarden", "buurt", "iedereen", "gebied", "krijgt")] == [
+        2, 1, 3, 2, 1]  # fmt: skip
+    text = plain_text("<b>Kolom 2</b>: Wie geeft wat?\nWe helpen &amp; luisteren.\n[force reply]")
+    assert text == "Kolom 2: Wie geeft wat?\nWe helpen & luisteren."
+    found = score(text)
+    assert (found.words, found.sentences, found.syllables) == (7, 2, 11)  # "2" is no word
+    assert abs(found.flesch_douma - (206.84 - 0.77 * 1100 / 7 - 0.93 * 7 / 2)) < 1e-9
+    assert own_words("Mooi voorbeeld: Bij ons.", ["Bij ons"]).split() == ["Mooi", "voorbeeld:", "."]
+
+
+def test_every_longer_bot_message_in_the_demo_reads_easily(demo: DemoRun):
+    """Flesch-Douma of the bot's own words (what people typed taken out) stays above 50 for
+    every message of MIN_WORDS words or more; `make bench` prints the figures."""
+    language: DemoLanguage = language_of(demo.events)
+    print("\n" + describe(language.own, "the bot's own words"))
+    assert len(language.own.scored()) > 30  # the measure saw the conversation
+    assert all(score(m).words >= MIN_WORDS for _, m in language.own.scored())
+    worst, text = language.own.worst
+    assert worst > 50, text
 
 
 def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(demo: DemoRun):

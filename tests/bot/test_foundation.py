@@ -103,7 +103,11 @@ async def test_three_members_fill_all_five_columns(sandbox: Sandbox, bot, caplog
     assert "Wacht nu op de plenaire ronde" in sandbox.last_bot_message(group).text
     shown = await values_plenary(sandbox, fac)
     assert "Bewoners worden gehoord" in shown
-    assert "De waarden die jullie samen hebben vastgesteld" in current_question(sandbox, group).text
+    assert "Jullie waarden: " in current_question(sandbox, group).text
+    assert any(
+        m.text.startswith("Stap 4:") and ". Bewoners worden gehoord" in m.text
+        for m in sandbox.bot_messages(group)
+    )
     plan = {
         2: ["We geven en nemen", "Gelijkwaardige partners"],
         3: ["Goed luisteren"],

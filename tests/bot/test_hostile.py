@@ -665,7 +665,10 @@ async def test_the_export_reopens_and_holds_every_stored_answer_exactly(
     # The values plenary takes every subgroup's answers; confirming puts them in the model.
     shown = await facilitator_says(sandbox, fac, "/plenair")
     assert shown.startswith("Plenair: 1 Waarden"), shown[:200]
-    await facilitator_says(sandbox, fac, "/bevestig")
+    await sandbox.send_message(sandbox.private_chat(fac), fac, "/bevestig")
+    # Over a hundred subgroups each get the confirmed values, then column 2's question and
+    # board: three messages each, paced by Telegram's 30 a second.
+    await sandbox.wait_idle(timeout=60)
     workshop = await storage.get_workshop(world.workshop_id)
     assert workshop.fase is Fase.KOLOMMEN
     [values] = [d for d in await storage.list_drafts(world.workshop_id) if d.confirmed]

@@ -10,6 +10,7 @@ import html
 import re
 
 from bot.sandbox import Sandbox
+from bot.telegram_text import utf16_len
 from tests.bot.story import board, current_question, facilitator_says, new_workshop
 
 
@@ -143,7 +144,7 @@ async def test_a_vote_on_100_items_has_a_button_for_every_item(sandbox: Sandbox,
     fac = sandbox.add_user("Fatima")
     chats, _ = await workshop_with_answers(sandbox, fac, groups=2, per_group=50)
     await facilitator_says(sandbox, fac, "/plenair")
-    assert "2 subgroep(en)" in await facilitator_says(sandbox, fac, "/stemmen 3")
+    assert "in 2 subgroepen." in await facilitator_says(sandbox, fac, "/stemmen 3")
     chat, member = chats[0]
     ballots = [m for m in sandbox.bot_messages(chat) if any(d.startswith("st:")
                for _, d in m.buttons)]  # fmt: skip
@@ -164,7 +165,7 @@ async def test_a_vote_on_100_items_has_a_button_for_every_item(sandbox: Sandbox,
     assert not refused(sandbox)
 
 
-async def test_the_next_question_with_many_long_values_arrives_and_kaart_shows_all(
+async def test_many_long_values_all_arrive_at_stap_4_and_kaart_shows_all(
     sandbox: Sandbox, bot
 ):
     fac = sandbox.add_user("Fatima")
@@ -172,11 +173,15 @@ async def test_the_next_question_with_many_long_values_arrives_and_kaart_shows_a
     await facilitator_says(sandbox, fac, "/plenair")
     await facilitator_says(sandbox, fac, "/bevestig")
     chat, member = chats[0]
-    question = current_question(sandbox, chat).text
-    assert "Kolom 2 van 5" in question
-    shown = [a for a in answers if a[:150] in question]
-    assert len(shown) >= 5
-    assert f"en nog {len(answers) - len(shown)}. Zie /kaart." in question
+    asked = current_question(sandbox, chat)
+    assert "Kolom 2 van 5" in asked.text
+    assert "(alle waarden: /kaart)" in asked.text
+    # Every value came whole, before the question, in messages within Telegram's limit.
+    before = [m.text for m in sandbox.bot_messages(chat) if m.message_id < asked.message_id]
+    start = [t for t in before if t.startswith(("Stap 4:", "Jullie waarden, vervolg"))]
+    assert len(start) >= 2
+    assert all(utf16_len(t) <= 4096 for t in start)
+    assert all(squeeze(a) in squeeze("".join(start)) for a in answers)
 
     sent = await sandbox.send_message(chat, member, "/kaart")
     await sandbox.wait_idle()
@@ -231,7 +236,7 @@ async def test_a_status_board_of_40_subgroups_turns_pages_and_keeps_its_page(
     # On the last page, an answer in its last subgroup shows there; the page stays.
     await sandbox.send_message(groups[-1], starter, "/idee Veilige straten")
     await sandbox.wait_idle()
-    await sandbox.wait_until(lambda: "antwoorden per kolom: 1 · 0" in status.text)
+    await sandbox.wait_until(lambda: "antwoorden in kolom 1 t/m 5: 1 · 0" in status.text)
     assert names[-1] in status.text
     assert not refused(sandbox)
 

@@ -119,23 +119,38 @@ def test_the_question_with_the_most_values_and_roles_fits_and_says_how_many_more
         text = views.question(workshop(), Kolom.RELATIES, values, roles, silent=silent)
         assert_sendable(text)
         shown = visible(text)
-        listed = [v for v in values if v[:150] in shown]
-        assert listed, "some values are shown"
-        assert len(listed) + more_count(shown) == len(values)
-        assert "Zie /kaart" in shown
-        assert "Klaar met deze kolom? Typ /klaar." in shown  # the end is never cut off
+        # One line names the first values, cut short; all of them came at stap 4's start.
+        assert "Jullie waarden: Antwoord 1" in shown
+        assert "Antwoord 4 " not in shown
+        assert "alle waarden: /kaart" in shown
+        assert "Klaar? Typ /klaar." in shown  # the end is never cut off
         playing = shown.count(" kijkt als Professional")
         more_roles = re.search(r"en nog (\d+) rollen", shown)
         assert playing + (int(more_roles.group(1)) if more_roles else 0) == len(roles)
 
 
-def test_the_question_keeps_all_values_and_roles_when_they_fit():
+def test_the_question_keeps_all_roles_when_they_fit_and_stays_short():
     values = [f"Waarde {n}" for n in range(1, 21)]
     roles = [(f"Lid {n}", "Burger") for n in range(1, 6)]
-    shown = visible(views.question(workshop(), Kolom.RELATIES, values, roles))
-    assert all(v in shown for v in values)
+    shown = visible(views.question(workshop(goal="de wijk"), Kolom.RELATIES, values, roles))
+    assert "Waarde 1; Waarde 2; Waarde 3; …" in shown
+    assert "Waarde 4" not in shown
     assert all(f"Lid {n} kijkt als Burger" in shown for n in range(1, 6))
     assert "en nog" not in shown
+    assert len(shown) < 600
+
+
+def test_stap4_sends_all_sixty_longest_values_numbered_within_limits():
+    values = [longest(n) for n in range(1, 61)]
+    parts = views.step4_values(workshop(), values)
+    for part in parts:
+        assert_sendable(part)
+    everything = squeeze("".join(visible(p) for p in parts))
+    position = 0
+    for n, v in enumerate(values, start=1):  # every value, whole, numbered, in order
+        found = everything.find(squeeze(f"{n}. {v}"), position)
+        assert found >= position, n
+        position = found
 
 
 def test_the_placeholder_and_the_waiting_message_at_the_longest_goal_fit():
@@ -249,7 +264,7 @@ def test_a_status_board_of_200_subgroups_is_shown_page_by_page():
         numbers = [int(m) for m in re.findall(r"^(\d+)\. ", shown, re.MULTILINE)]
         seen.extend(numbers)
         assert f"Je ziet subgroep {numbers[0]} t/m {numbers[-1]} van 200." in shown
-        assert "werkt zichzelf bij" in shown
+        assert "Dan pas ik dit overzicht aan." in shown
         turns = [parse(b.data) for row in buttons for b in row]
         if not any(isinstance(p, StatusPage) and p.page == page + 1 for p in turns):
             break

@@ -136,7 +136,7 @@ async def test_a_reminder_to_take_part_does_not_name_who_left(sandbox: Sandbox, 
 
         clock.now += timedelta(minutes=6)
         await bot.tick()
-        [nudge] = [m.text for m in sandbox.bot_messages(group) if "We horen graag" in m.text]
+        [nudge] = [m.text for m in sandbox.bot_messages(group) if "Vertel het ons" in m.text]
         assert nudge.startswith("Dewi, wat denk jij?")
         assert "Cees" not in nudge
     finally:

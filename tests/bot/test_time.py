@@ -46,7 +46,10 @@ async def test_the_five_minute_warning_comes_after_a_restart_during_stap_4(
         await bot.tick()
         [half_time] = [t for t in texts(sandbox, group) if t.startswith("⏳")]
         assert "helft" in half_time
-        assert any("De helft van de tijd voor stap 4" in t for t in texts(sandbox, facilitator))
+        assert any(
+            t.startswith("⏳ Stap 4: de andere kolommen") and "De helft van de tijd is om" in t
+            for t in texts(sandbox, facilitator)
+        )
 
         await bot.stop()
         clock.forward(25)  # minute 56, while the bot is down

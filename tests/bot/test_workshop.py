@@ -72,7 +72,7 @@ async def test_a_facilitator_runs_the_six_steps_with_every_kind_of_subgroup(
         assert "facilitator start zo" in sandbox.last_bot_message(chat, thread).text
 
     # Stap 2: every subgroup is asked the values only.
-    assert "3 subgroep(en)" in await facilitator_says(sandbox, fac, "/begin")
+    assert "nu bij 3 subgroepen." in await facilitator_says(sandbox, fac, "/begin")
     answerers = {"Tafel 1": m["Anna"], "Tafel 2": m["Erik"], "Subgroep 3": m["Hanna"]}
     # Dewi joined Tafel 2 and Erik answers: two members, so Dewi agrees to each /klaar.
     agreeing = {"Tafel 2": m["Dewi"]}
@@ -104,12 +104,16 @@ async def test_a_facilitator_runs_the_six_steps_with_every_kind_of_subgroup(
     assert len([v for v in confirmed if "roen" in v]) == 1
     assert "Ondernemers blijven in de wijk" in confirmed
 
-    # The confirmed values reach every subgroup with the question of column 2.
+    # All confirmed values reach every subgroup, numbered, at the start of stap 4; the
+    # question of column 2 names the first of them.
     for chat, thread in chats.values():
+        [start] = [m.text for m in sandbox.bot_messages(chat, thread)
+                   if m.text.startswith("Stap 4:")]  # fmt: skip
+        for n, value in enumerate(confirmed, start=1):
+            assert f"\n{n}. {value}" in start
         question = current_question(sandbox, chat, thread).text
         assert "Kolom 2 van 5: Relaties" in question
-        for value in confirmed:
-            assert value in question
+        assert f"Jullie waarden: {confirmed[0]}" in question
 
     # Stap 4: every subgroup fills columns 2–5 at its own pace.
     for column, text in LATER.items():
@@ -226,8 +230,8 @@ async def test_the_status_board_is_one_message_kept_up_to_date(sandbox: Sandbox,
     await sandbox.send_message(group, m["Anna"], "/idee Veilige straten")
     await sandbox.send_message(group, m["Bram"], "/idee Groen")
     await sandbox.wait_idle()
-    await sandbox.wait_until(lambda: "antwoorden per kolom: 2 · 0" in status.text)
-    assert "2 actief" in status.text
+    await sandbox.wait_until(lambda: "antwoorden in kolom 1 t/m 5: 2 · 0" in status.text)
+    assert "2 leden actief" in status.text
     assert len([msg for msg in sandbox.bot_messages(private) if msg.text.startswith("Status")]) == 1
 
 
@@ -243,7 +247,9 @@ async def test_participants_vote_and_the_counts_order_the_list(sandbox: Sandbox,
         await sandbox.send_message(t1, m["Anna"], f"/idee {text}")
     await sandbox.wait_idle()
     await facilitator_says(sandbox, fac, "/plenair")
-    assert "2 subgroep(en)" in await facilitator_says(sandbox, fac, "/stemmen 2")
+    assert "begonnen in 2 subgroepen. Ieder heeft 2 stemmen." in await facilitator_says(
+        sandbox, fac, "/stemmen 2"
+    )
     # Edits wait until the votes are counted: the numbers must not shift.
     assert "stemmen nu" in await facilitator_says(sandbox, fac, "/weg 1")
 
@@ -268,7 +274,7 @@ async def test_participants_vote_and_the_counts_order_the_list(sandbox: Sandbox,
     await press(t2, m["Erik"], "Meer speelplekken")
 
     shown = await facilitator_says(sandbox, fac, "/telling")
-    assert "4 mensen hebben gestemd" in shown
+    assert "Er is gestemd door 4 mensen." in shown
     workshop = await bot.storage.latest_workshop_of_facilitator(fac.id)
     draft = await bot.storage.get_draft(workshop.id, Kolom.WAARDEN)
     assert [(i.text, i.votes) for i in draft.items] == [

@@ -206,3 +206,63 @@ def test_every_command_shown_exists() -> None:
         for command in re.findall(r"(?<![\w/{<])/([a-z]+)", text)
     }
     assert {item for item in shown if item[2] not in known} == set()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_counts_are_real_singular_and_plural_words(lang: str) -> None:
+    from flows.texts import plain_n
+
+    catalogue = CATALOGUES[lang]
+    bracketed = [k for k, t in catalogue.items() if re.search(r"\w\((?:en|s|men)\)", t)]
+    assert bracketed == [], "write a pair of keys and use render_n/plain_n instead"
+    for key in catalogue:
+        if key.endswith(".een"):
+            assert key.removesuffix(".een") + ".meer" in catalogue, key
+    assert plain_n("aantal.subgroepen", 1, "nl") == "1 subgroep"
+    assert plain_n("aantal.subgroepen", 3, "nl") == "3 subgroepen"
+    assert plain_n("aantal.antwoorden", 0, "en") == "0 answers"
+    assert plain_n("aantal.stemmen", 1, "en") == "1 vote"
+
+
+def _registered_commands() -> list[frozenset[str]]:
+    from telegram.ext import CommandHandler
+
+    from bot.handlers import all_handlers
+
+    return [
+        frozenset(handler.commands)
+        for handler in all_handlers()
+        if isinstance(handler, CommandHandler)
+    ]
+
+
+# Commands that are the same word in both languages although the handler has a second name.
+SHARED_COMMANDS = frozenset({"join", "cofac"})
+
+
+def test_every_command_has_one_meaning() -> None:
+    """/split was both 'split an item of the list' and 'split people over groups'."""
+    seen: dict[str, frozenset[str]] = {}
+    for names in _registered_commands():
+        for name in names:
+            assert name not in seen, f"/{name} is registered twice: {sorted(seen[name])}"
+            seen[name] = names
+
+
+def test_english_texts_name_only_english_commands() -> None:
+    def named(text: str) -> set[str]:
+        return set(re.findall(r"(?<![\w/{<])/([a-z]+)", text))
+
+    in_dutch = {c for text in nl.MESSAGES.values() for c in named(text)}
+    in_english = {(key, c) for key, text in en.MESSAGES.items() for c in named(text)}
+    registered = set().union(*_registered_commands())
+    # A Dutch command is one the Dutch texts name while its handler has another name.
+    dutch_only = {
+        name
+        for names in _registered_commands()
+        if len(names) > 1
+        for name in names & in_dutch
+        if name not in SHARED_COMMANDS
+    }
+    assert {(k, c) for k, c in in_english if c not in registered} == set()
+    assert {(k, c) for k, c in in_english if c in dutch_only} == set()
