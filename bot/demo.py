@@ -359,10 +359,12 @@ class Workshop:
         await self.facilitator(
             f"/samen {self.position('Beslissingen')} {self.position('Samen beslissen')}"
         )
-        everyone = self.position("Iedereen doet mee")
+        # The bot did not put these two together; the room does.
         await self.facilitator(
-            f"/tekst {everyone} Iedereen kan meedoen, ook wie weinig tijd of geld heeft"
+            f"/samen {self.position('Iedereen kan meedoen')} {self.position('Iedereen doet mee')}"
         )
+        # A merged item keeps every wording: the room picks the one it likes best.
+        await self.facilitator(f"/kies {self.position('veilige buurt')} 1")
         await self.facilitator("/bevestig")
 
         # Stap 4: columns 2 to 5 in the subgroups, building on the values; today the
@@ -376,6 +378,10 @@ class Workshop:
         # Stap 5: the model plenary, column by column, then the last look at all five.
         await self.facilitator("/plenair")
         await self.facilitator("/bevestig")  # relaties
+        # 📍 marks an answer of one network: the room says it so it works elsewhere too.
+        await self.facilitator(
+            f"/tekst {self.position('De Sleutel')} Een buurthuis waar partners elkaar treffen"
+        )
         await self.facilitator("/erbij Elkaar helpen om mee te doen")
         await self.facilitator("/bevestig")  # handelen
         await self.facilitator("/bevestig")  # voorwaarden

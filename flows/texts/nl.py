@@ -584,7 +584,7 @@ MESSAGES: dict[str, str] = {
     "aantal.actief.meer": "{aantal} leden actief",
     "stap4.waarden_kop": (
         "<b>Stap 4: bouw verder op jullie waarden</b>\n"
-        "Deze waarden noemden jullie samen in de plenaire ronde. Ga ervan uit. "
+        "Deze waarden noemden jullie samen in de plenaire ronde. Ga van deze waarden uit. "
         "Hoe ziet jullie ideale samenwerking eruit?"
     ),
     "stap4.waarden_vervolg": "<b>Jullie waarden, vervolg</b>",
