@@ -187,7 +187,7 @@ MESSAGES: dict[str, str] = {
         "• type <code>/idea</code> followed by your answer.\n"
         "One idea per message. To change an answer, edit your message.\n\n"
         "<b>Commands</b>\n"
-        "/done – this column is finished, go to the next one\n"
+        "/done – ask the group if this column is finished\n"
         "/back – back to the previous column\n"
         "/map – show the map so far\n"
         "/join <i>code</i> – make this group a subgroup\n"
@@ -198,7 +198,8 @@ MESSAGES: dict[str, str] = {
         "/new <i>goal</i> – create a workshop and get the code\n"
         "/begin – step 2: the subgroups get the question about values\n"
         "/plenary – start the plenary round (after step 2 and after step 4)\n"
-        "/merge 1 2 · /split · /text · /remove · /add · /move · /undo – edit the list\n"
+        "/merge 1 2 · /split · /text · /pick · /accept · /remove · /add · /move · /undo"
+        " – edit the list\n"
         "/screen – the list on the big screen, and control it from your phone\n"
         "/vote · /count – let everyone vote, count the votes\n"
         "/confirm – the list is good, go on\n"
@@ -217,7 +218,7 @@ MESSAGES: dict[str, str] = {
     ),
     # The command menu
     "menu.idee": "Give an answer: /idea and your text",
-    "menu.klaar": "This column is done, go to the next one",
+    "menu.klaar": "Ask the group if this column is done",
     "menu.terug": "Go back to the previous column",
     # The group decides together that a column is done (issue 12)
     "knop.groep_ja": "✅ Yes, we're done",

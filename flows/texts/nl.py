@@ -187,7 +187,7 @@ MESSAGES: dict[str, str] = {
         "• typ <code>/idee</code> met je antwoord erachter.\n"
         "Eén idee per bericht. Aanpassen kan: bewerk je bericht.\n\n"
         "<b>Commando's</b>\n"
-        "/klaar – deze kolom is af, door naar de volgende\n"
+        "/klaar – vraag de groep of deze kolom af is\n"
         "/terug – terug naar de vorige kolom\n"
         "/kaart – laat de kaart tot nu toe zien\n"
         "/join <i>code</i> – maak van deze groep een subgroep\n"
@@ -198,7 +198,8 @@ MESSAGES: dict[str, str] = {
         "/nieuw <i>doel</i> – maak een workshop en krijg de code\n"
         "/begin – stap 2: de subgroepen krijgen de vraag over de waarden\n"
         "/plenair – start de plenaire ronde (na stap 2 en na stap 4)\n"
-        "/samen 1 2 · /splits · /tekst · /weg · /erbij · /zet · /ongedaan – pas de lijst aan\n"
+        "/samen 1 2 · /splits · /tekst · /kies · /akkoord · /weg · /erbij · /zet · /ongedaan"
+        " – pas de lijst aan\n"
         "/scherm – de lijst op het grote scherm, en bedienen op je telefoon\n"
         "/stemmen · /telling – laat iedereen stemmen, tel de stemmen\n"
         "/bevestig – de lijst is goed, ga door\n"
@@ -217,7 +218,7 @@ MESSAGES: dict[str, str] = {
     ),
     # Het menu van commando's
     "menu.idee": "Geef een antwoord: /idee en je tekst",
-    "menu.klaar": "Deze kolom is af, door naar de volgende",
+    "menu.klaar": "Vraag de groep of deze kolom af is",
     "menu.terug": "Terug naar de vorige kolom",
     # De groep besluit samen dat een kolom klaar is (issue 12)
     "knop.groep_ja": "✅ Ja, we zijn klaar",
