@@ -83,6 +83,13 @@ SCRIPT: dict[str, dict[int, list[tuple[str, str, str]]]] = {
     },
 }
 # What the facilitator types for the paper table, per column.
+# The closing round after the model is confirmed: (table, person, command, answer).
+CLOSING = [
+    ("Tafel 1", "Anna", "/geleerd", "Bewoners en de gemeente willen vaak hetzelfde"),
+    ("Tafel 2", "Erik", "/meenemen", "Ik vraag bewoners eerder om mee te denken"),
+    ("Tafel 3", "Gijs", "/geleerd", "Doorvragen helpt: dan snap je elkaar beter"),
+]
+
 PAPER: dict[int, list[str]] = {
     1: ["Iedereen doet mee", "Winkels en bedrijven blijven in de wijk"],
     2: ["Korte lijnen tussen bewoners en gemeente"],
@@ -388,6 +395,24 @@ class Workshop:
         await self.facilitator(f"/zet {self.position('Ondernemersvereniging')} 1")
         await self.facilitator("/bevestig")  # acties
         await self.facilitator("/bevestig")  # het hele model
+
+        # The closing round: what did we learn, what do we take home (the method's
+        # learning outcomes); the answers go into the export.
+        await self.facilitator("/afsluiten")
+        for table, name, command, text in CLOSING:
+            chat, thread = self.chats[table], self.threads[table]
+            # Telegram lets a bot send 20 messages a minute to a group, so the question can
+            # take a moment to arrive: people answer once they see it.
+            await self.sb.wait_until(
+                lambda c=chat, t=thread, asked=command: any(
+                    asked in m.text for m in self.sb.bot_messages(c, t)
+                ),
+                timeout=90,
+            )
+            await self.sb.send_message(
+                chat, self.people[name], f"{command} {text}", thread_id=thread
+            )
+            await self.pass_time(1)
 
         # Stap 6: the export, and the blank templates for a next session.
         # The data file comes last in the export set, the 16:9 template last of /sjabloon.

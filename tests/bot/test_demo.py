@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -192,6 +193,27 @@ def test_the_demo_runs_all_six_steps_and_exports_the_joint_model(demo: DemoRun):
 def _deck_texts(data: bytes) -> list[str]:
     deck = Presentation(io.BytesIO(data))
     return [_slide_text(slide) for slide in deck.slides]
+
+
+def test_the_closing_round_of_the_demo_reaches_the_deck_the_report_and_the_data(demo: DemoRun):
+    """Each table sees the closing questions before anyone answers them, and what was
+    learned ends up on the deck's last slide, in the participation report and the data."""
+    lines = demo.transcript.splitlines()
+    for who, text in (("Anna", "willen vaak hetzelfde"), ("Gijs", "Doorvragen helpt")):
+        answered = next(i for i, line in enumerate(lines) if f"{who}: /" in line and text in line)
+        chat = re.search(r"\[(.*?)\]", lines[answered])[1]  # "Tafel 1", "Noord (forum) › …"
+        asked = next(i for i, line in enumerate(lines)
+                     if f"[{chat}] 🤖" in line and "Tot slot: een korte terugblik" in line)
+        assert asked < answered, (lines[asked], lines[answered])
+    [pptx] = [p for p in demo.folder.glob("*noord-2026-*.pptx")]
+    last = _deck_texts(pptx.read_bytes())[-1]
+    assert "Doorvragen helpt: dan snap je elkaar beter" in last
+    assert "Ik vraag bewoners eerder om mee te denken" in last
+    [report] = demo.folder.glob("*participatieverslag-*.md")
+    assert "Bewoners en de gemeente willen vaak hetzelfde" in report.read_text(encoding="utf-8")
+    [data] = demo.folder.glob("*noord-2026-*.json")
+    closing = json.loads(data.read_text(encoding="utf-8"))["closing"]
+    assert [c["question"] for c in closing] == ["geleerd", "meenemen", "geleerd"]
 
 
 def test_the_command_line_export_and_the_json_round_trip_give_the_same_deck(
