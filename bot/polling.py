@@ -238,15 +238,22 @@ class DurablePoller:
         task.add_done_callback(self._in_hand.discard)
 
     async def _handle(self, update: Update, arrived: float) -> None:
+        cut_off = False
         try:
             # Handlers log their own errors (the application's error handler); an update
             # that fails is not handled again and again, so it leaves the inbox too.
             await self.app.process_update(update)
+        except asyncio.CancelledError:
+            # Cut off (the bot stops hard): not handled, so it stays in the inbox and is
+            # handled at the next start; its unit of work makes a second time change nothing.
+            cut_off = True
+            raise
         finally:
             self.metrics.handling.observe(time.perf_counter() - arrived)
-            self._done.append(update.update_id)
-            if self._flush is None or self._flush.done():
-                self._flush = asyncio.get_running_loop().create_task(self._forget_done())
+            if not cut_off:
+                self._done.append(update.update_id)
+                if self._flush is None or self._flush.done():
+                    self._flush = asyncio.get_running_loop().create_task(self._forget_done())
 
     async def _forget_done(self) -> None:
         await asyncio.sleep(0)  # updates finishing together leave the inbox together

@@ -116,8 +116,10 @@ async def test_what_the_inbox_kept_is_handled_after_a_restart(storage):
     for task in list(poller._in_hand):
         task.cancel()
     await asyncio.gather(*poller._in_hand, return_exceptions=True)
+    await _until(lambda: not poller.busy())  # nothing of the first run still under way
     assert app.handled == []
     assert bot.pending == []  # Telegram will not send them again...
+    assert len(await storage.kept_updates()) == 2  # cut off is not handled: both kept
 
     again = FakeApp(FakeTelegram([]), ChatOrderedUpdateProcessor())
     restarted = _poller(again, storage)
