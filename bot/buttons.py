@@ -118,6 +118,28 @@ class LooseGroup(_Press):
 
 
 @dataclass(frozen=True)
+class JoinHint(_Press):
+    """'🤝 3+7' under a "looks like" hint on the list: merge the two items."""
+
+    WIRE: ClassVar[str] = "pd:{column}:{version}:h{first}-{second}"
+    column: int
+    version: int
+    first: int
+    second: int
+
+
+@dataclass(frozen=True)
+class ApartHint(_Press):
+    """'≠ 3/7' under a "looks like" hint on the list: they differ, do not ask again."""
+
+    WIRE: ClassVar[str] = "pd:{column}:{version}:d{first}-{second}"
+    column: int
+    version: int
+    first: int
+    second: int
+
+
+@dataclass(frozen=True)
 class UndoEdit(_Press):
     """'Ongedaan maken' under the facilitator's list: take back the last edit."""
 
@@ -237,6 +259,8 @@ ButtonPress: TypeAlias = (
     | RemoveItem
     | KeepGroup
     | LooseGroup
+    | JoinHint
+    | ApartHint
     | UndoEdit
     | Confirm
     | ListPage

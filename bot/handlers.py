@@ -17,7 +17,16 @@ from telegram.ext import (
 
 from bot import usecases
 from bot.actions import Broadcast, Outcome
-from bot.buttons import Confirm, KeepGroup, LooseGroup, RemoveItem, UndoEdit, parse
+from bot.buttons import (
+    ApartHint,
+    Confirm,
+    JoinHint,
+    KeepGroup,
+    LooseGroup,
+    RemoveItem,
+    UndoEdit,
+    parse,
+)
 from bot.context import BotContext
 from bot.handlers_buttons import button
 from bot.handlers_common import run as _run
@@ -307,7 +316,9 @@ def is_barrier(update: object) -> bool:
         return False
     if update.callback_query is not None:
         press = parse(update.callback_query.data or "")
-        return isinstance(press, RemoveItem | KeepGroup | LooseGroup | UndoEdit | Confirm)
+        return isinstance(
+            press, RemoveItem | KeepGroup | LooseGroup | JoinHint | ApartHint | UndoEdit | Confirm
+        )
     message = update.message
     if message is None or not message.text or not message.text.startswith("/"):
         return False

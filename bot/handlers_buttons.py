@@ -12,6 +12,7 @@ from bot.actions import Outcome
 from bot.buttons import (
     AnswerCofacilitator,
     AnswerGroupReady,
+    ApartHint,
     Back,
     ButtonPress,
     ChooseRole,
@@ -20,6 +21,7 @@ from bot.buttons import (
     DeleteWorkshop,
     Done,
     Forget,
+    JoinHint,
     KeepGroup,
     ListPage,
     LooseGroup,
@@ -77,6 +79,10 @@ def use_case_for(
             return usecases.decide_by_button(s, inc, column, version, position, together=True)
         case LooseGroup(column, version, position):
             return usecases.decide_by_button(s, inc, column, version, position, together=False)
+        case JoinHint(column, version, first, second):
+            return usecases.hint_by_button(s, inc, column, version, (first, second), join=True)
+        case ApartHint(column, version, first, second):
+            return usecases.hint_by_button(s, inc, column, version, (first, second), join=False)
         case UndoEdit(column, version):
             return usecases.undo_edit(s, inc, pressed_for=(column, version))
         case Confirm(0, _):  # the whole model: there is one, so no version to compare

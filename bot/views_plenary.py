@@ -15,7 +15,9 @@ from datetime import datetime
 from bot.actions import Button
 from bot.buttons import (
     CONFIRM_MODEL,
+    ApartHint,
     Confirm,
+    JoinHint,
     KeepGroup,
     ListPage,
     LooseGroup,
@@ -28,7 +30,7 @@ from bot.telegram_text import MESSAGE_LIMIT, page_ranges, visible_length
 from bot.views import column_label, column_name, phase_title
 from flows.herinneringen_signalen import notice
 from flows.kaart import FILL_ORDER, Kolom
-from flows.plenair import Item, variants
+from flows.plenair import Draft, Item, hints, variants
 from flows.texts import Html, plain, plain_n, render
 from storage.models import PlenaryDraft, Subgroup, Workshop
 
@@ -136,6 +138,9 @@ def draft_board(
     ]
     lines: list[str] = []
     any_variants = any_specific = False
+    looks_like = {}
+    if open_list and not draft.voting:
+        looks_like = {h.a: h.b for h in hints(Draft(kolom, draft.items), sources or {}, lang)}
     for n, item in enumerate(draft.items, start=1):
         groups = item.subgroups
         key = "plenair.item"
@@ -158,6 +163,8 @@ def draft_board(
         if shown_variants is not None:
             line += "\n" + shown_variants
             any_variants = True
+        if n in looks_like:
+            line += "\n" + render("plenair.lijkt_op", lang, ander=looks_like[n])
         lines.append(line)
     if not draft.items:
         lines.append(render("plenair.leeg", lang))
@@ -175,10 +182,13 @@ def draft_board(
             foot.append(render("plenair.varianten_uitleg", lang))
         if any_specific:
             foot.append(render("plenair.netwerk_uitleg", lang))
+        if looks_like:
+            foot.append(render("plenair.lijkt_op_uitleg", lang))
     foot.append(render("plenair.uitleg" if open_list else "plenair.bevestigd", lang))
     runs = _paged(head, lines, foot, "plenair.pagina", lang)
     if open_list and draft.items:
-        runs = _within_buttons(runs, [1 + 2 * i.suggested for i in draft.items])
+        cost = [1 + 2 * i.suggested + 2 * (n in looks_like) for n, i in enumerate(draft.items, 1)]
+        runs = _within_buttons(runs, cost)
     page = min(max(draft.page, 1), len(runs))
     shown = runs[page - 1]
     where = []
@@ -198,6 +208,12 @@ def draft_board(
                                      KeepGroup(*stamp, n).data))  # fmt: skip
                 decide.append(Button(plain("knop.voorstel_los", lang, nummer=n),
                                      LooseGroup(*stamp, n).data))  # fmt: skip
+            if n in looks_like:
+                other = looks_like[n]
+                decide.append(Button(plain("knop.hint_samen", lang, a=n, b=other),
+                                     JoinHint(*stamp, n, other).data))  # fmt: skip
+                decide.append(Button(plain("knop.hint_apart", lang, a=n, b=other),
+                                     ApartHint(*stamp, n, other).data))  # fmt: skip
         rows.extend(tuple(decide[i : i + 4]) for i in range(0, len(decide), 4))
     turn = _turn_buttons(runs, page, lang, lambda p: ListPage(*stamp, p).data)
     if turn:

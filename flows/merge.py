@@ -40,9 +40,11 @@ from flows.merge_normalise import (
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "HINT_FLOOR",
     "REASONS",
     "MergeInput",
     "ProposedItem",
+    "near_pairs",
     "normalise",
     "propose_items",
     "similar",
@@ -53,6 +55,11 @@ __all__ = [
 # (3 of 4 shared) but keeps 2-of-3 ("schone veilige wijk" / "groene veilige wijk") apart;
 # anything sharing less is only merged by containment.
 DEFAULT_THRESHOLD = 0.75
+
+# Pairs that share a meaningful word but too little to be merged (the overlap is this or more)
+# are shown to the facilitator as "looks like" hints: about half of them are right on the
+# evaluation set, where merging alone finds under half of the pairs (docs/merge-quality.md).
+HINT_FLOOR = 0.3
 
 # Explanation keys, weakest change first; a group reports the strongest one among its members.
 REASONS = ("identiek", "woordvolgorde", "verbuiging", "typfout", "bevat", "overlap", "verwant")
@@ -391,3 +398,28 @@ def _item(
         text, tuple(answers[p].answer_id for p in positions), subgroups, reason, key_words
     )
     return positions[0], item
+
+
+def near_pairs(
+    texts: Sequence[str], *, lang: str = "nl", floor: float = HINT_FLOOR
+) -> dict[tuple[int, int], float]:
+    """Pairs of answers (indexes into ``texts``, smaller first) that look alike: the merge's
+    overlap score is ``floor`` or more, or one contains the other. Opposites (a negation on
+    one side only) and answers without content words never pair. For hints, not merges."""
+    sigs = [_Sig.of(t, lang) for t in texts]
+    fuzzy = _fuzzy_neighbours({t for sig in sigs for t in sig.all}, lang)
+    weights = (
+        _set_weights(sigs, [[i] for i in range(len(sigs))])
+        if merge_meaning.FEATURES.set_weights
+        else None
+    )
+    out: dict[tuple[int, int], float] = {}
+    for i, j in _candidate_pairs(sigs, floor, fuzzy):
+        ok, _, score = _compare(sigs[i], sigs[j], DEFAULT_THRESHOLD, fuzzy, weights)
+        if not sigs[i].all or not sigs[j].all or sigs[i].negated != sigs[j].negated:
+            continue
+        if ok:
+            score = max(score, DEFAULT_THRESHOLD)
+        if score >= floor:
+            out[(min(i, j), max(i, j))] = score
+    return out

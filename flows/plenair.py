@@ -8,6 +8,7 @@ are 1-based, as the facilitator sees the list numbered.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
@@ -16,7 +17,7 @@ from enum import StrEnum
 
 from flows.antwoord import clean
 from flows.kaart import Kolom
-from flows.merge import MergeInput, ProposedItem, propose_items
+from flows.merge import MergeInput, ProposedItem, near_pairs, propose_items
 
 # An item has to fit on a sticky note of the map; a facilitator's wording is short.
 MAX_ITEM_CHARS = 500
@@ -46,6 +47,9 @@ class Item:
     # Made by the bot's proposal and not touched since: a later proposal (when a late
     # answer comes in) may group it anew. Anything the facilitator did to it is final.
     auto: bool = False
+    # Answers of other items the facilitator said are not the same as this one (after a
+    # split, or "≠" under a hint): no hint puts them together again. Sorted.
+    apart: tuple[int, ...] = ()
 
     @property
     def suggested(self) -> bool:
@@ -112,11 +116,13 @@ def merge_many(draft: Draft, positions: Sequence[int]) -> Draft:
         twice = next(n for k, n in enumerate(positions) if n in positions[:k])
         raise PlenairFout("plenair.fout.zelfde_item", nummer=twice)
     chosen = [draft.items[i] for i in indices]
+    ids = tuple(sorted({a for item in chosen for a in item.answer_ids}))
     merged = Item(
         chosen[0].text,
-        tuple(sorted({a for item in chosen for a in item.answer_ids})),
+        ids,
         tuple(dict.fromkeys(s for item in chosen for s in item.subgroups)),
         sum(item.votes for item in chosen),
+        apart=tuple(sorted({a for item in chosen for a in item.apart} - set(ids))),
     )
     at, gone = min(indices), set(indices)
     items = tuple(
@@ -136,8 +142,17 @@ def split(draft: Draft, n: int, answers: Mapping[int, tuple[str, str]]) -> Draft
     if any(a not in answers for a in item.answer_ids):
         # An answer was withdrawn since the merge: splitting would lose or invent items.
         raise PlenairFout("plenair.fout.antwoord_onbekend", nummer=n)
-    # Equal texts stay separate items: the facilitator asked to see every answer.
-    parts = tuple(Item(answers[a][0].strip(), (a,), (answers[a][1],)) for a in item.answer_ids)
+    # Equal texts stay separate items: the facilitator asked to see every answer. The parts
+    # are apart from each other: no hint suggests putting them back together.
+    parts = tuple(
+        Item(
+            answers[a][0].strip(),
+            (a,),
+            (answers[a][1],),
+            apart=tuple(sorted((set(item.answer_ids) | set(item.apart)) - {a})),
+        )
+        for a in item.answer_ids
+    )
     return replace(draft, items=draft.items[:i] + parts + draft.items[i + 1 :])
 
 
@@ -182,6 +197,71 @@ def accept(draft: Draft, positions: Sequence[int]) -> Draft:
         replace(item, auto=False) if i in chosen else item for i, item in enumerate(draft.items)
     )
     return replace(draft, items=items)
+
+
+def set_apart(draft: Draft, a: int, b: int) -> Draft:
+    """Items a and b are not the same: no hint puts them together again. Both stay as they
+    are otherwise (a group the bot suggested is still a suggestion)."""
+    i, j = _index(draft, a), _index(draft, b)
+    if i == j:
+        raise PlenairFout("plenair.fout.zelfde_item", nummer=a)
+    x, y = draft.items[i], draft.items[j]
+    if not x.answer_ids or not y.answer_ids:
+        raise PlenairFout("plenair.fout.geen_antwoorden", nummer=a if not x.answer_ids else b)
+    items = list(draft.items)
+    items[i] = replace(x, apart=tuple(sorted(set(x.apart) | set(y.answer_ids))))
+    items[j] = replace(y, apart=tuple(sorted(set(y.apart) | set(x.answer_ids))))
+    return replace(draft, items=tuple(items))
+
+
+@dataclass(frozen=True)
+class Hint:
+    """Two items on the list that look alike but were not put together: the facilitator
+    decides (merge, or say they differ). Positions are 1-based, ``a`` before ``b``."""
+
+    a: int
+    b: int
+
+
+def hints(
+    draft: Draft, answers: Mapping[int, tuple[str, str]], lang: str = "nl"
+) -> tuple[Hint, ...]:
+    """The "looks like" hints of a list: for each item made of answers, the other item it
+    looks most like (``flows.merge.near_pairs`` over their answers), unless the facilitator
+    said they differ. ``answers``: answer id → (text, subgroup). Ordered by position; a
+    pair is named once, and an item is the first of at most one hint."""
+    ids = sorted(answer_ids(draft.items) & set(answers))
+    if len(ids) < 2:
+        return ()
+    owner = {a: k for k, item in enumerate(draft.items) for a in item.answer_ids}
+    best: dict[tuple[int, int], float] = {}
+    for (x, y), score in _near(tuple(answers[a][0] for a in ids), lang).items():
+        i, j = sorted((owner[ids[x]], owner[ids[y]]))
+        if i != j and score > best.get((i, j), 0.0):
+            best[(i, j)] = score
+    mine: dict[int, tuple[float, int]] = {}
+    for (i, j), score in sorted(best.items()):
+        x, y = draft.items[i], draft.items[j]
+        if set(x.apart) & set(y.answer_ids) or set(y.apart) & set(x.answer_ids):
+            continue
+        for k, other in ((i, j), (j, i)):
+            if k not in mine or score > mine[k][0]:
+                mine[k] = (score, other)
+    pairs = {tuple(sorted((k, other))) for k, (_, other) in mine.items()}
+    firsts: set[int] = set()
+    out = []
+    for i, j in sorted(pairs, key=lambda p: (-best[p], p)):
+        if i in firsts:
+            continue  # one hint under an item is enough; the next shows after a decision
+        firsts.add(i)
+        out.append(Hint(i + 1, j + 1))
+    return tuple(sorted(out, key=lambda h: (h.a, h.b)))
+
+
+@functools.lru_cache(maxsize=16)
+def _near(texts: tuple[str, ...], lang: str) -> dict[tuple[int, int], float]:
+    # A list is shown again after every edit, over the same answers: compare them once.
+    return near_pairs(texts, lang=lang)
 
 
 def remove(draft: Draft, n: int) -> Draft:
@@ -234,13 +314,14 @@ class Op(StrEnum):
     MOVE = "zet"
     PICK = "kies"
     ACCEPT = "akkoord"
+    APART = "apart"
 
 
 # Command names (without "/") → edit; the English aliases help facilitators who think in them.
 COMMANDS: dict[str, Op] = {op.value: op for op in Op} | {
     "merge": Op.MERGE, "split": Op.SPLIT, "rephrase": Op.REPHRASE, "text": Op.REPHRASE,
     "remove": Op.REMOVE, "add": Op.ADD, "move": Op.MOVE, "pick": Op.PICK,
-    "accept": Op.ACCEPT,
+    "accept": Op.ACCEPT, "different": Op.APART,
 }  # fmt: skip
 
 
@@ -257,7 +338,7 @@ class Edit:
 _ARITY: dict[Op, tuple[int, int | None]] = {
     Op.MERGE: (2, None), Op.SPLIT: (1, 1), Op.REPHRASE: (1, 1),
     Op.REMOVE: (1, None), Op.ADD: (0, 0), Op.MOVE: (2, 2), Op.PICK: (2, 2),
-    Op.ACCEPT: (1, None),
+    Op.ACCEPT: (1, None), Op.APART: (2, 2),
 }  # fmt: skip
 # Words people put between numbers: "2 en 5", "zet 4 naar 1".
 _FILLER = frozenset({"en", "and", "met", "with", "naar", "to", "op", "->", "→"})
@@ -342,6 +423,8 @@ def apply_edit(
             return pick(draft, nums[0], nums[1], answers or {})
         case Op.ACCEPT:
             return accept(draft, nums)
+        case Op.APART:
+            return set_apart(draft, nums[0], nums[1])
     raise AssertionError(edit.op)  # pragma: no cover - every Op is handled above
 
 
@@ -393,9 +476,13 @@ def take_in_late(
     placed: set[int] = set()
     items: list[Item] = []
 
+    apart = {a: item.apart for item in draft.items if item.auto for a in item.answer_ids}
+
     def place(k: int) -> None:
         placed.add(k)
-        items.append(unchanged.get(proposed[k].answer_ids, proposed[k]))
+        new = proposed[k]
+        kept = {b for a in new.answer_ids for b in apart.get(a, ())} - set(new.answer_ids)
+        items.append(unchanged.get(new.answer_ids, replace(new, apart=tuple(sorted(kept)))))
 
     for item in draft.items:
         if not item.auto:

@@ -22,6 +22,7 @@ def _item(stored: dict[str, Any]) -> Item:
         subgroups=tuple(stored.get("subgroups", ())),
         votes=stored.get("votes", 0),
         auto=bool(stored.get("auto", False)),
+        apart=tuple(stored.get("apart", ())),
     )
 
 
@@ -34,6 +35,8 @@ def _stored(item: Item) -> dict[str, Any]:
     }
     if item.auto:  # only the bot's untouched proposals say so
         stored["auto"] = True
+    if item.apart:  # only items the facilitator set apart from others
+        stored["apart"] = list(item.apart)
     return stored
 
 

@@ -55,6 +55,7 @@ from bot.usecases.phases import (
 from bot.usecases.plenary import (
     decide_by_button,
     edit_draft,
+    hint_by_button,
     remove_by_button,
     take_in_late_answers,
     turn_list_page,
@@ -139,6 +140,7 @@ __all__ = [
     "reminders_for_workshop",
     "remove_by_button",
     "decide_by_button",
+    "hint_by_button",
     "take_in_late_answers",
     "reopen_column",
     "send_templates",

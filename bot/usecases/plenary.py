@@ -147,6 +147,29 @@ async def decide_by_button(
     return outcome
 
 
+async def hint_by_button(
+    s: Services, inc: Incoming, kolom: int, version: int, pair: tuple[int, int], *, join: bool
+) -> Outcome:
+    """The facilitator pressed 🤝 (merge) or ≠ (they differ) under a "looks like" hint of
+    the list. Only a hint the list shows at this version can be pressed."""
+    workshop, stored = await current_draft(s, inc)
+    if int(stored.kolom) != kolom or stored.version != version or stored.confirmed:
+        return Outcome(toast=plain("weigering.knop_verlopen", workshop.lang))
+    before = working_list(stored)
+    answers = await _answer_sources(s, workshop, stored.kolom)
+    if plenair.Hint(*pair) not in plenair.hints(before, answers, workshop.lang):
+        return Outcome(toast=plain("plenair.fout.geen_hint", workshop.lang))
+    op = plenair.Op.MERGE if join else plenair.Op.APART
+    try:
+        after = plenair.apply_edit(before, plenair.Edit(op, pair), answers)
+    except plenair.PlenairFout as fout:  # pragma: no cover - a shown hint is always valid
+        return Outcome(toast=plain(fout.reason, workshop.lang, **fout.params))
+    outcome = await save_edit(s, inc, workshop, stored, after, react=False)
+    key = "plenair.hint_samen" if join else "plenair.hint_apart"
+    outcome.toast = plain(key, workshop.lang, a=pair[0], b=pair[1])
+    return outcome
+
+
 async def take_in_late_answers(s: Services, workshop: Workshop, kolom: Kolom) -> Outcome:
     """Answers came in for a column whose list is being made (a paper table typed them
     during the plenary): propose them into the list, leaving every manual change as it is."""
@@ -230,4 +253,3 @@ async def turn_list_page(
         return Outcome(toast=plain("weigering.knop_verlopen", workshop.lang))
     await s.storage.set_draft_page(workshop.id, draft.kolom, page)
     return Outcome().add(ShowDraft(workshop.id, final_column=draft.kolom))
-

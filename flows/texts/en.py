@@ -447,6 +447,23 @@ MESSAGES: dict[str, str] = {
     ),
     "knop.voorstel_samen": "✔ {nummer} together",
     "knop.voorstel_los": "✖ {nummer} apart",
+    # Items that look alike but are not together: the facilitator decides
+    "plenair.lijkt_op": "    ≈ Looks like item {ander}.",
+    "plenair.lijkt_op_uitleg": (
+        "≈ These items look alike. Are they the same? Tap 🤝 to merge them. "
+        "Not the same? Tap ≠. Or type /different 1 2."
+    ),
+    "plenair.hint_samen": "Items {a} and {b} are together now.",
+    "plenair.hint_apart": "Items {a} and {b} stay apart. The bot will not ask again.",
+    "plenair.fout.geen_hint": "That tip is not on the list any more.",
+    "plenair.fout.geen_antwoorden": (
+        "Item {nummer} does not come from answers. It cannot look like another item."
+    ),
+    "knop.hint_samen": "🤝 {a}+{b}",
+    "knop.hint_apart": "≠ {a}/{b}",
+    "web.lijkt_op": "Looks like item {ander}",
+    "web.knop.hint_samen": "Merge",
+    "web.knop.hint_apart": "Not the same",
     "web.voorstel": "The bot's suggestion: is it right?",
     "web.knop.akkoord": "Together",
     "web.knop.los": "Apart",

@@ -443,6 +443,23 @@ MESSAGES: dict[str, str] = {
     ),
     "knop.voorstel_samen": "✔ {nummer} samen",
     "knop.voorstel_los": "✖ {nummer} los",
+    # Punten die op elkaar lijken maar niet samen staan: de begeleider beslist
+    "plenair.lijkt_op": "    ≈ Lijkt op punt {ander}.",
+    "plenair.lijkt_op_uitleg": (
+        "≈ Die punten lijken op elkaar. Is het hetzelfde? Tik 🤝 om ze samen te voegen. "
+        "Niet hetzelfde? Tik ≠. Of typ /apart 1 2."
+    ),
+    "plenair.hint_samen": "Punt {a} en {b} staan nu samen.",
+    "plenair.hint_apart": "Punt {a} en {b} blijven los. De bot vraagt het niet meer.",
+    "plenair.fout.geen_hint": "Die tip staat niet meer op de lijst.",
+    "plenair.fout.geen_antwoorden": (
+        "Punt {nummer} komt niet uit antwoorden. Het kan niet op een ander punt lijken."
+    ),
+    "knop.hint_samen": "🤝 {a}+{b}",
+    "knop.hint_apart": "≠ {a}/{b}",
+    "web.lijkt_op": "Lijkt op punt {ander}",
+    "web.knop.hint_samen": "Samenvoegen",
+    "web.knop.hint_apart": "Niet hetzelfde",
     "web.voorstel": "Voorstel van de bot: klopt het?",
     "web.knop.akkoord": "Samen",
     "web.knop.los": "Los",
