@@ -17,10 +17,10 @@ from pathlib import Path
 # Runnable as a plain script from the repo root: make ``flows`` importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flows.merge import MergeInput, propose_items  # noqa: E402
+from flows.merge import MergeInput, near_pairs, propose_items  # noqa: E402
 from flows.merge_meaning import concept, features, split_compound, zipf_nl  # noqa: E402
 from flows.merge_normalise import make_token, tokens  # noqa: E402
-from flows.merge_quality import EvalSet, score_sets  # noqa: E402
+from flows.merge_quality import EvalSet, hint_scores, score_sets  # noqa: E402
 
 EVAL_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "merge_eval_nl.json"
 TUNE, HELD_OUT = ("wijk", "zorg"), ("onderwijs", "werk")
@@ -236,6 +236,31 @@ def print_quality(label: str, propose=propose_items) -> None:
         )
 
 
+def print_hints() -> None:
+    """The "looks like" hints of the list: how many, how many right, and the recall once
+    the facilitator merged the right ones (one round)."""
+    sets = load_eval_sets()
+    print("looks-like hints on the list (flows.plenair.hints), one round of merging the right")
+    groups = {
+        "tune (wijk+zorg)": hint_scores([s for s in sets if s.kind in TUNE])["all"],
+        "held out (onderwijs+werk)": hint_scores([s for s in sets if s.kind in HELD_OUT])["all"],
+        "all": hint_scores(sets)["all"],
+    }
+    for name, h in groups.items():
+        before = h.merged_pairs / h.gold_pairs if h.gold_pairs else 1.0
+        print(
+            f"  {name:26} {h.shown} hints, {h.right_share:.2f} right; recall {before:.2f} "
+            f"by the merge, {h.recall_after:.2f} after merging the right hints"
+        )
+    texts = [a.text for a in make_answers(2500)]
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        pairs = near_pairs(texts)
+        best = min(best, time.perf_counter() - start)
+    print(f"  hints over 2500 answers: {len(pairs)} alike pairs in {best:.3f} s (best of 3)")
+
+
 def main() -> None:
     """Print the benchmark figures."""
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2500
@@ -247,6 +272,7 @@ def main() -> None:
         f"{r['load_seconds']:.3f} s"
     )
     print_quality("propose_items")
+    print_hints()
     print_variants()
 
 

@@ -60,6 +60,8 @@ DEFAULT_THRESHOLD = 0.75
 # are shown to the facilitator as "looks like" hints: about half of them are right on the
 # evaluation set, where merging alone finds under half of the pairs (docs/merge-quality.md).
 HINT_FLOOR = 0.3
+# A word shared by more answers than this (or 2 % of them, when more) starts no hint.
+_HINT_WORD_ANSWERS = 12
 
 # Explanation keys, weakest change first; a group reports the strongest one among its members.
 REASONS = ("identiek", "woordvolgorde", "verbuiging", "typfout", "bevat", "overlap", "verwant")
@@ -405,7 +407,10 @@ def near_pairs(
 ) -> dict[tuple[int, int], float]:
     """Pairs of answers (indexes into ``texts``, smaller first) that look alike: the merge's
     overlap score is ``floor`` or more, or one contains the other. Opposites (a negation on
-    one side only) and answers without content words never pair. For hints, not merges."""
+    one side only) and answers without content words never pair. For hints, not merges.
+
+    Only words that few answers share can start a pair: a word in many answers ("jongeren"
+    in a youth workshop) says little about two of them, and would pair nearly all."""
     sigs = [_Sig.of(t, lang) for t in texts]
     fuzzy = _fuzzy_neighbours({t for sig in sigs for t in sig.all}, lang)
     weights = (
@@ -413,13 +418,33 @@ def near_pairs(
         if merge_meaning.FEATURES.set_weights
         else None
     )
-    out: dict[tuple[int, int], float] = {}
-    for i, j in _candidate_pairs(sigs, floor, fuzzy):
-        ok, _, score = _compare(sigs[i], sigs[j], DEFAULT_THRESHOLD, fuzzy, weights)
-        if not sigs[i].all or not sigs[j].all or sigs[i].negated != sigs[j].negated:
+    nodes_of: dict[str, set[int]] = defaultdict(set)
+    by_stem: dict[str, set[str]] = defaultdict(set)
+    by_alt: dict[str, set[str]] = defaultdict(set)
+    vocab: dict[str, Token] = {}
+    for i, sig in enumerate(sigs):
+        for t in sig.distinct:
+            nodes_of[t.word].add(i)
+            by_stem[t.stem].add(t.word)
+            by_alt[t.alt].add(t.word)
+            vocab[t.word] = t
+    cap = max(_HINT_WORD_ANSWERS, len(sigs) // 50)
+    candidates: set[tuple[int, int]] = set()
+    for word, t in vocab.items():
+        hits: set[int] = set()
+        for other in by_stem[t.stem] | by_alt[t.alt] | fuzzy.get(word, {}).keys():
+            hits |= nodes_of.get(other, set())
+        if len(hits) > cap:
             continue
+        candidates.update((min(i, j), max(i, j)) for i in nodes_of[word] for j in hits if i != j)
+    out: dict[tuple[int, int], float] = {}
+    for i, j in sorted(candidates):
+        a, b = sigs[i], sigs[j]
+        if a.negated != b.negated:
+            continue
+        ok, _, score = _compare(a, b, DEFAULT_THRESHOLD, fuzzy, weights)
         if ok:
             score = max(score, DEFAULT_THRESHOLD)
         if score >= floor:
-            out[(min(i, j), max(i, j))] = score
+            out[(i, j)] = score
     return out

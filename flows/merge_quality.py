@@ -113,3 +113,77 @@ def wrong_pairs(
     got, want = _pairs(item.answer_ids for item in items), _pairs(gold)
     show = lambda pairs: [(texts[a], texts[b]) for a, b in sorted(pairs)]  # noqa: E731
     return show(got - want), show(want - got)
+
+
+@dataclass(frozen=True)
+class HintScore:
+    """How the "looks like" hints on the list do (``flows.plenair.hints``), adding up over
+    sets: how many are shown and right, and the recall once the right ones are merged."""
+
+    shown: int = 0
+    right: int = 0  # both items' answers are in one hand group: merging them is right
+    gold_pairs: int = 0
+    merged_pairs: int = 0  # hand pairs the merge itself makes
+    after_pairs: int = 0  # hand pairs once the facilitator merged every right hint
+
+    @property
+    def right_share(self) -> float:
+        return self.right / self.shown if self.shown else 1.0
+
+    @property
+    def recall_after(self) -> float:
+        return self.after_pairs / self.gold_pairs if self.gold_pairs else 1.0
+
+    def __add__(self, other: HintScore) -> HintScore:
+        return HintScore(
+            self.shown + other.shown,
+            self.right + other.right,
+            self.gold_pairs + other.gold_pairs,
+            self.merged_pairs + other.merged_pairs,
+            self.after_pairs + other.after_pairs,
+        )
+
+
+def hint_score(s: EvalSet) -> HintScore:
+    """Propose one set's answers, take the hints of that list, and merge the right ones
+    (one round: what a facilitator does with the list as first shown)."""
+    from flows.kaart import Kolom
+    from flows.plenair import draft_from_proposals, hints
+
+    texts = s.texts
+    inputs = [MergeInput(i, t, f"g{i}") for i, t in enumerate(texts)]
+    draft = draft_from_proposals(Kolom.WAARDEN, propose_items(inputs))
+    gold = {a: k for k, cluster in enumerate(_gold_ranges(s)) for a in cluster}
+    found = hints(draft, {i: (t, f"g{i}") for i, t in enumerate(texts)})
+    items = [set(item.answer_ids) for item in draft.items]
+    groups = [set(ids) for ids in items]
+    right = 0
+    for h in found:
+        if len({gold[a] for a in items[h.a - 1] | items[h.b - 1]}) == 1:
+            right += 1
+            x = next(g for g in groups if items[h.a - 1] <= g)
+            y = next(g for g in groups if items[h.b - 1] <= g)
+            if x is not y:
+                groups = [g for g in groups if g is not x and g is not y] + [x | y]
+    want = _pairs(_gold_ranges(s))
+    merged = _pairs(item.answer_ids for item in draft.items)
+    after = _pairs(groups)
+    return HintScore(len(found), right, len(want), len(merged & want), len(after & want))
+
+
+def hint_scores(sets: Iterable[EvalSet]) -> dict[str, HintScore]:
+    """Hint scores per workshop kind and ``"all"``."""
+    out: dict[str, HintScore] = {}
+    for s in sets:
+        score = hint_score(s)
+        out[s.kind] = out.get(s.kind, HintScore()) + score
+        out["all"] = out.get("all", HintScore()) + score
+    return out
+
+
+def _gold_ranges(s: EvalSet) -> list[range]:
+    gold, n = [], 0
+    for cluster in s.clusters:
+        gold.append(range(n, n + len(cluster)))
+        n += len(cluster)
+    return gold
