@@ -15,6 +15,7 @@ from flows import tijd
 from flows.fase import Fase
 from flows.herinneringen_signalen import notice
 from flows.kaart import FILL_ORDER, Kolom
+from flows.plenair import Draft, hints
 from flows.texts import CATALOGUES, DEFAULT_LANGUAGE, plain
 from storage import Store
 from storage.models import Answer, PlenaryDraft, Workshop
@@ -47,6 +48,10 @@ def _items(
 ) -> list[dict[str, Any]]:
     lang = workshop.lang
     question = plain("web.generaliseren", lang)
+    looks_like: dict[int, int] = {}
+    if answers and not draft.confirmed and not draft.voting:
+        sources = {a.id: (a.text, names.get(a.subgroup_id, "")) for a in answers.values()}
+        looks_like = {h.a: h.b for h in hints(Draft(draft.kolom, draft.items), sources, lang)}
     items = []
     for n, item in enumerate(draft.items, start=1):
         variants = [
@@ -69,6 +74,8 @@ def _items(
                 "can_split": len(item.answer_ids) > 1,
                 # A group the bot made that the facilitator did not keep or undo yet.
                 "suggested": item.suggested and not draft.confirmed,
+                # Another item this one looks like, for the facilitator to merge or not.
+                "looks_like": looks_like.get(n),
             }
         )
     return items

@@ -390,3 +390,44 @@ async def test_after_a_dropped_connection_the_projector_shows_the_current_list(
     await page.until(lambda d: len(_item_texts(d)) == 2, wait=10)
     assert await page.do(lambda d: d.execute_script("return window.__sameLoad === true"))
     assert board.open_pages() == 1
+
+
+HINTED = {
+    "Noord": ["Meer groen in de wijk", "mantelzorgers worden gezien"],
+    "Zuid": ["meer bomen en groen", "Aandacht voor mantelzorgers"],
+}
+
+
+async def test_the_control_view_merges_or_parts_items_that_look_alike(
+    sandbox: Sandbox, web_bot, people, tables, page: Browser
+):
+    fac, _ = people
+    links = await plenary_with_screen(sandbox, fac, tables, HINTED)
+    await page.open(f"{links['base'].replace('/scherm', '/bediening')}#{links['control']}",
+                    width=390, height=844)  # fmt: skip
+    await page.ready()
+    texts = await page.do(_item_texts)
+    assert len(texts) == 4, texts  # the merge itself left all four apart
+    groen = sorted((texts.index(HINTED["Noord"][0]) + 1, texts.index(HINTED["Zuid"][0]) + 1))
+    zorg = sorted((texts.index(HINTED["Noord"][1]) + 1, texts.index(HINTED["Zuid"][1]) + 1))
+    hint = await page.texts(f"hint-{groen[0]}")
+    assert hint, texts
+    assert f"Lijkt op punt {groen[1]}" in hint[0], hint
+    assert await page.texts(f"hint-{zorg[0]}")
+
+    # "Niet hetzelfde": the hint goes, the items stay, and the chat list says so too.
+    await page.click(f"hint-apart-{zorg[0]}-{zorg[1]}")
+    await page.until(lambda d: not _texts(d, f"hint-{zorg[0]}"))
+    assert len(await page.do(_item_texts)) == 4
+    await sandbox.wait_idle()
+    assert chat_list(sandbox, fac).count("≈ Lijkt op punt") == 1
+
+    # "Samenvoegen": one item with both wordings, in the chat's list as well.
+    texts = await page.do(_item_texts)
+    groen = sorted((texts.index(HINTED["Noord"][0]) + 1, texts.index(HINTED["Zuid"][0]) + 1))
+    await page.click(f"hint-join-{groen[0]}-{groen[1]}")
+    await page.until(lambda d: len(_item_texts(d)) == 3)
+    await sandbox.wait_idle()
+    listed = chat_list(sandbox, fac)
+    assert "≈ Lijkt op punt" not in listed
+    assert "Noord: Meer groen in de wijk" in listed or "Zuid: meer bomen en groen" in listed

@@ -227,6 +227,16 @@
         el('button', { type: 'button', class: 'btn btn-s btn-icon btn-danger', testid: 'remove-' + n, 'data-act': 'remove', 'data-n': n, 'aria-label': label('web.knop.weg', n), title: t('web.knop.weg') },
           el('span', { 'aria-hidden': 'true', text: '✕' })));
       li.append(acts);
+      if (item.looks_like) {
+        const other = item.looks_like;
+        const pair = n + '-' + other;
+        li.append(el('div', { class: 'c-hint', testid: 'hint-' + n },
+          el('span', { class: 'c-hint-text', text: '≈ ' + t('web.lijkt_op', { ander: other }) }),
+          el('button', { type: 'button', class: 'btn btn-s', testid: 'hint-join-' + pair, 'data-act': 'hint-join', 'data-n': n, 'data-other': other },
+            el('span', { class: 'ico', 'aria-hidden': 'true', text: '🤝' }), el('span', { text: t('web.knop.hint_samen') })),
+          el('button', { type: 'button', class: 'btn btn-s', testid: 'hint-apart-' + pair, 'data-act': 'hint-apart', 'data-n': n, 'data-other': other },
+            el('span', { class: 'ico', 'aria-hidden': 'true', text: '≠' }), el('span', { text: t('web.knop.hint_apart') }))));
+      }
     }
     return li;
   };
@@ -453,6 +463,8 @@
       case 'edit': startEdit(n); break;
       case 'split': run('splits', { numbers: [n] }, () => { selected = []; }, ['select-' + n], ['split-' + n]); break;
       case 'accept': run('akkoord', { numbers: [n] }, null, ['select-' + n], ['accept-' + n]); break;
+      case 'hint-join': run('samen', { numbers: [n, Number(b.dataset.other)] }, () => { selected = []; }, ['select-' + n], [b.dataset.testid]); break;
+      case 'hint-apart': run('apart', { numbers: [n, Number(b.dataset.other)] }, null, ['select-' + n], [b.dataset.testid]); break;
       case 'pick': run('kies', { numbers: [n, Number(b.dataset.v)] }, null, ['select-' + n], [b.dataset.testid]); break;
       case 'up': if (n > 1) move(n, n - 1); break;
       case 'down': if (n < total) move(n, n + 1); break;
