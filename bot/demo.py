@@ -275,6 +275,30 @@ class Workshop:
                 if m.message_id > sent["message_id"]]  # fmt: skip
         return "\n".join(said)
 
+    async def tap_hint(self, sign: str, a: int, b: int) -> None:
+        """Fatima taps 🤝 (merge) or ≠ (they differ) under a hint of the plenary list."""
+        board = [m for m in self.sb.bot_messages(self.plenary) if m.text.startswith("Plenair")]
+        first, second = sorted((a, b))
+        wanted = f"{sign} {first}+{second}" if sign == "🤝" else f"{sign} {first}/{second}"
+        data = next((d for label, d in board[-1].buttons if label == wanted), None)
+        if data is None:
+            raise AssertionError(f"no hint button {wanted!r} under the list")
+        await self.sb.press_button(self.plenary, self.fac, board[-1], data)
+        await self._idle(0.15)
+
+    def hinted(self, number: int) -> int:
+        """The item the list's hint under item ``number`` says it looks like."""
+        board = [m for m in self.sb.bot_messages(self.plenary) if m.text.startswith("Plenair")]
+        lines = board[-1].text.splitlines()
+        at = next(k for k, line in enumerate(lines) if line.startswith(f"{number}. "))
+        for line in lines[at + 1 :]:
+            if re.match(r"\d+\. ", line):
+                break
+            found = re.search(r"≈ Lijkt op punt (\d+)", line)
+            if found:
+                return int(found[1])
+        raise AssertionError(f"no hint under item {number}")
+
     def position(self, needle: str) -> int:
         """The number of the first item on the plenary list that contains needle."""
         board = [m for m in self.sb.bot_messages(self.plenary) if m.text.startswith("Plenair")]
@@ -363,10 +387,11 @@ class Workshop:
         await self.facilitator("/plenair")
         await self.screen_on()
         await self.look("plenair")
-        await self.facilitator(
-            f"/samen {self.position('Beslissingen')} {self.position('Samen beslissen')}"
-        )
-        # The bot did not put these two together; the room does.
+        # The bot did not put these together, but hints they look alike ("≈ Lijkt op
+        # punt 6"): the room agrees, Fatima taps 🤝. One hint the room says no to (≠).
+        await self.tap_hint("🤝", self.position("Beslissingen"), self.position("Samen beslissen"))
+        safe = self.position("veilige buurt")
+        await self.tap_hint("≠", safe, self.hinted(safe))
         await self.facilitator(
             f"/samen {self.position('Iedereen kan meedoen')} {self.position('Iedereen doet mee')}"
         )
