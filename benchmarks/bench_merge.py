@@ -20,7 +20,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from flows.merge import MergeInput, near_pairs, propose_items  # noqa: E402
 from flows.merge_meaning import concept, features, split_compound, zipf_nl  # noqa: E402
 from flows.merge_normalise import make_token, tokens  # noqa: E402
-from flows.merge_quality import EvalSet, hint_scores, score_sets  # noqa: E402
+from flows.merge_quality import (  # noqa: E402
+    EvalSet,
+    HintScore,
+    hint_scores,
+    hints_worked_through,
+    score_sets,
+)
 
 EVAL_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "merge_eval_nl.json"
 TUNE, HELD_OUT = ("wijk", "zorg"), ("onderwijs", "werk")
@@ -252,6 +258,11 @@ def print_hints() -> None:
             f"  {name:26} {h.shown} hints, {h.right_share:.2f} right; recall {before:.2f} "
             f"by the merge, {h.recall_after:.2f} after merging the right hints"
         )
+    through = sum((hints_worked_through(s) for s in sets), HintScore())
+    print(
+        f"  worked through until no hint is left: {through.shown} taps on {len(sets)} lists, "
+        f"{through.right_share:.2f} right; recall {through.recall_after:.2f}"
+    )
     texts = [a.text for a in make_answers(2500)]
     best = float("inf")
     for _ in range(3):

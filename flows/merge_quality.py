@@ -187,3 +187,34 @@ def _gold_ranges(s: EvalSet) -> list[range]:
         gold.append(range(n, n + len(cluster)))
         n += len(cluster)
     return gold
+
+
+def hints_worked_through(s: EvalSet, limit: int = 200) -> HintScore:
+    """The room goes through the hints one by one until none is left: a right one is
+    merged (🤝), a wrong one set apart (≠), and the list shows its next hints. ``shown``
+    is then the number of taps it took."""
+    from flows.kaart import Kolom
+    from flows.plenair import draft_from_proposals, hints, merge, set_apart
+
+    texts = s.texts
+    sources = {i: (t, f"g{i}") for i, t in enumerate(texts)}
+    inputs = [MergeInput(i, t, f"g{i}") for i, t in enumerate(texts)]
+    draft = draft_from_proposals(Kolom.WAARDEN, propose_items(inputs))
+    gold = {a: k for k, cluster in enumerate(_gold_ranges(s)) for a in cluster}
+    want = _pairs(_gold_ranges(s))
+    merged = len(_pairs(item.answer_ids for item in draft.items) & want)
+    taps = right = 0
+    while taps < limit:
+        found = hints(draft, sources)
+        if not found:
+            break
+        h = found[0]
+        taps += 1
+        both = draft.items[h.a - 1].answer_ids + draft.items[h.b - 1].answer_ids
+        if len({gold[a] for a in both}) == 1:
+            right += 1
+            draft = merge(draft, h.a, h.b)
+        else:
+            draft = set_apart(draft, h.a, h.b)
+    after = len(_pairs(item.answer_ids for item in draft.items) & want)
+    return HintScore(taps, right, len(want), merged, after)
