@@ -153,7 +153,7 @@ def test_no_hint_pairs_opposites() -> None:
             assert (i, j) not in pairs, (a, b)
 
 
-def test_working_through_every_hint_ends_and_only_merges_right_pairs() -> None:
+def test_working_through_every_hint_ends_and_lifts_recall() -> None:
     through = sum((hints_worked_through(s) for s in _sets()), HintScore())
     assert through.shown < 400  # it ends: a pair said to differ is not hinted again
     assert through.recall_after >= 0.6, through
