@@ -36,8 +36,11 @@ class MapData:
 
 
 # The whole workshop, as every export (and the JSON round trip) sees it. Bump the schema
-# version when a field changes meaning; readers refuse versions they do not know.
-SCHEMA_VERSION = 1
+# version when the JSON gains keys or a field changes meaning; readers refuse versions they
+# do not know. 2 added "closing" (the closing round) and "previous" (a follow-up's first
+# meeting); a version 1 file has neither, and reads as a workshop without them.
+SCHEMA_VERSION = 2
+READABLE_SCHEMA_VERSIONS = (1, 2)
 
 
 @dataclass(frozen=True)
