@@ -6,7 +6,10 @@ import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from flows.indeling import Rol
 from flows.kaart import Kolom
+from flows.texts import plain
+from flows.vervolg import rol_van_groep
 
 
 @dataclass(frozen=True)
@@ -145,3 +148,17 @@ class WorkshopData:
         seen = [p.role for p in self.participants if p.role]
         seen += [r for g in self.subgroups for r in g.roles]
         return tuple(dict.fromkeys(seen))
+
+    def group_labels(self) -> dict[str, str]:
+        """Each subgroup's name as the exports show it. In a homogeneous meeting (groups of
+        one kind) with its role, "Tafel 2 (burgers)": there the role is what the group stands
+        for. A group without one role (mixed, paper, nobody told) keeps its name."""
+        labels = {g.name: g.name for g in self.subgroups}
+        if not self.homogeneous:
+            return labels
+        for name in labels:
+            rol = rol_van_groep(p.role for p in self.participants if p.subgroup == name)
+            if rol in {r.value for r in Rol}:
+                role = plain(f"vervolg.groep_rol.{rol}", self.lang)
+                labels[name] = plain("vervolg.groep_met_rol", self.lang, groep=name, rol=role)
+        return labels

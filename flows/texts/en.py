@@ -45,6 +45,12 @@ MESSAGES: dict[str, str] = {
     "export.soort_overeenkomst": "Cooperation agreement",
     "export.soort_verslag": "Participation report",
     "export.vervolg": "continued",
+    # A group of the first (homogeneous) meeting, named with the role it stands for.
+    "vervolg.groep_met_rol": "{groep} ({rol})",
+    "vervolg.groep_rol.professional": "professionals",
+    "vervolg.groep_rol.beleidsmaker": "policy makers",
+    "vervolg.groep_rol.burger": "citizens",
+    "vervolg.groep_rol.anders": "other roles",
     "export.rtl_hint": "Fill in from right to left: start at 1 Values",
     "export.geen_antwoorden": "(still empty)",
     # General
