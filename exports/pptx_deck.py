@@ -102,8 +102,9 @@ def comparisons(data: WorkshopData) -> list[Comparison]:
         return name.replace(" ", "\u00a0") if len(name) <= NO_BREAK_MAX else name
 
     def sources(groups: Sequence[str]) -> str:
-        joined = ", ".join(together(label(g)) for g in groups)
-        return f" – {joined}" if with_roles else f" ({joined})"
+        if not with_roles:
+            return " (" + ", ".join(label(g) for g in groups) + ")"
+        return " – " + ", ".join(together(label(g)) for g in groups)
 
     result = []
     for kolom in FILL_ORDER:
