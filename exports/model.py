@@ -6,10 +6,8 @@ import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from flows.indeling import Rol
 from flows.kaart import Kolom
-from flows.texts import plain
-from flows.vervolg import rol_van_groep
+from flows.vervolg import groep_met_rol
 
 
 @dataclass(frozen=True)
@@ -153,12 +151,11 @@ class WorkshopData:
         """Each subgroup's name as the exports show it. In a homogeneous meeting (groups of
         one kind) with its role, "Tafel 2 (burgers)": there the role is what the group stands
         for. A group without one role (mixed, paper, nobody told) keeps its name."""
-        labels = {g.name: g.name for g in self.subgroups}
         if not self.homogeneous:
-            return labels
-        for name in labels:
-            rol = rol_van_groep(p.role for p in self.participants if p.subgroup == name)
-            if rol in {r.value for r in Rol}:
-                role = plain(f"vervolg.groep_rol.{rol}", self.lang)
-                labels[name] = plain("vervolg.groep_met_rol", self.lang, groep=name, rol=role)
-        return labels
+            return {g.name: g.name for g in self.subgroups}
+        return {
+            g.name: groep_met_rol(
+                g.name, (p.role for p in self.participants if p.subgroup == g.name), self.lang
+            )
+            for g in self.subgroups
+        }

@@ -16,7 +16,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from flows.indeling import Rol
 from flows.merge import MergeInput, propose_items
+from flows.texts import plain
 
 
 @dataclass(frozen=True)
@@ -59,3 +61,13 @@ def rol_van_groep(rollen: Iterable[str | None]) -> str | None:
         return None
     rol, n = counts.most_common(1)[0]
     return rol if 2 * n > sum(counts.values()) else None
+
+
+def groep_met_rol(naam: str, rollen: Iterable[str | None], lang: str) -> str:
+    """A group of the first meeting as the follow-up shows it: with the role it stood for,
+    "Tafel 2 (burgers)"; just its name when it stood for no one role."""
+    rol = rol_van_groep(rollen)
+    if rol not in {r.value for r in Rol}:
+        return naam
+    return plain("vervolg.groep_met_rol", lang, groep=naam,
+                 rol=plain(f"vervolg.groep_rol.{rol}", lang))  # fmt: skip

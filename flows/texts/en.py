@@ -51,6 +51,11 @@ MESSAGES: dict[str, str] = {
     "vervolg.groep_rol.beleidsmaker": "policy makers",
     "vervolg.groep_rol.burger": "citizens",
     "vervolg.groep_rol.anders": "other roles",
+    # The projector's panel in a follow-up: the first meeting's starting material.
+    "web.eerste.kop": "From the first meeting",
+    "web.eerste.bevestigd": "Agreed together",
+    "web.eerste.gedeeld": "Named by more groups",
+    "web.eerste.eigen": "Named by one group",
     "export.rtl_hint": "Fill in from right to left: start at 1 Values",
     "export.geen_antwoorden": "(still empty)",
     # General
