@@ -462,3 +462,12 @@ async def test_a_follow_ups_projector_shows_the_first_meeting_beside_the_list(
     assert await page.do(lambda d: d.execute_script(CONTRAST)) == []
     if os.environ.get("BOARD_SCREENSHOT_FIRST"):
         await page.do(lambda d: d.save_screenshot(os.environ["BOARD_SCREENSHOT_FIRST"]))
+    # Followed from home on a narrow window, the panel goes under the list, inside the window.
+    await page.do(lambda d: browser.resize(d, 1000, 1000, mobile=False))
+    await page.until(lambda d: d.execute_script(FIRST_MEETING_GEOMETRY, ".board")["panel"]["top"]
+                     >= d.execute_script(FIRST_MEETING_GEOMETRY, ".board")["main"]["bottom"])
+    geo = await page.do(lambda d: d.execute_script(FIRST_MEETING_GEOMETRY, ".board"))
+    assert geo["panel"]["right"] <= geo["width"], geo
+    assert geo["panel"]["bottom"] <= geo["height"] + 1, geo
+    if os.environ.get("BOARD_SCREENSHOT_FIRST"):
+        await page.do(lambda d: d.save_screenshot(os.environ["BOARD_SCREENSHOT_FIRST"] + "-n.png"))
