@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from exports.model import (
+    READABLE_SCHEMA_VERSIONS,
     SCHEMA_VERSION,
     AnswerRecord,
     ClosingRecord,
@@ -32,7 +33,7 @@ def to_json(data: WorkshopData) -> bytes:
 
 def _doc(data: WorkshopData) -> dict[str, Any]:
     doc: dict[str, Any] = {
-        "schema_version": data.schema_version,
+        "schema_version": SCHEMA_VERSION,  # the shape this writer gives, whatever was read
         "goal": data.goal,
         "lang": data.lang,
         "date": data.date.isoformat(),
@@ -86,10 +87,11 @@ def from_json(raw: bytes | str) -> WorkshopData:
         raise WorkshopFileError(f"not valid JSON: {exc}") from None
     if not isinstance(doc, dict) or "schema_version" not in doc:
         raise WorkshopFileError("not a partnerschapkaart export (no schema_version)")
-    if doc["schema_version"] != SCHEMA_VERSION:
+    if doc["schema_version"] not in READABLE_SCHEMA_VERSIONS:
+        readable = ", ".join(str(v) for v in READABLE_SCHEMA_VERSIONS)
         raise WorkshopFileError(
             f"schema version {doc['schema_version']!r} is not supported (this version reads "
-            f"{SCHEMA_VERSION})"
+            f"{readable})"
         )
     try:
         return _read(doc)

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from flows.kaart import Kolom
+from flows.vervolg import groep_met_rol
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,11 @@ class MapData:
 
 
 # The whole workshop, as every export (and the JSON round trip) sees it. Bump the schema
-# version when a field changes meaning; readers refuse versions they do not know.
-SCHEMA_VERSION = 1
+# version when the JSON gains keys or a field changes meaning; readers refuse versions they
+# do not know. 2 added "closing" (the closing round) and "previous" (a follow-up's first
+# meeting); a version 1 file has neither, and reads as a workshop without them.
+SCHEMA_VERSION = 2
+READABLE_SCHEMA_VERSIONS = (1, 2)
 
 
 @dataclass(frozen=True)
@@ -142,3 +146,16 @@ class WorkshopData:
         seen = [p.role for p in self.participants if p.role]
         seen += [r for g in self.subgroups for r in g.roles]
         return tuple(dict.fromkeys(seen))
+
+    def group_labels(self) -> dict[str, str]:
+        """Each subgroup's name as the exports show it. In a homogeneous meeting (groups of
+        one kind) with its role, "Tafel 2 (burgers)": there the role is what the group stands
+        for. A group without one role (mixed, paper, nobody told) keeps its name."""
+        if not self.homogeneous:
+            return {g.name: g.name for g in self.subgroups}
+        return {
+            g.name: groep_met_rol(
+                g.name, (p.role for p in self.participants if p.subgroup == g.name), self.lang
+            )
+            for g in self.subgroups
+        }

@@ -53,7 +53,8 @@ Variables available to templates
     we learned) and ``meenemen`` (what we take home), each a list of answers.
 ``eerste_bijeenkomst``
     For a follow-up (the mixed second meeting), its first meeting in groups of one kind:
-    ``datum``, ``subgroepen`` (how many), ``gedeeld`` and ``eigen`` as above; else None.
+    ``datum``, ``subgroepen`` (how many), ``gedeeld`` and ``eigen`` as above, each group
+    named with the role it stood for ("Tafel 2 (burgers)"); else None.
 """
 
 from __future__ import annotations
@@ -171,14 +172,19 @@ def _columns(data: WorkshopData) -> list[dict[str, Any]]:
     return columns
 
 
-def _agreement_on_values(data: WorkshopData) -> tuple[list[dict], list[dict]]:
+def _agreement_on_values(
+    data: WorkshopData, labels: dict[str, str] | None = None
+) -> tuple[list[dict], list[dict]]:
+    """Values more than one group named, and per group those only it named; ``labels``
+    names the groups (default: their names)."""
     shared, own = [], {}
-    for text, groups in column_texts(data, Kolom.WAARDEN):
+    for text, named_by in column_texts(data, Kolom.WAARDEN):
+        groups = tuple((labels or {}).get(g, g) for g in named_by)
         if len(groups) > 1:
             shared.append({"tekst": text, "subgroepen": list(groups)})
         elif len(groups) == 1:
             own.setdefault(groups[0], []).append(text)
-    named = [g.name for g in data.subgroups]
+    named = [(labels or {}).get(g.name, g.name) for g in data.subgroups]
     order = {name: n for n, name in enumerate(named)}
     eigen = [
         {"subgroep": g, "waarden": own[g]} for g in sorted(own, key=lambda g: order.get(g, 1e9))
@@ -238,10 +244,11 @@ def report_context(data: WorkshopData, rows: Sequence[ActionRow] | None = None) 
 
 
 def _first_meeting(previous: WorkshopData | None) -> dict[str, Any] | None:
-    """What the groups of one kind shared and where they differed, for a follow-up."""
+    """What the groups of one kind shared and where they differed, for a follow-up; each
+    group named with its role ("Tafel 2 (burgers)")."""
     if previous is None:
         return None
-    shared, own = _agreement_on_values(previous)
+    shared, own = _agreement_on_values(previous, previous.group_labels())
     return {
         "datum": previous.date,
         "subgroepen": len(previous.subgroups),

@@ -44,6 +44,9 @@ from flows.texts import plain
 __all__ = ["build_appendix", "build_deck", "comparisons", "participant_count", "plan_rows"]
 
 Action = tuple[str, str, str, str]  # what, who, when, linked condition
+# A group's label behind a shared item stays on one line up to this length (a longer one
+# may break between its words, so it never gets wider than its box).
+NO_BREAK_MAX = 28
 
 
 def participant_count(data: WorkshopData) -> int:
@@ -83,10 +86,26 @@ def _joint_map(data: WorkshopData) -> MapData:
 
 def comparisons(data: WorkshopData) -> list[Comparison]:
     """Per column (in fill order): items more than one subgroup named (merged with
-    flows.merge.propose_items) and, per subgroup, the items only it named."""
+    flows.merge.propose_items) and, per subgroup, the items only it named. In a homogeneous
+    meeting each group is named with its role ("Tafel 2 (burgers)"); the groups behind a
+    shared item then follow a dash, not a second pair of brackets."""
     names = [g.name for g in data.subgroups]
     names += [a.subgroup for a in data.answers if a.subgroup not in names]
     names = list(dict.fromkeys(names))
+    labels = data.group_labels()
+    with_roles = any(labels.get(n, n) != n for n in names)
+
+    def label(name: str) -> str:
+        return clean_text(labels.get(name, name)).strip()
+
+    def together(name: str) -> str:  # a short label never breaks inside: "Tafel 1 (burgers)"
+        return name.replace(" ", "\u00a0") if len(name) <= NO_BREAK_MAX else name
+
+    def sources(groups: Sequence[str]) -> str:
+        if not with_roles:
+            return " (" + ", ".join(label(g) for g in groups) + ")"
+        return " – " + ", ".join(together(label(g)) for g in groups)
+
     result = []
     for kolom in FILL_ORDER:
         inputs = [
@@ -97,10 +116,7 @@ def comparisons(data: WorkshopData) -> list[Comparison]:
         items = propose_items(inputs, lang=data.lang) if inputs else []
         shared = sorted((i for i in items if len(i.subgroups) > 1), key=lambda i: -len(i.subgroups))
         shared_paras = [
-            Para(
-                text=clean_text(i.text).strip(),
-                sources=" (" + ", ".join(clean_text(s).strip() for s in i.subgroups) + ")",
-            )
+            Para(text=clean_text(i.text).strip(), sources=sources(i.subgroups))
             for i in shared
         ]
         own: dict[str, list[Para]] = defaultdict(list)
@@ -108,7 +124,7 @@ def comparisons(data: WorkshopData) -> list[Comparison]:
             if len(item.subgroups) == 1 and clean_text(item.text).strip():
                 own[item.subgroups[0]].append(Para(text=clean_text(item.text).strip()))
         groups = [
-            (shorten(clean_text(name).strip(), GOAL_MAX) or "?", own[name])
+            (shorten(label(name), GOAL_MAX) or "?", own[name])
             for name in names
             if own.get(name)
         ]

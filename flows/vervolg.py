@@ -12,10 +12,13 @@ Pure: answers in, comparison out (merging similar answers as the plenary proposa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from flows.indeling import Rol
 from flows.merge import MergeInput, propose_items
+from flows.texts import plain
 
 
 @dataclass(frozen=True)
@@ -44,3 +47,27 @@ def vergelijk(
         gedeeld=tuple((i.text, tuple(i.subgroups)) for i in shared),
         eigen=tuple((g, tuple(own[g])) for g in order if own.get(g)),
     )
+
+
+def rol_van_groep(rollen: Iterable[str | None]) -> str | None:
+    """The role a group of the homogeneous meeting stands for, from its members' roles.
+
+    ``/indelen`` with ``/homogeen`` makes groups of one role; someone whose role got no group
+    of its own may join one (flows.indeling.stel_homogene_indeling_voor). So the group's role
+    is the one more than half of its members with a role have; None when no role has that
+    (a mixed group of the people left over) or nobody told their role."""
+    counts = Counter(r for r in rollen if r)
+    if not counts:
+        return None
+    rol, n = counts.most_common(1)[0]
+    return rol if 2 * n > sum(counts.values()) else None
+
+
+def groep_met_rol(naam: str, rollen: Iterable[str | None], lang: str) -> str:
+    """A group of the first meeting as the follow-up shows it: with the role it stood for,
+    "Tafel 2 (burgers)"; just its name when it stood for no one role."""
+    rol = rol_van_groep(rollen)
+    if rol not in {r.value for r in Rol}:
+        return naam
+    return plain("vervolg.groep_met_rol", lang, groep=naam,
+                 rol=plain(f"vervolg.groep_rol.{rol}", lang))  # fmt: skip

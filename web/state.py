@@ -7,6 +7,7 @@ which one it is). Item numbers are the list's positions, the numbers every chang
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from bot.views import column_name, phase_name
@@ -15,8 +16,10 @@ from flows import tijd
 from flows.fase import Fase
 from flows.herinneringen_signalen import notice
 from flows.kaart import FILL_ORDER, Kolom
+from flows.merge import MergeInput
 from flows.plenair import Draft, hints
 from flows.texts import CATALOGUES, DEFAULT_LANGUAGE, plain
+from flows.vervolg import Vergelijking, groep_met_rol, vergelijk
 from storage import Store
 from storage.models import Answer, PlenaryDraft, Workshop
 
@@ -124,12 +127,16 @@ async def read_board(store: Store, workshop_id: int, now: datetime) -> dict[str,
         )
     counts = await store.answer_counts(workshop.id)
     members = await store.active_members(workshop.id)
+    mode = _mode(workshop)
+    first_meeting = None
+    if mode in ("waiting", "progress") or current is Kolom.WAARDEN:
+        first_meeting = await _first_meeting(store, workshop)
     return {
         "lang": lang,
         "texts": page_texts(lang),
         "goal": workshop.goal,
         "phase": phase_name(workshop.fase, lang),
-        "mode": _mode(workshop),
+        "mode": mode,
         "current": int(current) if current is not None else None,
         "version": draft.version if draft is not None else None,
         "voting": bool(draft and draft.voting),
@@ -154,6 +161,46 @@ async def read_board(store: Store, workshop_id: int, now: datetime) -> dict[str,
             }
             for g in subgroups
         ],
+        # A follow-up's starting material, while the groups work and in its values plenary.
+        "first_meeting": first_meeting,
+    }
+
+
+@lru_cache(maxsize=32)
+def _compare(answers: tuple[MergeInput, ...], groups: tuple[str, ...], lang: str) -> Vergelijking:
+    """The first meeting compared, once per set of answers: the board is read again at every
+    change of the follow-up, while the first meeting (finished) stays the same."""
+    return vergelijk(answers, groups, lang=lang)
+
+
+async def _first_meeting(store: Store, workshop: Workshop) -> dict[str, Any] | None:
+    """A follow-up's starting material, as the groups and the plenary chat get it: the first
+    meeting's confirmed values, the values more than one of its groups named and those only
+    one group named, each group with the role it stood for ("Tafel 2 (burgers)"). None for
+    a workshop that is no follow-up (or whose first meeting is gone)."""
+    if workshop.previous_id is None:
+        return None
+    previous = await store.get_workshop(workshop.previous_id)
+    if previous is None:
+        return None
+    lang = workshop.lang
+    people = await store.list_participants(previous.id)
+    labels = {
+        g.id: groep_met_rol(g.name, (p.role for p in people if p.subgroup_id == g.id), lang)
+        for g in await store.list_subgroups(previous.id)
+    }
+    draft = await store.get_draft(previous.id, Kolom.WAARDEN)
+    confirmed = [i.text for i in draft.items] if draft is not None and draft.confirmed else []
+    answers = [
+        MergeInput(a.id, a.text, labels[a.subgroup_id])
+        for a in await store.list_workshop_answers(previous.id, Kolom.WAARDEN)
+        if not a.hidden and a.subgroup_id in labels
+    ]
+    compared = _compare(tuple(answers), tuple(labels.values()), lang)
+    return {
+        "confirmed": confirmed,
+        "shared": [{"text": text, "groups": list(groups)} for text, groups in compared.gedeeld],
+        "own": [{"group": group, "items": list(items)} for group, items in compared.eigen],
     }
 
 

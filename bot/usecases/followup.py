@@ -23,7 +23,7 @@ from flows.fase import Fase
 from flows.kaart import Kolom
 from flows.merge import MergeInput
 from flows.texts import Html, plain, render
-from flows.vervolg import vergelijk
+from flows.vervolg import rol_van_groep, vergelijk
 from storage.models import Workshop
 
 # The phases a first meeting can have a follow-up in: its model is being (or was) made.
@@ -33,14 +33,14 @@ CLOSING_PHASES = (Fase.PLENAIR_MODEL, Fase.AFGEROND)
 
 
 async def group_labels(s: Services, workshop: Workshop) -> dict[int, str]:
-    """Each subgroup's name, with its role when all its members share one ("Tafel 1 ·
-    Burger"): in a homogeneous meeting that is what the group stands for."""
+    """Each subgroup's name, with the role it stands for ("Tafel 1 · Burger"): in a
+    homogeneous meeting that is what the group is (flows.vervolg.rol_van_groep)."""
     people = await s.storage.list_participants(workshop.id)
     labels = {}
     for g in await s.storage.list_subgroups(workshop.id):
-        roles = {p.role for p in people if p.subgroup_id == g.id and p.role}
-        if len(roles) == 1:
-            labels[g.id] = f"{g.name} · {plain(f'rol.{roles.pop()}', workshop.lang)}"
+        rol = rol_van_groep(p.role for p in people if p.subgroup_id == g.id)
+        if rol is not None:
+            labels[g.id] = f"{g.name} · {plain(f'rol.{rol}', workshop.lang)}"
         else:
             labels[g.id] = g.name
     return labels

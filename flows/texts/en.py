@@ -45,6 +45,17 @@ MESSAGES: dict[str, str] = {
     "export.soort_overeenkomst": "Cooperation agreement",
     "export.soort_verslag": "Participation report",
     "export.vervolg": "continued",
+    # A group of the first (homogeneous) meeting, named with the role it stands for.
+    "vervolg.groep_met_rol": "{groep} ({rol})",
+    "vervolg.groep_rol.professional": "professionals",
+    "vervolg.groep_rol.beleidsmaker": "policy makers",
+    "vervolg.groep_rol.burger": "citizens",
+    "vervolg.groep_rol.anders": "other roles",
+    # The projector's panel in a follow-up: the first meeting's starting material.
+    "web.eerste.kop": "From the first meeting",
+    "web.eerste.bevestigd": "Agreed together",
+    "web.eerste.gedeeld": "Named by more groups",
+    "web.eerste.eigen": "Named by one group",
     "export.rtl_hint": "Fill in from right to left: start at 1 Values",
     "export.geen_antwoorden": "(still empty)",
     # General

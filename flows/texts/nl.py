@@ -45,6 +45,17 @@ MESSAGES: dict[str, str] = {
     "export.soort_overeenkomst": "Samenwerkingsovereenkomst",
     "export.soort_verslag": "Participatieverslag",
     "export.vervolg": "vervolg",
+    # A group of the first (homogeneous) meeting, named with the role it stands for.
+    "vervolg.groep_met_rol": "{groep} ({rol})",
+    "vervolg.groep_rol.professional": "professionals",
+    "vervolg.groep_rol.beleidsmaker": "beleidsmakers",
+    "vervolg.groep_rol.burger": "burgers",
+    "vervolg.groep_rol.anders": "andere rollen",
+    # The projector's panel in a follow-up: the first meeting's starting material.
+    "web.eerste.kop": "Uit de eerste bijeenkomst",
+    "web.eerste.bevestigd": "Samen vastgesteld",
+    "web.eerste.gedeeld": "Meer groepen noemden",
+    "web.eerste.eigen": "Eén groep noemde",
     "export.rtl_hint": "Van rechts naar links invullen: begin bij 1 Waarden",
     "export.geen_antwoorden": "(nog leeg)",
     # Algemeen

@@ -212,7 +212,9 @@ def test_the_closing_round_of_the_demo_reaches_the_deck_the_report_and_the_data(
     [report] = demo.folder.glob("*participatieverslag-*.md")
     assert "Bewoners en de gemeente willen vaak hetzelfde" in report.read_text(encoding="utf-8")
     [data] = demo.folder.glob("*noord-2026-*.json")
-    closing = json.loads(data.read_text(encoding="utf-8"))["closing"]
+    doc = json.loads(data.read_text(encoding="utf-8"))
+    assert doc["schema_version"] == 2
+    closing = doc["closing"]
     assert [c["question"] for c in closing] == ["geleerd", "meenemen", "geleerd"]
 
 

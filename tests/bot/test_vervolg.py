@@ -197,6 +197,8 @@ async def test_the_follow_up_has_the_same_people_in_mixed_groups_and_starts_from
     assert "Korte lijnen met de gemeente" in values
     [data] = [data for name, data in files.items() if name.endswith(".json")]
     doc = json.loads(data)
+    assert doc["schema_version"] == 2
+    assert doc["previous"]["schema_version"] == 2
     assert doc["previous"]["homogeneous"] is True
     assert {a["text"] for a in doc["previous"]["answers"]} >= {"Korte lijnen met de gemeente"}
     [report] = [data for name, data in files.items()

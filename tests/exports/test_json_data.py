@@ -12,7 +12,9 @@ from tests.exports.sample import sample_workshop
 def test_the_json_holds_every_answer_and_model_item_with_its_sources():
     data = sample_workshop()
     doc = json.loads(to_json(data))
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2  # 2: "closing" and "previous" came with it
+    assert doc["closing"] == []
+    assert doc["previous"] is None
     assert doc["goal"] == data.goal
     assert len(doc["answers"]) == len(data.answers)
     first = doc["answers"][0]
@@ -34,12 +36,24 @@ def test_reading_the_json_back_gives_the_same_workshop(final):
     assert from_json(to_json(data)) == data
 
 
+def test_a_version_1_file_still_reads_as_a_workshop_without_closing_round_or_first_meeting():
+    data = sample_workshop()
+    doc = json.loads(to_json(data))
+    doc["schema_version"] = 1
+    del doc["closing"], doc["previous"]
+    old = from_json(json.dumps(doc))
+    assert old.closing == ()
+    assert old.previous is None
+    assert old.answers == data.answers
+    assert json.loads(to_json(old))["schema_version"] == 2
+
+
 @pytest.mark.parametrize(
     ("raw", "says"),
     [
         (b"not json", "not valid JSON"),
         (b"[1, 2]", "no schema_version"),
-        (b'{"schema_version": 99}', "schema version 99"),
+        (b'{"schema_version": 99}', r"schema version 99 .* reads 1, 2\)"),
         (b'{"schema_version": 1, "goal": "x"}', "incomplete"),
         (b"\xff\xfe", "not valid JSON"),
     ],

@@ -28,3 +28,14 @@ def test_nothing_to_compare_gives_nothing():
     compared = vergelijk([])
     assert compared.gedeeld == ()
     assert compared.eigen == ()
+
+
+def test_a_group_stands_for_the_role_most_of_its_members_have():
+    from flows.vervolg import rol_van_groep
+
+    assert rol_van_groep(["burger", "burger"]) == "burger"
+    # Someone whose role got no group of its own joined the citizens' group.
+    assert rol_van_groep(["burger", "professional", "burger", None]) == "burger"
+    assert rol_van_groep(["burger", "professional"]) is None  # a mixed group
+    assert rol_van_groep([None, None]) is None
+    assert rol_van_groep([]) is None

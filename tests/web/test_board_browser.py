@@ -20,7 +20,7 @@ import pytest
 
 from bot.sandbox import Sandbox
 from tests.bot.story import current_question, facilitator_says
-from tests.web.board import init_data, plenary_with_screen
+from tests.web.board import SCREEN_LINK, init_data, plenary_with_screen
 from tests.web.test_board_api import ANSWERS, chat_list
 from web import browser
 
@@ -431,3 +431,84 @@ async def test_the_control_view_merges_or_parts_items_that_look_alike(
     listed = chat_list(sandbox, fac)
     assert "≈ Lijkt op punt" not in listed
     assert "Noord: Meer groen in de wijk" in listed or "Zuid: meer bomen en groen" in listed
+
+
+FIRST_MEETING_GEOMETRY = """
+const box = (sel) => { const e = document.querySelector(sel); if (!e) return null;
+  const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top,
+  bottom: r.bottom, width: r.width}; };
+const sizes = [...document.querySelectorAll('.first-meeting *')]
+  .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+  .map(e => parseFloat(getComputedStyle(e).fontSize));
+return {panel: box('[data-testid=first-meeting]'), main: box(arguments[0]),
+        smallest: Math.min(...sizes), width: innerWidth, height: innerHeight};
+"""
+
+
+async def test_a_follow_ups_projector_shows_the_first_meeting_beside_the_list(
+    sandbox: Sandbox, web_bot, page: Browser
+):
+    from tests.web.test_first_meeting import homogeneous_then_follow_up
+
+    fac = sandbox.add_user("Fatima")
+    _, followup = await homogeneous_then_follow_up(sandbox, fac, web_bot.storage)
+    groups = {}
+    for name in ("Gemengd 1", "Gemengd 2"):
+        groups[name] = sandbox.add_group(name)
+        await sandbox.send_message(groups[name], fac, f"/join {followup.code}")
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/begin")
+    link = SCREEN_LINK.search(await facilitator_says(sandbox, fac, "/scherm"))
+    assert link
+    await page.open(f"{link[1]}#{link[2]}")
+    await page.ready()
+
+    # While the groups work: the progress cards, and beside them the first meeting.
+    assert await page.texts("first-meeting") != []
+    panel = (await page.texts("first-meeting"))[0]
+    assert panel.startswith("Uit de eerste bijeenkomst")
+    assert "Samen vastgesteld" in panel
+    groups_shown = await page.texts("fm-groups")
+    assert groups_shown == ["Tafel 1 (burgers), Tafel 2 (professionals)"]
+    assert await page.texts("fm-group") == ["Tafel 1 (burgers)", "Tafel 2 (professionals)"]
+    assert "Korte lijnen met de gemeente" in await page.texts("fm-item")
+    assert len(await page.texts("subgroup")) == 2  # the progress is still there
+    geo = await page.do(lambda d: d.execute_script(FIRST_MEETING_GEOMETRY,
+                                                   "[data-testid=progress]"))  # fmt: skip
+    # Readable from the back of the room, inside the screen, and smaller than the main view.
+    assert geo["smallest"] >= 24, geo
+    assert geo["panel"]["right"] <= geo["width"], geo
+    assert geo["panel"]["bottom"] <= geo["height"], geo
+    assert geo["main"]["width"] >= 2.5 * geo["panel"]["width"], geo
+    assert geo["main"]["right"] <= geo["panel"]["left"], geo
+    if os.environ.get("BOARD_SCREENSHOT_FIRST"):
+        await page.do(lambda d: d.save_screenshot(os.environ["BOARD_SCREENSHOT_FIRST"] + "-1.png"))
+
+    # In the values plenary: the list is the main thing, the first meeting beside it.
+    await sandbox.send_message(groups["Gemengd 1"], fac, "/idee Samen een veilige buurt")
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/plenair")
+    await page.until(lambda d: _item_texts(d))
+    assert (await page.texts("first-meeting"))[0].startswith("Uit de eerste bijeenkomst")
+    geo = await page.do(lambda d: d.execute_script(FIRST_MEETING_GEOMETRY,
+                                                   "[data-testid=current-column]"))  # fmt: skip
+    assert geo["smallest"] >= 24, geo
+    assert geo["main"]["width"] >= 1.8 * geo["panel"]["width"], geo
+    assert geo["panel"]["right"] <= geo["width"], geo
+    assert geo["panel"]["bottom"] <= geo["height"], geo
+    size = await page.do(lambda d: d.execute_script(
+        "return parseFloat(getComputedStyle(document.querySelector("
+        "'[data-testid=item-text]')).fontSize)"))  # fmt: skip
+    assert size >= 28
+    assert await page.do(lambda d: d.execute_script(CONTRAST)) == []
+    if os.environ.get("BOARD_SCREENSHOT_FIRST"):
+        await page.do(lambda d: d.save_screenshot(os.environ["BOARD_SCREENSHOT_FIRST"]))
+    # Followed from home on a narrow window, the panel goes under the list, inside the window.
+    await page.do(lambda d: browser.resize(d, 1000, 1000, mobile=False))
+    await page.until(lambda d: d.execute_script(FIRST_MEETING_GEOMETRY, ".board")["panel"]["top"]
+                     >= d.execute_script(FIRST_MEETING_GEOMETRY, ".board")["main"]["bottom"])
+    geo = await page.do(lambda d: d.execute_script(FIRST_MEETING_GEOMETRY, ".board"))
+    assert geo["panel"]["right"] <= geo["width"], geo
+    assert geo["panel"]["bottom"] <= geo["height"] + 1, geo
+    if os.environ.get("BOARD_SCREENSHOT_FIRST"):
+        await page.do(lambda d: d.save_screenshot(os.environ["BOARD_SCREENSHOT_FIRST"] + "-n.png"))

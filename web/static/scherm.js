@@ -97,6 +97,47 @@
     return art;
   };
 
+  /** A follow-up's starting material: the first meeting's values, compact, beside the list. */
+  const firstMeeting = (fm) => {
+    const aside = el('aside', { class: 'first-meeting', testid: 'first-meeting' });
+    aside.append(el('h2', { class: 'fm-title', text: t('web.eerste.kop') }));
+    const body = el('div', { class: 'col-body fm-body' });
+    body.dataset.scrollKey = 'first';
+    const section = (key, testid) => {
+      const sec = el('section', { class: 'fm-section', testid });
+      sec.append(el('h3', { class: 'fm-head', text: t(key) }));
+      body.append(sec);
+      return sec;
+    };
+    const list = (texts, groups) => {
+      const ul = el('ul', { class: 'fm-list' });
+      for (const text of texts) ul.append(el('li', { class: 'fm-item', testid: 'fm-item' }, text));
+      if (groups && groups.length) {
+        const tags = el('span', { class: 'fm-groups', testid: 'fm-groups' });
+        groups.forEach((g, i) => tags.append(i ? ', ' : '', el('span', { class: 'fm-g', text: g })));
+        ul.lastChild.append(tags);
+      }
+      return ul;
+    };
+    const confirmed = Array.isArray(fm.confirmed) ? fm.confirmed : [];
+    if (confirmed.length) section('web.eerste.bevestigd', 'fm-confirmed').append(list(confirmed));
+    const shared = Array.isArray(fm.shared) ? fm.shared : [];
+    if (shared.length) {
+      const sec = section('web.eerste.gedeeld', 'fm-shared');
+      for (const it of shared) sec.append(list([it.text], Array.isArray(it.groups) ? it.groups : []));
+    }
+    const own = Array.isArray(fm.own) ? fm.own : [];
+    if (own.length) {
+      const sec = section('web.eerste.eigen', 'fm-own');
+      for (const g of own) {
+        sec.append(el('p', { class: 'fm-group', testid: 'fm-group', text: g.group }), list(g.items || []));
+      }
+    }
+    body.addEventListener('scroll', () => markMore(body), { passive: true });
+    aside.append(el('div', { class: 'col-scroll' }, body, el('div', { class: 'more', 'aria-hidden': 'true', text: '▾' })));
+    return aside;
+  };
+
   const render = (s) => {
     PK.applyCommon(s);
     header(s);
@@ -106,6 +147,10 @@
     clear(main);
     const mode = s.mode === 'plenary' && s.current ? 'plenary' : s.mode === 'progress' ? 'progress' : 'all';
     main.dataset.view = mode;
+    const fm = s.first_meeting && typeof s.first_meeting === 'object' ? s.first_meeting : null;
+    const holder = fm ? el('div', { class: 'stage-split' }) : main;
+    main.classList.toggle('with-first', !!fm);
+    if (fm) main.append(holder);
     if (mode === 'progress') {
       const sec = el('section', { class: 'progress', testid: 'progress' });
       sec.append(el('h2', { class: 'progress-title', text: t('web.groepen_bezig') }));
@@ -114,13 +159,14 @@
       body.append(PK.progressCards(s.subgroups, s.columns));
       body.addEventListener('scroll', () => markMore(body), { passive: true });
       sec.append(el('div', { class: 'col-scroll' }, body, el('div', { class: 'more', 'aria-hidden': 'true', text: '▾' })));
-      main.append(sec);
+      holder.append(sec);
     } else {
       const board = el('section', { class: 'board board-' + mode, testid: 'board' });
       for (const c of s.columns || []) board.append(column(c, s, mode === 'plenary' ? 'plenary' : 'all'));
-      main.append(board);
+      holder.append(board);
       for (const b of board.querySelectorAll('.col')) b.querySelector('.col-body').dataset.scrollKey = 'c' + b.dataset.number;
     }
+    if (fm) holder.append(firstMeeting(fm));
     fit();
     for (const b of main.querySelectorAll('[data-scroll-key]')) {
       if (scroll[b.dataset.scrollKey]) b.scrollTop = scroll[b.dataset.scrollKey];
@@ -215,7 +261,7 @@
       if (!atEnd) {
         // next page starts at the first item that is cut off at the bottom
         const br = b.getBoundingClientRect();
-        const cut = [...b.querySelectorAll('.item, .sitem, .pg-card')].find((e) => e.getBoundingClientRect().bottom > br.bottom + 1);
+        const cut = [...b.querySelectorAll('.item, .sitem, .pg-card, .fm-item, .fm-group')].find((e) => e.getBoundingClientRect().bottom > br.bottom + 1);
         const y = cut ? b.scrollTop + cut.getBoundingClientRect().top - br.top - 8 : 0;
         top = y > b.scrollTop + 40 ? y : b.scrollTop + Math.round(b.clientHeight * 0.8);
       }
