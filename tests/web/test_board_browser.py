@@ -403,9 +403,17 @@ async def test_the_control_view_merges_or_parts_items_that_look_alike(
 ):
     fac, _ = people
     links = await plenary_with_screen(sandbox, fac, tables, HINTED)
+    # The room sees the question too: "≈ Lijkt op punt 3?" under the item on the projector.
+    await page.open(f"{links['base']}#{links['screen']}")
+    await page.ready()
+    notes = await page.texts("looks-like")
+    assert len(notes) == 2, notes
+    assert all(re.fullmatch(r"≈\s*Lijkt op punt \d\?", n) for n in notes), notes
+
     await page.open(f"{links['base'].replace('/scherm', '/bediening')}#{links['control']}",
                     width=390, height=844)  # fmt: skip
     await page.ready()
+    assert not await page.texts("looks-like")  # the control view has its own, with buttons
     texts = await page.do(_item_texts)
     assert len(texts) == 4, texts  # the merge itself left all four apart
     groen = sorted((texts.index(HINTED["Noord"][0]) + 1, texts.index(HINTED["Zuid"][0]) + 1))

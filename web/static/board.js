@@ -246,6 +246,11 @@
           el('span', { class: 'note-icon', 'aria-hidden': 'true', text: '🔗' }),
           el('span', { text: PK.t('web.voorstel') })));
       }
+      if (item.looks_like && o.hint !== false) {
+        frag.append(el('p', { class: 'note note-hint', testid: 'looks-like' },
+          el('span', { class: 'note-icon', 'aria-hidden': 'true', text: '≈' }),
+          el('span', { text: PK.t('web.lijkt_op', { ander: item.looks_like }) + '?' })));
+      }
       if (item.specific) {
         frag.append(el('p', { class: 'note note-specific', testid: 'specific' },
           el('span', { class: 'note-icon q-icon', 'aria-hidden': 'true', text: '?' }),

@@ -203,7 +203,7 @@
     if (editing && editing.number === n) {
       body.append(editorNode(n));
     } else {
-      body.append(PK.itemBody(item, { voting: state.voting, pick: !lock }));
+      body.append(PK.itemBody(item, { voting: state.voting, pick: !lock, hint: false }));
     }
     row.append(body);
     if (!lock && total > 1) {
