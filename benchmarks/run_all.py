@@ -9,6 +9,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = [
     "bench_merge.py",
+    "bench_late.py",
     "bench_broadcast.py",
     "bench_export.py",
     "bench_bot.py",

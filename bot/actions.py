@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 from dataclasses import dataclass, field
@@ -192,7 +193,7 @@ _KINDS: dict[str, type] = {
     cls.__name__: cls
     for cls in (
         Say, AskQuestion, RefreshBoard, FreezeBoard, ShowDraft, ShowStatus, RefreshStatus,
-        SendVote, CloseVotes, React, AskGroupReady, SettleGroupReady,
+        SendVote, CloseVotes, React, AskGroupReady, SettleGroupReady, SendDocument,
     )
 }  # fmt: skip
 
@@ -237,10 +238,13 @@ def stored_actions(outcome: Outcome) -> list[Action]:
 
 
 def encode(action: Action) -> str:
-    """An action as a JSON text (files are not stored: SendDocument is refused)."""
+    """An action as a JSON text (a file's bytes in base64: it waits in the outbox like a
+    message, so a crash or an update delivered again never sends it twice)."""
     if type(action).__name__ not in _KINDS:
         raise TypeError(f"{type(action).__name__} does not go into the outbox")
     fields = {f.name: getattr(action, f.name) for f in dataclasses.fields(action)}
+    if isinstance(action, SendDocument):
+        fields["data"] = base64.b64encode(action.data).decode("ascii")
     if "buttons" in fields:
         fields["buttons"] = [
             [[b.label, b.data] + ([b.url, b.web_app] if b.url or b.web_app else []) for b in row]
@@ -253,8 +257,11 @@ def decode(text: str) -> Action:
     """The action an outbox row holds."""
     fields = json.loads(text)
     cls = _KINDS[fields.pop("kind")]
-    if "text" in fields:
-        fields["text"] = Html(fields["text"])
+    for name in ("text", "caption"):
+        if name in fields:
+            fields[name] = Html(fields[name])
+    if cls is SendDocument:
+        fields["data"] = base64.b64decode(fields["data"])
     if "buttons" in fields:
         fields["buttons"] = tuple(
             tuple(Button(*button) for button in row) for row in fields["buttons"]

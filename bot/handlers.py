@@ -104,6 +104,15 @@ async def idea(update: Update, context: BotContext) -> None:
         await _run(context, work, inc.source)
 
 
+async def type_answers(update: Update, context: BotContext) -> None:
+    """A paper table's answers (/typ); late ones find their place on the plenary's list
+    before the unit of work, so the write lock is not held while they do."""
+    if inc := _incoming(update, context):
+        typed, s = _rest(update.effective_message), context.services
+        prepared = await usecases.prepare_typed(s, inc, typed)
+        await _run(context, usecases.type_paper_answers(s, inc, typed, prepared), inc.source)
+
+
 async def group_text(update: Update, context: BotContext) -> None:
     """Capture a reply to the bot, or a plain message when the bot can see those."""
     inc = _incoming(update, context)
@@ -381,7 +390,7 @@ def all_handlers() -> list[BaseHandler]:
         CommandHandler(["geleerd", "learned"], _with_text(u.closing_learned), filters=new),
         CommandHandler(["meenemen", "takehome"], _with_text(u.closing_take_home), filters=new),
         CommandHandler(["tafel", "table"], _with_text(u.add_paper_table), filters=new),
-        CommandHandler(["typ", "type"], _with_text(u.type_paper_answers), filters=new),
+        CommandHandler(["typ", "type"], type_answers, filters=new),
         CommandHandler(["onderwerpen", "topics"], topics, filters=new),
         CommandHandler(["scherm", "screen"], _with_text(u.screen), filters=new),
         CommandHandler(["cofac", "cofacilitator"], _command(u.cofacilitator_link), filters=new),

@@ -37,6 +37,11 @@ class OutboxQueries:
             )
             return cursor.rowcount == 1
 
+    async def was_handled(self, source: str) -> bool:
+        """Whether this update was handled before (a slow use case asks before it starts)."""
+        row = await self.db.fetch_one("SELECT 1 FROM handled_updates WHERE source = ?", (source,))
+        return row is not None
+
     async def add_to_outbox(self, rows: Sequence[tuple[str, str]], now: str) -> list[int]:
         """Queue (lane, encoded action) pairs to send; their ids, in order."""
         if not rows:

@@ -512,6 +512,10 @@ class Store(Protocol):
         """Record an update as handled, inside the unit of work; False if it was before."""
         ...
 
+    async def was_handled(self, source: str) -> bool:
+        """Tell whether an update was handled before, outside a unit of work."""
+        ...
+
     async def add_to_outbox(self, rows: Sequence[tuple[str, str]], now: str) -> list[int]:
         """Queue (lane, encoded action) pairs to send; their ids, in order."""
         ...

@@ -31,6 +31,7 @@ from bot.usecases.joining import (
     join_topic,
     normalise_code,
     plan_topics,
+    prepare_typed,
     type_paper_answers,
 )
 from bot.usecases.membership import member_joined, member_left
@@ -155,6 +156,7 @@ __all__ = [
     "turn_list_page",
     "turn_status_page",
     "type_paper_answers",
+    "prepare_typed",
     "undo_edit",
     "vote",
     "workshop_data",

@@ -16,7 +16,7 @@ from bot.usecases.common import (
     reply,
 )
 from bot.usecases.followup import material_for
-from bot.usecases.plenary import take_in_late_answers
+from bot.usecases.plenary import LateRegrouping, prepare_late_answers, take_in_late_answers
 from flows import antwoord
 from flows.bewerking import compare_lines
 from flows.fase import Fase, start_stand
@@ -214,8 +214,30 @@ def _read_typed(typed: str) -> tuple[int, Kolom, list[antwoord.Controle]] | None
     return int(number), kolom, [antwoord.check(line) for line in body.split("\n")]
 
 
-async def type_paper_answers(s: Services, inc: Incoming, typed: str) -> Outcome:
-    """Store a paper table's answers: '/typ 3 waarden' and one answer per line below."""
+async def prepare_typed(s: Services, inc: Incoming, typed: str) -> LateRegrouping | None:
+    """Before /typ's unit of work (read only): answers typed for the list under discussion
+    are proposed into it already, so the write lock is not held meanwhile."""
+    read = _read_typed(typed)
+    if read is None or await s.storage.was_handled(inc.source):
+        return None
+    try:
+        workshop = await facilitated_workshop(s, inc)
+    except Refused:
+        return None
+    number, kolom, lines = read
+    subgroup = await s.storage.find_subgroup_by_number(workshop.id, number)
+    if subgroup is None or not subgroup.paper or workshop.fase is Fase.AFGEROND:
+        return None
+    texts = [checked.text for checked in lines if checked.ok]
+    return await prepare_late_answers(s, workshop, kolom, subgroup.name, texts)
+
+
+async def type_paper_answers(
+    s: Services, inc: Incoming, typed: str, prepared: LateRegrouping | None = None
+) -> Outcome:
+    """Store a paper table's answers: '/typ 3 waarden' and one answer per line below
+    (``prepared``: their place on the list under discussion, made before; see
+    prepare_typed)."""
     workshop = await facilitated_workshop(s, inc)
     read = _read_typed(typed)
     if read is None:
@@ -244,7 +266,7 @@ async def type_paper_answers(s: Services, inc: Incoming, typed: str) -> Outcome:
         stored += created
     if not any(c.ok for c in lines):
         return reply(inc, "tafel.typ_gebruik", workshop.lang)
-    late = await take_in_late_answers(s, workshop, kolom)
+    late = await take_in_late_answers(s, workshop, kolom, prepared)
     return reply(
         inc,
         "tafel.opgeslagen",

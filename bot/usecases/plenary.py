@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from bot.actions import Outcome, React, ShowDraft
 from bot.incoming import Incoming
@@ -170,17 +172,25 @@ async def hint_by_button(
     return outcome
 
 
-async def take_in_late_answers(s: Services, workshop: Workshop, kolom: Kolom) -> Outcome:
+async def take_in_late_answers(
+    s: Services, workshop: Workshop, kolom: Kolom, prepared: LateRegrouping | None = None
+) -> Outcome:
     """Answers came in for a column whose list is being made (a paper table typed them
-    during the plenary): propose them into the list, leaving every manual change as it is."""
+    during the plenary): propose them into the list, leaving every manual change as it is.
+
+    ``prepared`` is the same regrouping made before the unit of work (prepare_late_answers);
+    it is taken when it was made from exactly this list and these answers."""
     if not workshop.fase.plenary or workshop.plenary_column is not kolom:
         return Outcome()
     stored = await s.storage.get_draft(workshop.id, kolom)
     if stored is None or stored.confirmed or stored.voting:
         return Outcome()  # while voting the numbers stay; the next change takes them in
     before = working_list(stored)
-    after = await _with_late_answers(s, workshop, stored, before)
-    if after is before:
+    answers = await _answer_sources(s, workshop, stored.kolom)
+    after = _as_prepared(prepared, stored, answers)
+    if after is None:
+        after = plenair.take_in_late(before, answers, stored.left_out, workshop.lang) or before
+    if after.items == before.items:
         return Outcome()
     if await s.storage.save_draft(stored, after.items, stored.history) is None:
         return Outcome()  # changed meanwhile: that change takes them in
@@ -198,6 +208,73 @@ async def _with_late_answers(
     answers = await _answer_sources(s, workshop, stored.kolom)
     gone = stored.left_out if left_out is None else left_out
     return plenair.take_in_late(draft, answers, gone, workshop.lang) or draft
+
+
+@dataclass(frozen=True)
+class LateRegrouping:
+    """Late answers proposed into the list before their unit of work (outside the write
+    lock, off the event loop), with what it was made from. The new answers have no ids
+    yet: they stand in as the next numbers, in the order they were typed."""
+
+    items: tuple[plenair.Item, ...]  # the list it started from
+    left_out: tuple[int, ...]
+    answers: Mapping[int, tuple[str, str]]  # the column's answers, the new ones stand-ins
+    stand_ins: tuple[int, ...]
+    result: plenair.Draft | None
+
+
+async def prepare_late_answers(
+    s: Services, workshop: Workshop, kolom: Kolom, subgroup: str, texts: Sequence[str]
+) -> LateRegrouping | None:
+    """Regroup the list with answers about to be stored (read only; None when they will
+    not be late answers of the list under discussion)."""
+    if not texts or not workshop.fase.plenary or workshop.plenary_column is not kolom:
+        return None
+    stored = await s.storage.get_draft(workshop.id, kolom)
+    if stored is None or stored.confirmed or stored.voting:
+        return None
+    answers = await _answer_sources(s, workshop, kolom)
+    first = _highest_id(answers, stored) + 1
+    stand_ins = tuple(range(first, first + len(texts)))
+    answers |= {a: (text, subgroup) for a, text in zip(stand_ins, texts, strict=True)}
+    left_out = tuple(stored.left_out)
+    result = await asyncio.to_thread(
+        plenair.take_in_late, working_list(stored), answers, left_out, workshop.lang
+    )
+    return LateRegrouping(stored.items, left_out, answers, stand_ins, result)
+
+
+def _highest_id(answers: Collection[int], stored: PlenaryDraft) -> int:
+    """The highest answer id the column's answers and its list name (0 when none)."""
+    return max([0, *answers, *plenair.answer_ids(stored.items), *stored.left_out])
+
+
+def _as_prepared(
+    prepared: LateRegrouping | None, stored: PlenaryDraft, answers: Mapping[int, tuple[str, str]]
+) -> plenair.Draft | None:
+    """The prepared regrouping with the new answers' real ids, when it was made from
+    exactly this list and these answers (the real ids in the stand-ins' order); else None."""
+    if prepared is None or (prepared.items, prepared.left_out) != (
+        stored.items,
+        tuple(stored.left_out),
+    ):
+        return None
+    known = set(prepared.answers) - set(prepared.stand_ins)
+    new = sorted(set(answers) - known)
+    if len(new) != len(prepared.stand_ins) or (new and new[0] <= _highest_id(known, stored)):
+        return None
+    real = dict(zip(prepared.stand_ins, new, strict=True))
+    if {real.get(a, a): source for a, source in prepared.answers.items()} != answers:
+        return None
+    if prepared.result is None:
+        return working_list(stored)
+    return replace(
+        prepared.result,
+        items=tuple(
+            replace(item, answer_ids=tuple(real.get(a, a) for a in item.answer_ids))
+            for item in prepared.result.items
+        ),
+    )
 
 
 async def save_edit(

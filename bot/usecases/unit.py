@@ -4,6 +4,10 @@ messages it still has to send commit together in one SQLite transaction.
 A crash before the commit leaves nothing; Telegram then delivers the update again and
 the use case runs as if for the first time. A crash after it leaves the update marked as
 handled and its messages in the outbox, which the shell sends at the next start.
+
+A slow use case that only reads (the export) runs before its unit of work, outside the
+write lock; what it decided (its files too) commits with the update's key afterwards, so
+an update delivered again, even while the first is still being made, sends nothing twice.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from bot.actions import (
     AskQuestion,
     Outcome,
     RefreshBoard,
-    SendDocument,
     SendVote,
     encode,
     lane_of,
@@ -28,7 +31,7 @@ from bot.usecases.common import Refused, Services
 
 @dataclass(frozen=True)
 class Queued:
-    """An action on its way out: its outbox row (None for files, which are not stored)."""
+    """An action on its way out: its outbox row (None when it was not stored)."""
 
     outbox_id: int | None
     lane: str
@@ -50,12 +53,19 @@ async def handle(
     """Run one use case in one unit of work; ``source`` names the update that caused it.
 
     ``atomic=False`` is for use cases that only read and take long (the export): they run
-    outside the write lock, and what they send is not stored.
+    before the unit of work, outside the write lock, and what they decided is committed
+    with the update's key afterwards (a second delivery finds it and sends nothing).
     """
     storage = s.storage
     if not atomic:
+        if source is not None and await storage.was_handled(source):
+            _close(work)
+            return Handled(Outcome(), repeated=True)
         outcome = await _outcome_of(work)
-        return Handled(outcome, await _queue(s, outcome, durable=False))
+        async with storage.unit_of_work():
+            if source is not None and not await storage.mark_handled(source, s.stamp()):
+                return Handled(Outcome(), repeated=True)  # handled meanwhile
+            return Handled(outcome, await _queue(s, outcome))
     started = False
     try:
         async with storage.unit_of_work():
@@ -63,11 +73,17 @@ async def handle(
                 return Handled(Outcome(), repeated=True)
             started = True
             outcome = await _outcome_of(work)
-            queued = await _queue(s, outcome, durable=True)
+            queued = await _queue(s, outcome)
     finally:
-        if not started and inspect.iscoroutine(work):
-            work.close()  # never started: nothing to undo, and no 'never awaited' warning
+        if not started:
+            _close(work)
     return Handled(outcome, queued)
+
+
+def _close(work: Awaitable[Outcome]) -> None:
+    """A use case that never started: nothing to undo, and no 'never awaited' warning."""
+    if inspect.iscoroutine(work):
+        work.close()
 
 
 async def _outcome_of(work: Awaitable[Outcome]) -> Outcome:
@@ -85,7 +101,7 @@ def _subgroups_of(action: Action) -> tuple[int, ...]:
     return ()
 
 
-async def _queue(s: Services, outcome: Outcome, *, durable: bool) -> tuple[Queued, ...]:
+async def _queue(s: Services, outcome: Outcome) -> tuple[Queued, ...]:
     actions = stored_actions(outcome)
     chats: dict[int, int | None] = {}
     for action in actions:
@@ -94,13 +110,10 @@ async def _queue(s: Services, outcome: Outcome, *, durable: bool) -> tuple[Queue
                 subgroup = await s.storage.get_subgroup(sid)
                 chats[sid] = subgroup.chat_id if subgroup else None
     lanes = [lane_of(action, chats) for action in actions]
-
-    def kept(action: Action) -> bool:  # files are not stored: they are made again
-        return durable and not isinstance(action, SendDocument)
-
-    rows = [(lane, encode(a)) for lane, a in zip(lanes, actions, strict=True) if kept(a)]
-    ids = iter(await s.storage.add_to_outbox(rows, s.stamp()))
+    ids = await s.storage.add_to_outbox(
+        [(lane, encode(a)) for lane, a in zip(lanes, actions, strict=True)], s.stamp()
+    )
     return tuple(
-        Queued(next(ids) if kept(action) else None, lane, action)
-        for lane, action in zip(lanes, actions, strict=True)
+        Queued(outbox_id, lane, action)
+        for outbox_id, lane, action in zip(ids, lanes, actions, strict=True)
     )

@@ -54,6 +54,7 @@ class Step:
     run: Factory
     button: bool = False  # a button press: the update is a callback query
     watched: bool = False  # a use case the crash points are tried for
+    atomic: bool = True  # False: a slow use case that only reads (the export)
 
 
 async def _code(s: Services) -> str:
@@ -172,6 +173,8 @@ SCRIPT: tuple[Step, ...] = (
     Step("vergeet-knop", G2, B2, "vergeet", forgets, button=True, watched=True),
     Step("/plenair model", PLENARY, FAC, "/plenair", bare(usecases.start_plenary), watched=True),
     Step("/bevestig relaties", PLENARY, FAC, "/bevestig", bare(usecases.confirm), watched=True),
+    Step("/export", PLENARY, FAC, "/export", bare(usecases.export_map), watched=True,
+         atomic=False),
     Step("/einde", PLENARY, FAC, "/einde", bare(usecases.end_workshop), watched=True),
     Step("/verwijder", PLENARY, FAC, "/verwijder", bare(usecases.delete_workshop)),
     Step("verwijder-knop", PLENARY, FAC, "verwijder", deletes, button=True, watched=True),
@@ -187,7 +190,7 @@ async def play(world: World, index: int) -> None:
     # chat numbers a member's message after the bot's messages it came after.
     inc = World.incoming(step.chat, step.person, step.text, message_id=1_000_000 + index)
     source = f"cb:{index}" if step.button else inc.source
-    await world.deliver(lambda s: step.run(s, inc), source)
+    await world.deliver(lambda s: step.run(s, inc), source, atomic=step.atomic)
 
 
 def dump(path: Path) -> dict[str, set[tuple]]:
@@ -256,7 +259,7 @@ async def _run_from(
     try:
         await play(world, start.index)
     except SimulatedCrash:
-        in_flight = Counter(telegram.sent)
+        in_flight = _sent(telegram)
         await world.stop()  # killed: nothing more is written or sent
         world = await World(path, clock, telegram).start()  # sends what the outbox holds
         clock.forward(-1)  # Telegram delivers the same update again, at the same time
@@ -272,7 +275,12 @@ async def _run_from(
     for index in range(start.index + 1, min(start.index + 1 + GOES_ON, len(SCRIPT))):
         await play(world, index)
     await world.stop()
-    return Outcomes(dump(path), Counter(telegram.sent), writes, in_flight)
+    return Outcomes(dump(path), _sent(telegram), writes, in_flight)
+
+
+def _sent(telegram: FakeTelegram) -> Counter:
+    """Every message and every file that reached a chat."""
+    return Counter(telegram.sent) + Counter(telegram.documents)
 
 
 def table(rows: list[tuple[str, int, bool, int]]) -> str:

@@ -162,13 +162,13 @@ class World:
         )
 
     async def deliver(
-        self, work: Callable[[Services], Awaitable[Outcome]], source: str
+        self, work: Callable[[Services], Awaitable[Outcome]], source: str, *, atomic: bool = True
     ) -> Handled:
         """Telegram delivers an update: run its use case in one unit of work, send."""
         assert self.services is not None
         assert self.shell is not None
         db = self.storage.db
-        handled = await handle(self.services, work(self.services), source=source)
+        handled = await handle(self.services, work(self.services), source=source, atomic=atomic)
         self.shell.send(handled)
         await self.settle()
         if db.crashed:  # a lane stopped the process while sending

@@ -58,7 +58,9 @@ async def test_inside_a_unit_of_work_reads_see_its_writes_and_others_do_not(stor
 
 
 async def test_an_update_is_handled_once_until_a_week_has_passed(storage):
+    assert not await storage.was_handled("cb:77")
     assert await storage.mark_handled("cb:77", NOW)
+    assert await storage.was_handled("cb:77")
     assert not await storage.mark_handled("cb:77", NOW)
     await storage.forget_handled_before(LATER)
     assert await storage.mark_handled("cb:77", LATER)
