@@ -32,7 +32,7 @@ from bot.buttons import (
     parse,
 )
 from bot.context import BotContext
-from bot.handlers_common import run
+from bot.handlers_common import run, with_chat_size
 from bot.incoming import Incoming, read_message
 from flows.subgroep import Gebeurtenis
 from flows.texts import language_for, plain
@@ -51,6 +51,8 @@ async def button(update: Update, context: BotContext) -> None:
         await query.answer(plain("weigering.knop_onbekend", lang))
         return
     inc = read_message(message, query.from_user, context.bot.id)
+    if isinstance(press, Done):  # who may decide alone depends on who is in the chat
+        inc = await with_chat_size(context.bot, inc)
     work = use_case_for(press, context.services, inc, source=f"cb:{query.id}")
     outcome = await run(context, work, f"cb:{query.id}")
     await query.answer(outcome.toast)

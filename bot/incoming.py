@@ -32,6 +32,9 @@ class Incoming:
     # is no chat to find the workshop by).
     workshop_id: int | None = None
     change_key: str | None = None  # the control view's change, instead of a message id
+    # How many are in this group chat as Telegram counts them (bots too); read only for
+    # /klaar, so that members the bot never saw (in the group before it came) count.
+    chat_size: int | None = None
 
     @property
     def in_group(self) -> bool:
