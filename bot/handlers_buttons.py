@@ -10,6 +10,7 @@ from telegram import Message, Update
 from bot import usecases
 from bot.actions import Outcome
 from bot.buttons import (
+    AnswerClosing,
     AnswerCofacilitator,
     AnswerGroupReady,
     Back,
@@ -103,5 +104,7 @@ def use_case_for(
             return usecases.answer_group_ready(s, inc, ready_id, answer is YesNo.YES)
         case ChooseWorkshop(workshop_id):
             return usecases.choose_workshop(s, inc, workshop_id)
+        case AnswerClosing(workshop_id, question):
+            return usecases.closing_answer_chosen(s, inc, workshop_id, question.value)
         case _:
             assert_never(press)
