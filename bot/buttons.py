@@ -252,6 +252,24 @@ class ChooseWorkshop(_Press):
     workshop_id: int
 
 
+class ClosingQuestion(StrEnum):
+    """The two questions of the closing round."""
+
+    LEARNED = "g"  # /geleerd: what have we learned?
+    TAKE_HOME = "m"  # /meenemen: what do we take home?
+
+
+@dataclass(frozen=True)
+class AnswerClosing(_Press):
+    """A workshop under a closing answer typed in a private chat when more than one of the
+    person's closing rounds is open: the answer (the message the question replies to) goes
+    to this one."""
+
+    WIRE: ClassVar[str] = "sl:{workshop_id}:{question}"
+    workshop_id: int
+    question: ClosingQuestion
+
+
 ButtonPress: TypeAlias = (
     Done
     | Back
@@ -272,6 +290,7 @@ ButtonPress: TypeAlias = (
     | AnswerCofacilitator
     | AnswerGroupReady
     | ChooseWorkshop
+    | AnswerClosing
 )
 KINDS: tuple[type[ButtonPress], ...] = typing.get_args(ButtonPress)
 

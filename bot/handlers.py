@@ -30,6 +30,7 @@ from bot.buttons import (
 from bot.context import BotContext
 from bot.handlers_buttons import button
 from bot.handlers_common import run as _run
+from bot.handlers_common import with_chat_size
 from bot.incoming import Incoming, read_message
 from bot.usecases.common import reply
 from flows.antwoord import clean_name
@@ -225,6 +226,7 @@ async def done(update: Update, context: BotContext) -> None:
         if inc.chat_type == "private":
             await _run(context, usecases.private_done(context.services, inc), inc.source)
             return
+        inc = await with_chat_size(context.bot, inc)
         await _run(
             context,
             usecases.move_subgroup(context.services, inc, Gebeurtenis.KLAAR, source=inc.source),

@@ -10,6 +10,7 @@ from telegram import Message, Update
 from bot import usecases
 from bot.actions import Outcome
 from bot.buttons import (
+    AnswerClosing,
     AnswerCofacilitator,
     AnswerGroupReady,
     ApartHint,
@@ -34,7 +35,7 @@ from bot.buttons import (
     parse,
 )
 from bot.context import BotContext
-from bot.handlers_common import run
+from bot.handlers_common import run, with_chat_size
 from bot.incoming import Incoming, read_message
 from flows.subgroep import Gebeurtenis
 from flows.texts import language_for, plain
@@ -53,6 +54,8 @@ async def button(update: Update, context: BotContext) -> None:
         await query.answer(plain("weigering.knop_onbekend", lang))
         return
     inc = read_message(message, query.from_user, context.bot.id)
+    if isinstance(press, Done):  # who may decide alone depends on who is in the chat
+        inc = await with_chat_size(context.bot, inc)
     work = use_case_for(press, context.services, inc, source=f"cb:{query.id}")
     outcome = await run(context, work, f"cb:{query.id}")
     await query.answer(outcome.toast)
@@ -107,5 +110,7 @@ def use_case_for(
             return usecases.answer_group_ready(s, inc, ready_id, answer is YesNo.YES)
         case ChooseWorkshop(workshop_id):
             return usecases.choose_workshop(s, inc, workshop_id)
+        case AnswerClosing(workshop_id, question):
+            return usecases.closing_answer_chosen(s, inc, workshop_id, question.value)
         case _:
             assert_never(press)

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 from collections.abc import Awaitable
+
+from telegram import Bot
+from telegram.error import TelegramError
 
 from bot.actions import Outcome
 from bot.context import BotContext
+from bot.incoming import Incoming
 from bot.usecases.unit import handle
+
+log = logging.getLogger(__name__)
 
 
 async def run(
@@ -22,3 +30,17 @@ async def run(
     if context.bot_data.sequential:
         await context.shell.outbox.drain()
     return handled.outcome
+
+
+async def with_chat_size(bot: Bot, inc: Incoming) -> Incoming:
+    """The message, with how many are in its group chat (asked before the unit of work,
+    which holds the write lock). Not in a forum, where the chat holds every topic's
+    people; not known when Telegram does not answer."""
+    if not inc.in_group or inc.is_forum:
+        return inc
+    try:
+        size = await bot.get_chat_member_count(inc.chat_id)
+    except TelegramError as error:
+        log.info("chat size not known: %s", type(error).__name__)
+        return inc
+    return dataclasses.replace(inc, chat_size=size)

@@ -32,6 +32,13 @@ class Incoming:
     # is no chat to find the workshop by).
     workshop_id: int | None = None
     change_key: str | None = None  # the control view's change, instead of a message id
+    # How many are in this group chat as Telegram counts them (bots too); read only for
+    # /klaar, so that members the bot never saw (in the group before it came) count.
+    chat_size: int | None = None
+    # The message this one replies to: its id and text (a button under the bot's question
+    # to a typed message finds that message here).
+    reply_to_message_id: int | None = None
+    reply_to_text: str | None = None
 
     @property
     def in_group(self) -> bool:
@@ -85,4 +92,6 @@ def read_message(message: Message, user: User | None, bot_id: int) -> Incoming:
         is_forum=bool(chat.is_forum),
         reply_to_user_id=replied_to.id if replied_to else None,
         reply_to_name=_name(replied_to.first_name) if replied_to else None,
+        reply_to_message_id=replied.message_id if replied else None,
+        reply_to_text=replied.text if replied else None,
     )

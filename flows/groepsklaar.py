@@ -42,13 +42,21 @@ def deadline(nu: datetime) -> datetime:
 
 
 def bij_klaar(
-    open_vraag: Vraag | None, wie: int, leden: frozenset[int], *, facilitator: bool = False
+    open_vraag: Vraag | None,
+    wie: int,
+    leden: frozenset[int],
+    *,
+    facilitator: bool = False,
+    in_chat: int | None = None,
 ) -> Besluit:
-    """A member types /klaar (or presses ✅). ``leden`` are the group's active members."""
+    """A member types /klaar (or presses ✅). ``leden`` are the group's active members the
+    bot knows; ``in_chat`` is how many people are in the group's own chat (when known):
+    someone who never typed is a member too."""
     if facilitator:
         return Besluit.SLUIT
     if open_vraag is None:
-        return Besluit.SLUIT if len(leden | {wie}) <= 1 else Besluit.VRAAG
+        grootte = max(len(leden | {wie}), in_chat or 0)
+        return Besluit.SLUIT if grootte <= 1 else Besluit.VRAAG
     return Besluit.AL_GEVRAAGD if wie == open_vraag.vrager else Besluit.SLUIT
 
 

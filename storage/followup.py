@@ -79,6 +79,22 @@ class FollowupQueries:
             )
             return cursor.rowcount == 1
 
+    async def open_closing_rounds(self, user_id: int, opened_since: str) -> list[Workshop]:
+        """This person's workshops (taking part, or (co-)facilitating) whose closing round
+        is open: the workshop runs, or it ended and the round opened at ``opened_since`` or
+        later. Oldest first."""
+        rows = await self.db.fetch_all(
+            "SELECT * FROM workshops w WHERE w.closing_at IS NOT NULL"
+            " AND (w.phase != 'afgerond' OR w.closing_at >= ?)"
+            " AND (w.facilitator_id = ?"
+            " OR EXISTS (SELECT 1 FROM participants p WHERE p.workshop_id = w.id"
+            " AND p.user_id = ?)"
+            " OR EXISTS (SELECT 1 FROM cofacilitators c WHERE c.workshop_id = w.id"
+            " AND c.user_id = ?)) ORDER BY w.id",
+            (opened_since, user_id, user_id, user_id),
+        )
+        return [_workshop(r) for r in rows]
+
     async def add_closing_answer(
         self,
         *,

@@ -589,6 +589,12 @@ class Store(Protocol):
         """Open the closing round; False when it was open already."""
         ...
 
+    async def open_closing_rounds(self, user_id: int, opened_since: str) -> list[Workshop]:
+        """This person's workshops (taking part, or (co-)facilitating) whose closing round
+        is open: the workshop runs, or it ended and the round opened at ``opened_since`` or
+        later. Oldest first."""
+        ...
+
     async def add_closing_answer(
         self,
         *,

@@ -14,6 +14,7 @@ from bot.usecases.answering import (
 from bot.usecases.choosing import choose_workshop, which_workshop
 from bot.usecases.common import Refused, Services, workshop_for_chat
 from bot.usecases.followup import (
+    closing_answer_chosen,
     closing_learned,
     closing_take_home,
     create_followup,
@@ -106,6 +107,7 @@ __all__ = [
     "create_followup",
     "start_closing",
     "closing_learned",
+    "closing_answer_chosen",
     "closing_take_home",
     "set_network",
     "register_by_link",

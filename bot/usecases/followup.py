@@ -9,9 +9,14 @@ home; the answers go into the export.
 
 from __future__ import annotations
 
-from bot.actions import Outcome, React, Say
+from datetime import timedelta
+
+from bot.actions import Button, Outcome, React, Say
+from bot.buttons import AnswerClosing, ClosingQuestion
 from bot.incoming import Incoming
 from bot.usecases.common import (
+    MAX_WORKSHOP_CHOICES,
+    Refused,
     Services,
     facilitated_workshop,
     persons_workshop,
@@ -22,7 +27,7 @@ from flows import antwoord
 from flows.fase import Fase
 from flows.kaart import Kolom
 from flows.merge import MergeInput
-from flows.texts import Html, plain, render
+from flows.texts import Html, language_for, plain, render
 from flows.vervolg import rol_van_groep, vergelijk
 from storage.models import Workshop
 
@@ -30,6 +35,11 @@ from storage.models import Workshop
 FOLLOWUP_PHASES = (Fase.PLENAIR_MODEL, Fase.AFGEROND)
 # The closing round belongs at the end: in the plenary on the model, or after it.
 CLOSING_PHASES = (Fase.PLENAIR_MODEL, Fase.AFGEROND)
+# In a private chat an answer goes to a closing round that is open: its workshop runs, or
+# ended but the round opened this long ago at most (it often comes after the model).
+CLOSING_AFTER_END = timedelta(hours=12)
+QUESTIONS = {ClosingQuestion.LEARNED: "geleerd", ClosingQuestion.TAKE_HOME: "meenemen"}
+MAX_CLOSING_LABEL = 40
 
 
 async def group_labels(s: Services, workshop: Workshop) -> dict[int, str]:
@@ -142,31 +152,99 @@ async def start_closing(s: Services, inc: Incoming) -> Outcome:
     return outcome
 
 
-async def _closing_workshop(s: Services, inc: Incoming) -> tuple[Workshop | None, int | None]:
-    """The workshop a closing answer is for, and the subgroup it was given in."""
+async def _open_rounds(s: Services, inc: Incoming) -> list[Workshop]:
+    """This person's workshops whose closing round is open, oldest first."""
+    since = (s.clock() - CLOSING_AFTER_END).isoformat(timespec="milliseconds")
+    return await s.storage.open_closing_rounds(inc.user_id, since)
+
+
+async def _closing_workshop(
+    s: Services, inc: Incoming, question: str
+) -> tuple[Workshop | None, int | None]:
+    """The workshop a closing answer is for, and the subgroup it was given in. In a private
+    chat: the person's workshop whose closing round is open; with more than one open,
+    Refused with a button per workshop (the tap keeps the answer)."""
     found = await subgroup_here(s, inc)
     if found is not None:
         return found[0], found[1].id
     if inc.in_group:
         return await s.storage.latest_workshop_of_plenary_chat(inc.chat_id), None
+    open_ones = await _open_rounds(s, inc)
+    if len(open_ones) == 1:
+        return open_ones[0], None
+    if len(open_ones) > 1:
+        raise Refused(_which_round(inc, open_ones, question))
+    # None open: said in the language of the person's latest workshop.
     workshop = await s.storage.latest_workshop_of_participant(inc.user_id)
     if workshop is None:
         workshop = await persons_workshop(s, inc, ask=False)
-    return workshop, None
+    raise Refused(reply(inc, "afsluiten.niet_open", workshop.lang if workshop else None))
+
+
+def _which_round(inc: Incoming, workshops: list[Workshop], question: str) -> Outcome:
+    """Ask which workshop a closing answer is for: a button per workshop, newest first. The
+    question replies to the typed answer, so a tap finds it there."""
+    lang = workshops[-1].lang
+    kind = next(k for k, v in QUESTIONS.items() if v == question)
+    shown = workshops[-MAX_WORKSHOP_CHOICES:]
+    buttons = tuple(
+        (Button(_round_label(w), AnswerClosing(w.id, kind).data),) for w in reversed(shown)
+    )
+    text = render("afsluiten.welke", lang)
+    if len(shown) < len(workshops):  # never cut silently
+        text = Html(text + "\n" + render("kies.nieuwste", lang, aantal=len(shown)))
+    return Outcome().add(
+        Say(inc.chat_id, inc.thread_id, text, reply_to=inc.message_id, buttons=buttons)
+    )
+
+
+def _round_label(workshop: Workshop) -> str:
+    """A workshop's button: its goal, and whether it is the follow-up (both have one goal)."""
+    goal = workshop.goal
+    if len(goal) > MAX_CLOSING_LABEL:
+        goal = goal[: MAX_CLOSING_LABEL - 1] + "…"
+    if workshop.previous_id is None:
+        return goal
+    return plain("afsluiten.knop_vervolg", workshop.lang, doel=goal)
 
 
 async def closing_answer(s: Services, inc: Incoming, question: str, typed: str) -> Outcome:
     """Keep an answer of the closing round: /geleerd … or /meenemen …, in a group or in
     the private chat with the bot."""
-    workshop, subgroup_id = await _closing_workshop(s, inc)
+    if not inc.in_group and not antwoord.check(typed).ok:
+        # Asking which workshop only makes sense for an answer that can be kept.
+        open_ones = await _open_rounds(s, inc)
+        if open_ones:
+            return _refuse_text(inc, typed, open_ones[-1].lang)
+    workshop, subgroup_id = await _closing_workshop(s, inc, question)
     lang = workshop.lang if workshop else None
     if workshop is None or workshop.closing_at is None:
         return reply(inc, "afsluiten.niet_open", lang)
     checked = antwoord.check(typed)
     if not checked.ok:
-        key = "afsluiten.gebruik" if checked.reason == "weigering.leeg_antwoord" else None
-        return reply(inc, key or checked.reason or "", lang, lengte=len(checked.text),
-                     max=antwoord.MAX_ANSWER_CHARS)  # fmt: skip
+        return _refuse_text(inc, typed, lang)
+    await _keep(s, inc, workshop, subgroup_id, question, checked.text, inc.source)
+    return Outcome().add(React(inc.chat_id, inc.message_id))
+
+
+def _refuse_text(inc: Incoming, typed: str, lang: str | None) -> Outcome:
+    """Why a typed closing answer cannot be kept (empty, too long, …), kindly."""
+    checked = antwoord.check(typed)
+    key = "afsluiten.gebruik" if checked.reason == "weigering.leeg_antwoord" else None
+    return reply(inc, key or checked.reason or "", lang, lengte=len(checked.text),
+                 max=antwoord.MAX_ANSWER_CHARS)  # fmt: skip
+
+
+async def _keep(
+    s: Services,
+    inc: Incoming,
+    workshop: Workshop,
+    subgroup_id: int | None,
+    question: str,
+    text: str,
+    source: str,
+) -> bool:
+    """Store a closing answer once per typed message; False if it was kept before."""
     participant_id = None
     if not inc.anonymous_admin:
         participant = await s.storage.upsert_participant(
@@ -174,11 +252,33 @@ async def closing_answer(s: Services, inc: Incoming, question: str, typed: str) 
             username=inc.username, subgroup_id=subgroup_id, now=s.stamp(),
         )  # fmt: skip
         participant_id = participant.id
-    await s.storage.add_closing_answer(
+    return await s.storage.add_closing_answer(
         workshop_id=workshop.id, participant_id=participant_id, question=question,
-        text=checked.text, source=inc.source, now=s.stamp(),
+        text=text, source=source, now=s.stamp(),
     )  # fmt: skip
-    return Outcome().add(React(inc.chat_id, inc.message_id))
+
+
+async def closing_answer_chosen(
+    s: Services, inc: Incoming, workshop_id: int, question: str
+) -> Outcome:
+    """A workshop was tapped under a closing answer typed in a private chat: keep the
+    answer (the message the question replies to) in that workshop's closing round."""
+    open_ones = {w.id: w for w in await _open_rounds(s, inc)}
+    workshop = open_ones.get(workshop_id)
+    if workshop is None or inc.in_group:
+        lang = language_for(inc.language_code)
+        return Outcome(toast=plain("afsluiten.niet_open", lang))
+    lang = workshop.lang
+    parts = (inc.reply_to_text or "").split(maxsplit=1)  # like the command: after its word
+    checked = antwoord.check(parts[1] if len(parts) > 1 else "")
+    if inc.reply_to_message_id is None or not checked.ok:
+        return Outcome(toast=plain("afsluiten.kwijt", lang))
+    source = f"msg:{inc.chat_id}:{inc.reply_to_message_id}"  # the typed message: kept once
+    kind = QUESTIONS[ClosingQuestion(question)]  # the button's code: "g" or "m"
+    if not await _keep(s, inc, workshop, None, kind, checked.text, source):
+        return Outcome(toast=plain("afsluiten.al_bewaard", lang))
+    toast = plain("afsluiten.bewaard", lang, doel=_round_label(workshop))
+    return Outcome(toast=toast).add(React(inc.chat_id, inc.reply_to_message_id))
 
 
 async def closing_learned(s: Services, inc: Incoming, typed: str) -> Outcome:

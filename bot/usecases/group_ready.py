@@ -78,6 +78,15 @@ async def _members(s: Services, workshop: Workshop, subgroup: Subgroup) -> froze
     return frozenset(p.user_id for p in people if p.subgroup_id == subgroup.id and p.present)
 
 
+def _people_in_chat(inc: Incoming, subgroup: Subgroup) -> int | None:
+    """How many people are in the subgroup's own chat, the bot not counted (a facilitator
+    who is in it is counted: better to ask once too often than to close over a member's
+    head); None in a topic or when Telegram did not say."""
+    if inc.chat_size is None or subgroup.topic_id is not None or inc.chat_id != subgroup.chat_id:
+        return None
+    return inc.chat_size - 1
+
+
 async def _is_facilitator(s: Services, workshop: Workshop, inc: Incoming) -> bool:
     return not inc.anonymous_admin and await s.storage.is_facilitator(workshop, inc.user_id)
 
@@ -96,6 +105,7 @@ async def klaar(
         inc.user_id,
         await _members(s, workshop, subgroup),
         facilitator=facilitator,
+        in_chat=_people_in_chat(inc, subgroup),
     )
     lang = workshop.lang
     if besluit is Besluit.AL_GEVRAAGD:

@@ -17,23 +17,44 @@ log = logging.getLogger(__name__)
 
 
 async def forget_me(s: Services, inc: Incoming) -> Outcome:
-    """Offer to remove the sender's personal data from this workshop: /vergeet."""
+    """Offer to remove the sender's personal data from this workshop: /vergeet. In a
+    private chat after /vervolg, from the follow-up and from its first meeting: each gets
+    its own question (their goal is the same, so the follow-up's says so)."""
     found = await subgroup_here(s, inc)
-    workshop = found[0] if found else None
-    if workshop is None and not inc.in_group:
-        workshop = await s.storage.latest_workshop_of_participant(inc.user_id)
-    if workshop is None:
+    workshops = [found[0]] if found else []
+    if not workshops and not inc.in_group:
+        workshops = await _my_meetings(s, inc.user_id)
+    if not workshops:
         return reply(inc, "vergeet.geen_workshop")
-    lang = workshop.lang
-    anonymise = Forget(workshop.id, Forgetting.ANONYMISE)
-    erase = Forget(workshop.id, Forgetting.ERASE)
-    buttons = (
-        (Button(plain("vergeet.knop_anoniem", lang), anonymise.data),),
-        (Button(plain("vergeet.knop_wissen", lang), erase.data),),
-    )
-    text = render("vergeet.vraag", lang, doel=workshop.goal)
-    return Outcome().add(Say(inc.chat_id, inc.thread_id, text, reply_to=inc.message_id,
-                             buttons=buttons))  # fmt: skip
+    outcome = Outcome()
+    for workshop in workshops:
+        lang = workshop.lang
+        anonymise = Forget(workshop.id, Forgetting.ANONYMISE)
+        erase = Forget(workshop.id, Forgetting.ERASE)
+        buttons = (
+            (Button(plain("vergeet.knop_anoniem", lang), anonymise.data),),
+            (Button(plain("vergeet.knop_wissen", lang), erase.data),),
+        )
+        goal = workshop.goal
+        if len(workshops) > 1 and workshop.previous_id is not None:
+            goal = plain("afsluiten.knop_vervolg", lang, doel=goal)
+        text = render("vergeet.vraag", lang, doel=goal)
+        outcome.add(Say(inc.chat_id, inc.thread_id, text, reply_to=inc.message_id,
+                        buttons=buttons))  # fmt: skip
+    return outcome
+
+
+async def _my_meetings(s: Services, user_id: int) -> list[Workshop]:
+    """The newest workshop this person takes part in, and when it is a follow-up, its
+    first meeting too if they took part in that (newest first)."""
+    latest = await s.storage.latest_workshop_of_participant(user_id)
+    if latest is None:
+        return []
+    previous = await s.storage.get_workshop(latest.previous_id) if latest.previous_id else None
+    if previous is None:
+        return [latest]
+    people = await s.storage.list_participants(previous.id)
+    return [latest, previous] if any(p.user_id == user_id for p in people) else [latest]
 
 
 async def forget_confirmed(s: Services, inc: Incoming, workshop_id: int, choice: str) -> Outcome:

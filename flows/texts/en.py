@@ -244,6 +244,14 @@ MESSAGES: dict[str, str] = {
     "groepsklaar.vervallen": "This question is no longer open.",
     "groepsklaar.niet_open": "This question is no longer open.",
     "groepsklaar.al_gevraagd": "You asked already. We wait for the others.",
+    # Closing answers typed in a private chat, with more than one closing round open.
+    "afsluiten.welke": (
+        "More than one look back is open. Which workshop is this answer for? Tap it."
+    ),
+    "afsluiten.knop_vervolg": "{doel} (follow-up)",
+    "afsluiten.bewaard": "Kept in the look back of {doel}.",
+    "afsluiten.al_bewaard": "This answer is kept already.",
+    "afsluiten.kwijt": "I cannot find your answer any more. Please send it again.",
     "menu.kaart": "Show the map so far",
     "menu.help": "How the bot works",
     "menu.nieuw": "Facilitator: start a workshop with a goal",

@@ -244,6 +244,14 @@ MESSAGES: dict[str, str] = {
     "groepsklaar.vervallen": "Deze vraag is niet meer open.",
     "groepsklaar.niet_open": "Deze vraag is niet meer open.",
     "groepsklaar.al_gevraagd": "Je vroeg het al. We wachten even op de anderen.",
+    # Closing answers typed in a private chat, with more than one closing round open.
+    "afsluiten.welke": (
+        "Er lopen meer terugblikken. Bij welke workshop hoort dit antwoord? Tik erop."
+    ),
+    "afsluiten.knop_vervolg": "{doel} (vervolg)",
+    "afsluiten.bewaard": "Bewaard bij de terugblik van {doel}.",
+    "afsluiten.al_bewaard": "Dit antwoord is al bewaard.",
+    "afsluiten.kwijt": "Ik vind je antwoord niet meer. Stuur het nog een keer.",
     "menu.kaart": "Laat de kaart tot nu toe zien",
     "menu.help": "Uitleg over de bot",
     "menu.nieuw": "Facilitator: maak een workshop met een doel",

@@ -17,6 +17,7 @@ from bot.buttons import (
     CONFIRM_MODEL,
     KINDS,
     MAX_DATA_BYTES,
+    AnswerClosing,
     AnswerCofacilitator,
     AnswerGroupReady,
     ApartHint,
@@ -24,6 +25,7 @@ from bot.buttons import (
     ButtonPress,
     ChooseRole,
     ChooseWorkshop,
+    ClosingQuestion,
     Confirm,
     DeleteWorkshop,
     Done,
@@ -102,6 +104,10 @@ CASES = [
          {"ready_id": 9, "yes": True}),
     Case(AnswerGroupReady(9, YesNo.NO), "gk:9:n", "answer_group_ready",
          {"ready_id": 9, "yes": False}),
+    Case(AnswerClosing(5, ClosingQuestion.LEARNED), "sl:5:g", "closing_answer_chosen",
+         {"workshop_id": 5, "question": "g"}),
+    Case(AnswerClosing(5, ClosingQuestion.TAKE_HOME), "sl:5:m", "closing_answer_chosen",
+         {"workshop_id": 5, "question": "m"}),
 ]  # fmt: skip
 
 

@@ -49,13 +49,13 @@ def column_asked(sandbox: Sandbox, chat) -> str:
 
 async def at_column_2(sandbox: Sandbox, *members):
     """A workshop in stap 4 whose subgroup (all ``members``) answers column 2, each of
-    them with an answer there; the first member closed column 1 alone."""
+    them with an answer there; the facilitator moved the group past column 1."""
     fac = sandbox.add_user("Fatima")
     group = sandbox.add_group("Tafel 1", members=list(members))
     await workshop_with_groups(sandbox, fac, "de wijk", (group, members[0]))
     await sandbox.send_message(group, members[0], "/idee Veilige straten")
-    await sandbox.send_message(group, members[0], "/klaar")  # a group of one (yet)
     await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/verder 1")
     await values_plenary(sandbox, fac)
     assert "Kolom 2 van 5" in column_asked(sandbox, group)
     for n, member in enumerate(members):
@@ -165,6 +165,35 @@ async def test_a_group_of_one_closes_at_once(sandbox: Sandbox, bot):
     await sandbox.wait_idle()
     assert "Kolom 3 van 5" in column_asked(sandbox, group)
     assert not [m for m in sandbox.bot_messages(group) if "Zijn jullie klaar?" in m.text]
+
+
+async def test_members_who_never_typed_count_and_who_left_does_not(sandbox: Sandbox, bot):
+    anna, bram, chris = (sandbox.add_user(n) for n in ("Anna", "Bram", "Chris"))
+    fac = sandbox.add_user("Fatima")
+    # Bram and Chris were in the group before the bot came, and never type.
+    group = sandbox.add_group("Tafel 1", members=[anna, bram, chris])
+    await workshop_with_groups(sandbox, fac, "de wijk", (group, anna))
+    await sandbox.send_message(group, anna, "/idee Veilige straten")
+    await sandbox.send_message(group, anna, "/klaar")
+    await sandbox.wait_idle()
+    asked = question_to_group(sandbox, group)  # a group of three: asked, not closed
+    assert "Anna wil de kolom Waarden afsluiten" in asked.text
+    assert "Kolom 1 van 5" in column_asked(sandbox, group)
+    await sandbox.press_button(group, bram, asked, text=YES)  # the silent member's yes
+    await sandbox.wait_idle()
+    assert "Bram zegt ook ja" in asked.text
+    subgroup = await bot.storage.find_subgroup_by_chat(group.id, None)
+    assert not subgroup.stand.answering  # stap 2: done, waiting for the plenary
+
+    # In column 2 Bram and Chris have left: Anna is a group of one again.
+    await values_plenary(sandbox, fac)
+    await sandbox.leave_group(group, bram)
+    await sandbox.leave_group(group, chris, removed_by=anna)
+    await sandbox.send_message(group, anna, "/idee We helpen elkaar")
+    await sandbox.send_message(group, anna, "/klaar")
+    await sandbox.wait_idle()
+    assert "Kolom 3 van 5" in column_asked(sandbox, group)
+    assert not [m for m in sandbox.bot_messages(group) if "kolom Relaties afsluiten" in m.text]
 
 
 async def test_the_same_members_second_klaar_does_not_close_another_members_does(

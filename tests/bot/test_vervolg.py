@@ -231,6 +231,9 @@ async def test_the_closing_round_answers_go_into_the_export(sandbox: Sandbox, bo
     early = await sandbox.send_message(group, anna, "/geleerd Te vroeg")
     await sandbox.wait_idle()
     assert "Er is nu geen terugblik" in sandbox.last_bot_message(group).text
+    await sandbox.send_message(sandbox.private_chat(anna), anna, "/geleerd Ook te vroeg")
+    await sandbox.wait_idle()
+    assert "Er is nu geen terugblik" in sandbox.last_bot_message(sandbox.private_chat(anna)).text
     await facilitator_says(sandbox, fac, "/plenair")
     await facilitator_says(sandbox, fac, "/bevestig")
     await facilitator_says(sandbox, fac, "/plenair")
@@ -279,3 +282,96 @@ async def test_the_closing_round_answers_go_into_the_export(sandbox: Sandbox, bo
         ("geleerd", "Luisteren werkt"),
         ("meenemen", "Vaker samen koffie"),
     ]
+
+
+async def test_after_vervolg_private_closing_answers_and_vergeet_reach_the_right_meeting(
+    sandbox: Sandbox, bot
+):
+    fac = sandbox.add_user("Fatima")
+    code = await new_workshop(sandbox, fac, "de wijk")
+    first_groups = [sandbox.add_group(n) for n in ("Burgers", "Professionals")]
+    for group in first_groups:
+        await sandbox.send_message(group, fac, f"/join {code}")
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/homogeen")
+    people = await _first_meeting(sandbox, fac, code, first_groups)
+    anna, bram = people["Anna"], people["Bram"]
+    await facilitator_says(sandbox, fac, "/plenair")
+    await facilitator_says(sandbox, fac, "/bevestig")
+    await facilitator_says(sandbox, fac, "/plenair")
+    assert "twee vragen van de terugblik" in await facilitator_says(sandbox, fac, "/afsluiten")
+    first = await bot.storage.latest_workshop_of_facilitator(fac.id)
+    await facilitator_says(sandbox, fac, "/vervolg")
+    followup = await bot.storage.find_followup(first.id)
+
+    # The follow-up is Anna's newest workshop; her answer goes to the round that is open.
+    private = sandbox.private_chat(anna)
+    learned = await sandbox.send_message(private, anna, "/geleerd Burgers weten veel")
+    await sandbox.wait_idle()
+    assert sandbox.reactions(private, learned) == ["✍"]
+    assert [c.text for c in await bot.storage.list_closing_answers(first.id)] == [
+        "Burgers weten veel"
+    ]
+
+    # The follow-up gets as far as its own closing round.
+    mixed = sandbox.add_group("Gemengd 1")
+    await sandbox.send_message(mixed, fac, f"/join {followup.code}")
+    await sandbox.wait_idle()
+    await facilitator_says(sandbox, fac, "/begin")
+    await sandbox.send_message(mixed, anna, "/idee Samen een veilige buurt")
+    await sandbox.wait_idle()
+    for command in ("/plenair", "/bevestig", "/plenair", "/afsluiten"):
+        await facilitator_says(sandbox, fac, command)
+
+    # Two rounds open for Bram: the bot asks which one, and his tap keeps what he typed.
+    private = sandbox.private_chat(bram)
+    typed = await sandbox.send_message(private, bram, "/meenemen Vaker samen koffie")
+    await sandbox.wait_idle()
+    asked = sandbox.last_bot_message(private)
+    assert "Bij welke workshop hoort dit antwoord?" in asked.text
+    assert [label for label, _ in asked.buttons] == ["de wijk (vervolg)", "de wijk"]
+    assert await bot.storage.list_closing_answers(first.id) != []  # Anna's only, so far
+    first_button = asked.buttons[1][1]
+    await sandbox.press_button(private, bram, asked, first_button)
+    await sandbox.wait_idle()
+    assert "Bewaard bij de terugblik van de wijk" in (sandbox.callback_answers[-1].text or "")
+    assert sandbox.reactions(private, typed) == ["✍"]
+    # A second tap (on either button) keeps it once.
+    await sandbox.press_button(private, bram, asked, asked.buttons[0][1])
+    await sandbox.wait_idle()
+    assert "al bewaard" in (sandbox.callback_answers[-1].text or "")
+    kept = [(c.question, c.text) for c in await bot.storage.list_closing_answers(first.id)]
+    assert kept == [("geleerd", "Burgers weten veel"), ("meenemen", "Vaker samen koffie")]
+    assert await bot.storage.list_closing_answers(followup.id) == []
+    # A button without a typed answer to keep, or for a round that is not his: kindly.
+    invitation = [m for m in sandbox.bot_messages(private) if "tweede bijeenkomst" in m.text][0]
+    await sandbox.press_button(private, bram, invitation, f"sl:{followup.id}:g", check=False)
+    await sandbox.wait_idle()
+    assert "Stuur het nog een keer" in (sandbox.callback_answers[-1].text or "")
+    await sandbox.press_button(private, bram, asked, "sl:999999:g", check=False)
+    await sandbox.wait_idle()
+    assert "geen terugblik" in (sandbox.callback_answers[-1].text or "")
+    assert await bot.storage.list_closing_answers(followup.id) == []
+
+    # In a group nothing changed: the answer belongs to that group's workshop.
+    await sandbox.send_message(mixed, anna, "/geleerd Gemengd werkt")
+    await sandbox.wait_idle()
+    assert [c.text for c in await bot.storage.list_closing_answers(followup.id)] == [
+        "Gemengd werkt"
+    ]
+
+    # /vergeet in the private chat reaches both meetings: Dewi's answer is in the first.
+    dewi = people["Dewi"]
+    private = sandbox.private_chat(dewi)
+    await sandbox.send_message(private, dewi, "/vergeet")
+    await sandbox.wait_idle()
+    offers = [m for m in sandbox.bot_messages(private) if "gegevens wis" in m.text]
+    assert len(offers) == 2
+    assert "over de wijk (vervolg)?" in offers[0].text
+    assert "over de wijk?" in offers[1].text
+    await sandbox.press_button(private, dewi, offers[1], text="en mijn antwoorden")
+    await sandbox.wait_idle()
+    assert "Gedaan" in (sandbox.callback_answers[-1].text or "")
+    texts = {a.text for a in await bot.storage.list_workshop_answers(first.id)}
+    assert "Korte lijnen met de gemeente" not in texts
+    assert dewi.id not in {p.user_id for p in await bot.storage.list_participants(first.id)}

@@ -18,6 +18,14 @@ def test_a_group_of_one_closes_at_once_a_bigger_group_is_asked():
     assert bij_klaar(None, BRAM, frozenset({ANNA})) is Besluit.VRAAG  # she counts too
 
 
+def test_people_in_the_chat_who_never_typed_count_too():
+    assert bij_klaar(None, ANNA, frozenset({ANNA}), in_chat=3) is Besluit.VRAAG
+    assert bij_klaar(None, ANNA, frozenset({ANNA}), in_chat=1) is Besluit.SLUIT
+    # Telegram's count is never less than who the bot knows is there.
+    assert bij_klaar(None, ANNA, frozenset({ANNA, BRAM}), in_chat=1) is Besluit.VRAAG
+    assert bij_klaar(None, 9, frozenset({ANNA}), facilitator=True, in_chat=5) is Besluit.SLUIT
+
+
 def test_a_second_klaar_is_a_yes_from_another_member_and_nothing_from_the_same():
     assert bij_klaar(OPEN, BRAM, frozenset({ANNA, BRAM})) is Besluit.SLUIT
     assert bij_klaar(OPEN, ANNA, frozenset({ANNA, BRAM})) is Besluit.AL_GEVRAAGD
