@@ -45,6 +45,7 @@ __all__ = [
     "MergeInput",
     "ProposedItem",
     "near_pairs",
+    "pairs_with",
     "normalise",
     "propose_items",
     "similar",
@@ -447,4 +448,51 @@ def near_pairs(
             score = max(score, DEFAULT_THRESHOLD)
         if score >= floor:
             out[(i, j)] = score
+    return out
+
+
+def pairs_with(
+    texts: Sequence[str],
+    targets: Iterable[int],
+    *,
+    lang: str = "nl",
+    threshold: float = DEFAULT_THRESHOLD,
+) -> dict[tuple[int, int], float]:
+    """The pairs the merge calls similar (indexes into ``texts``, smaller first, with their
+    score) that include one of ``targets``: what a late answer could join, without
+    comparing all the other answers with each other again."""
+    sigs = [_Sig.of(t, lang) for t in texts]
+    fuzzy = _fuzzy_neighbours({t for sig in sigs for t in sig.all}, lang)
+    weights = (
+        _set_weights(sigs, [[i] for i in range(len(sigs))])
+        if merge_meaning.FEATURES.set_weights
+        else None
+    )
+    nodes_of: dict[str, set[int]] = defaultdict(set)
+    by_stem: dict[str, set[str]] = defaultdict(set)
+    by_alt: dict[str, set[str]] = defaultdict(set)
+    common_only: dict[int, set[int]] = defaultdict(set)
+    for i, sig in enumerate(sigs):
+        for t in sig.distinct:
+            nodes_of[t.word].add(i)
+            by_stem[t.stem].add(t.word)
+            by_alt[t.alt].add(t.word)
+        if sig.all and not sig.distinct:
+            common_only[len(sig.all)].add(i)
+    out: dict[tuple[int, int], float] = {}
+    for i in set(targets):
+        sig = sigs[i]
+        others: set[int] = set()
+        for t in sig.distinct:
+            for word in by_stem[t.stem] | by_alt[t.alt] | fuzzy.get(t.word, {}).keys():
+                others |= nodes_of.get(word, set())
+        if sig.all and not sig.distinct:
+            others |= common_only[len(sig.all)]
+        for j in others - {i}:
+            pair = (min(i, j), max(i, j))
+            if pair in out:
+                continue
+            ok, _, score = _compare(sigs[pair[0]], sigs[pair[1]], threshold, fuzzy, weights)
+            if ok:
+                out[pair] = score
     return out

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from flows.antwoord import clean
 from flows.kaart import Kolom
-from flows.merge import MergeInput, ProposedItem, near_pairs, propose_items
+from flows.merge import MergeInput, ProposedItem, near_pairs, pairs_with, propose_items
 
 # An item has to fit on a sticky note of the map; a facilitator's wording is short.
 MAX_ITEM_CHARS = 500
@@ -460,41 +460,51 @@ def take_in_late(
     late), or None when there are none. ``answers`` is every answer of the column (id →
     (text, subgroup)); ``left_out`` the answers the facilitator took off the list.
 
-    The proposal is made again over the late answers and the items the bot made that
-    nobody touched; every item the facilitator made, changed, moved or accepted stays
-    exactly as it is. An untouched item keeps its place (a new group takes the place of
-    the first item it draws from); new items come at the end.
+    A late answer joins an item the bot made that nobody touched, when it is similar to
+    every answer in it (as the merge groups); the item keeps its place and wording. Late
+    answers that join none are grouped among themselves and come at the end. Nothing else
+    changes: every item the facilitator made, changed, moved or accepted stays exactly as
+    it is, and so does every untouched item no late answer joins.
     """
-    late = set(answers) - answer_ids(draft.items) - set(left_out)
+    late = sorted(set(answers) - answer_ids(draft.items) - set(left_out))
     if not late:
         return None
-    free = {a for item in draft.items if item.auto for a in item.answer_ids if a in answers}
-    inputs = [MergeInput(a, answers[a][0], answers[a][1]) for a in sorted(free | late)]
-    proposed = [_proposed(p) for p in propose_items(inputs, lang=lang)]
-    unchanged = {item.answer_ids: item for item in draft.items if item.auto}
-    owner = {a: k for k, item in enumerate(proposed) for a in item.answer_ids}
-    placed: set[int] = set()
-    items: list[Item] = []
+    items = list(draft.items)
+    joinable = [
+        k
+        for k, item in enumerate(items)
+        if item.auto and item.answer_ids and all(a in answers for a in item.answer_ids)
+    ]
+    ids = [a for k in joinable for a in items[k].answer_ids] + late
+    index = {a: n for n, a in enumerate(ids)}
+    similar = pairs_with(
+        [answers[a][0] for a in ids], [index[a] for a in late], lang=lang
+    )
 
-    apart = {a: item.apart for item in draft.items if item.auto for a in item.answer_ids}
+    def fit(a: int, members: Sequence[int]) -> float | None:
+        scores = [similar.get(tuple(sorted((index[a], index[m])))) for m in members]
+        return None if None in scores else sum(scores) / len(scores)  # type: ignore[arg-type]
 
-    def place(k: int) -> None:
-        placed.add(k)
-        new = proposed[k]
-        kept = {b for a in new.answer_ids for b in apart.get(a, ())} - set(new.answer_ids)
-        items.append(unchanged.get(new.answer_ids, replace(new, apart=tuple(sorted(kept)))))
-
-    for item in draft.items:
-        if not item.auto:
-            items.append(item)
-            continue
-        for a in item.answer_ids:
-            k = owner.get(a)
-            if k is not None and k not in placed:
-                place(k)
-    for k in range(len(proposed)):
-        if k not in placed:
-            place(k)
+    members = {k: list(items[k].answer_ids) for k in joinable}
+    alone = []
+    for a in late:
+        fits = [(score, -k) for k in joinable if (score := fit(a, members[k])) is not None]
+        if fits:
+            members[-max(fits)[1]].append(a)
+        else:
+            alone.append(a)
+    for k in joinable:
+        if len(members[k]) > len(items[k].answer_ids):
+            found = members[k]
+            items[k] = replace(
+                items[k],
+                answer_ids=tuple(sorted(found)),
+                subgroups=tuple(
+                    dict.fromkeys((*items[k].subgroups, *(answers[a][1] for a in found)))
+                ),
+            )
+    inputs = [MergeInput(a, answers[a][0], answers[a][1]) for a in alone]
+    items += [_proposed(p) for p in propose_items(inputs, lang=lang)]
     return replace(draft, items=tuple(items))
 
 

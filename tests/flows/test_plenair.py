@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.kaart import Kolom
-from flows.merge import ProposedItem
+from flows.merge import MergeInput, ProposedItem, propose_items
 from flows.plenair import (
     COMMANDS,
     HISTORY_LIMIT,
@@ -645,3 +645,36 @@ def test_a_late_answer_never_changes_what_the_facilitator_did():
         ("vertrouwen", (7,)),
         ("korte lijnen", (8,)),
     ]
+
+
+def _eval_answers() -> list[dict[int, tuple[str, str]]]:
+    """The hand-grouped evaluation set's columns as answers (id → (text, subgroup))."""
+    import json
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).parent.parent / "data" / "merge_eval_nl.json").read_text())
+    out = []
+    for s in data["sets"]:
+        texts = [t for cluster in s["clusters"] for t in cluster]
+        out.append({i + 1: (t, f"Tafel {i % 5 + 1}") for i, t in enumerate(texts)})
+    return out
+
+
+@pytest.mark.parametrize("column", range(20))
+def test_late_answers_only_add_to_the_list(column):
+    # A paper table types the last fifth of a column's answers during the plenary: every
+    # item already on the list stays where and as it was; some only gain late answers.
+    answers = _eval_answers()[column]
+    early_ids = sorted(answers)[: len(answers) * 4 // 5]
+    early = [MergeInput(a, *answers[a]) for a in early_ids]
+    draft = draft_from_proposals(Kolom.WAARDEN, propose_items(early))
+    after = take_in_late(draft, answers, (), "nl")
+    assert after is not None
+    for before, now in zip(draft.items, after.items, strict=False):
+        assert (now.text, now.auto, now.apart) == (before.text, before.auto, before.apart)
+        assert set(before.answer_ids) <= set(now.answer_ids)
+        assert now.subgroups[: len(before.subgroups)] == before.subgroups
+        gained = set(now.answer_ids) - set(before.answer_ids)
+        assert not gained & set(early_ids)  # only late answers join
+    listed = [a for item in after.items for a in item.answer_ids]
+    assert sorted(listed) == sorted(answers)  # every answer once
