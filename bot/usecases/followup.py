@@ -28,7 +28,7 @@ from flows.fase import Fase
 from flows.kaart import Kolom
 from flows.merge import MergeInput
 from flows.texts import Html, language_for, plain, render
-from flows.vervolg import rol_van_groep, vergelijk
+from flows.vervolg import groep_met_rol, vergelijk
 from storage.models import Workshop
 
 # The phases a first meeting can have a follow-up in: its model is being (or was) made.
@@ -43,17 +43,15 @@ MAX_CLOSING_LABEL = 40
 
 
 async def group_labels(s: Services, workshop: Workshop) -> dict[int, str]:
-    """Each subgroup's name, with the role it stands for ("Tafel 1 · Burger"): in a
-    homogeneous meeting that is what the group is (flows.vervolg.rol_van_groep)."""
+    """Each subgroup's name, with the role it stands for ("Tafel 1 (burgers)"), as the
+    export and the room's screen name it: in a homogeneous meeting that is what the group is
+    (flows.vervolg.groep_met_rol)."""
     people = await s.storage.list_participants(workshop.id)
-    labels = {}
-    for g in await s.storage.list_subgroups(workshop.id):
-        rol = rol_van_groep(p.role for p in people if p.subgroup_id == g.id)
-        if rol is not None:
-            labels[g.id] = f"{g.name} · {plain(f'rol.{rol}', workshop.lang)}"
-        else:
-            labels[g.id] = g.name
-    return labels
+    lang = workshop.lang
+    return {
+        g.id: groep_met_rol(g.name, (p.role for p in people if p.subgroup_id == g.id), lang)
+        for g in await s.storage.list_subgroups(workshop.id)
+    }
 
 
 async def starting_material(s: Services, previous: Workshop, lang: str) -> Html:

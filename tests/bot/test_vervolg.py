@@ -128,9 +128,9 @@ async def test_the_follow_up_has_the_same_people_in_mixed_groups_and_starts_from
     assert "Dit noemden meer groepen:" in shown
     [shared] = [line for line in shown.splitlines() if "veilige buurt (" in line.lower()
                 and line.startswith("•")]  # fmt: skip
-    assert "Burgers · Burger" in shared
-    assert "Professionals · Professional" in shared
-    assert "Alleen Professionals · Professional noemde:" in shown
+    assert "Burgers (burgers)" in shared
+    assert "Professionals (professionals)" in shared
+    assert "Alleen Professionals (professionals) noemde:" in shown
     assert "• Korte lijnen met de gemeente" in shown
     assert "De waarden die jullie samen vaststelden:" in shown
     assert "Ik heb hen uitgenodigd in hun eigen chat met mij: Anna, Bram, Chris, Dewi." in shown
