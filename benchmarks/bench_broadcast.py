@@ -2,7 +2,9 @@
 
 Run: .venv/bin/python benchmarks/bench_broadcast.py [subgroups]
 Prints the time the facilitator's /begin takes to reach every subgroup (its question
-and its board), next to the least time Telegram's 30-messages-per-second limit allows.
+and its board), next to the least time Telegram's 30-messages-per-second limit allows; then
+the same for the start of stap 4: /bevestig on the values sends every subgroup the
+confirmed values, its next question and its board.
 """
 
 from __future__ import annotations
@@ -34,14 +36,18 @@ class BroadcastResult:
     rate_limited: int
     questions_per_group: list[int]
     boards_per_group: list[int]
+    values_per_group: list[int] | None = None  # the start of stap 4 only
 
     @property
     def ratio(self) -> float:
         return self.seconds / self.lower_bound
 
 
-async def measure(subgroups: int = 25, db_dir: Path | None = None) -> BroadcastResult:
-    """Join N subgroups, then time /begin until every subgroup has its question and board."""
+async def measure(
+    subgroups: int = 25, db_dir: Path | None = None
+) -> tuple[BroadcastResult, BroadcastResult]:
+    """Join N subgroups, then time /begin until every subgroup has its question and board;
+    then each names a value, and time /bevestig until each has the values and stap 4."""
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(db_dir or tmp) / "broadcast.sqlite3"
         async with Sandbox(rate_limits=True) as sb:
@@ -55,12 +61,13 @@ async def measure(subgroups: int = 25, db_dir: Path | None = None) -> BroadcastR
             bot = RunningBot(build_application(settings), poll_timeout=1)
             await bot.start()
             try:
-                return await _run(sb, subgroups)
+                fac, groups, begin = await _run(sb, subgroups)
+                return begin, await _step4(sb, fac, groups)
             finally:
                 await bot.stop()
 
 
-async def _run(sb: Sandbox, subgroups: int) -> BroadcastResult:
+async def _run(sb: Sandbox, subgroups: int):
     fac = sb.add_user("Fatima")
     private = sb.private_chat(fac)
     await sb.send_message(private, fac, "/nieuw de broadcast")
@@ -88,7 +95,7 @@ async def _run(sb: Sandbox, subgroups: int) -> BroadcastResult:
     seconds = time.perf_counter() - started
     await sb.wait_idle(timeout=30)
     messages = 2 * subgroups
-    return BroadcastResult(
+    return fac, groups, BroadcastResult(
         subgroups=subgroups,
         messages=messages,
         seconds=seconds,
@@ -99,19 +106,68 @@ async def _run(sb: Sandbox, subgroups: int) -> BroadcastResult:
     )
 
 
+async def _step4(sb: Sandbox, fac, groups) -> BroadcastResult:
+    """Every subgroup names a value and is done; the facilitator confirms the values."""
+    private = sb.private_chat(fac)
+    for n, group in enumerate(groups, start=1):
+        member = next(u for u in sb.users.values() if u.first_name == f"Lid {n}")
+        await sb.send_message(group, member, f"/idee Waarde nummer {n}")
+        await sb.send_message(group, member, "/klaar")
+    await sb.wait_idle(timeout=120)
+    await sb.send_message(private, fac, "/plenair")
+    await sb.wait_idle(timeout=120)
+    await asyncio.sleep(CHAT_WINDOW_SECONDS)
+    limited_before = sb.rate_limited_count
+    seen = {g.id: len(sb.bot_messages(g)) for g in groups}
+
+    def new(group) -> list:
+        return sb.bot_messages(group)[seen[group.id] :]
+
+    def values(group) -> int:
+        return sum(1 for m in new(group) if m.text.startswith("Stap 4"))
+
+    def questions(group) -> int:
+        return sum(1 for m in new(group) if m.force_reply)
+
+    def boards(group) -> int:
+        return sum(1 for m in new(group) if m.buttons)
+
+    def arrived(group) -> bool:
+        return bool(values(group) and questions(group) and boards(group))
+
+    started = time.perf_counter()
+    await sb.send_message(private, fac, "/bevestig")
+    await sb.wait_until(lambda: all(arrived(g) for g in groups), timeout=120)
+    seconds = time.perf_counter() - started
+    await sb.wait_idle(timeout=60)
+    messages = sum(len(new(g)) for g in groups)
+    return BroadcastResult(
+        subgroups=len(groups),
+        messages=messages,
+        seconds=seconds,
+        lower_bound=messages / TELEGRAM_MESSAGES_PER_SECOND,
+        rate_limited=sb.rate_limited_count - limited_before,
+        questions_per_group=[questions(g) for g in groups],
+        boards_per_group=[boards(g) for g in groups],
+        values_per_group=[values(g) for g in groups],
+    )
+
+
 def main() -> None:
     subgroups = int(sys.argv[1]) if len(sys.argv) > 1 else 25
-    result = asyncio.run(measure(subgroups))
-    print(
-        f"broadcast to {result.subgroups} subgroups ({result.messages} messages), sandbox limits on"
-    )
-    print(f"  time            {result.seconds:6.2f} s")
-    print(
-        f"  lower bound     {result.lower_bound:6.2f} s  "
-        f"({TELEGRAM_MESSAGES_PER_SECOND} messages per second)"
-    )
-    print(f"  ratio           {result.ratio:6.2f}")
-    print(f"  429 answers     {result.rate_limited:6d}")
+    begin, step4 = asyncio.run(measure(subgroups))
+    for label, result in (("/begin", begin), ("/bevestig, start of stap 4", step4)):
+        print(
+            f"broadcast of {label} to {result.subgroups} subgroups ({result.messages} messages), "
+            "sandbox limits on"
+        )
+        print(f"  time            {result.seconds:6.2f} s")
+        print(
+            f"  lower bound     {result.lower_bound:6.2f} s  "
+            f"({TELEGRAM_MESSAGES_PER_SECOND} messages per second)"
+        )
+        print(f"  ratio           {result.ratio:6.2f}")
+        print(f"  429 answers     {result.rate_limited:6d}")
 
 
 if __name__ == "__main__":
