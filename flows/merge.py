@@ -403,6 +403,50 @@ def _item(
     return positions[0], item
 
 
+@dataclass
+class _Answers:
+    """Answers ready to compare one by one: their signatures, the fuzzy word matches, the
+    theme weights, and which answers hold each word (with every word's related words)."""
+
+    sigs: list[_Sig]
+    fuzzy: _Fuzzy
+    weights: dict[str, float] | None
+    nodes_of: dict[str, set[int]]
+    vocab: dict[str, Token]
+    related: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, texts: Sequence[str], lang: str) -> _Answers:
+        sigs = [_Sig.of(t, lang) for t in texts]
+        fuzzy = _fuzzy_neighbours({t for sig in sigs for t in sig.all}, lang)
+        weights = (
+            _set_weights(sigs, [[i] for i in range(len(sigs))])
+            if merge_meaning.FEATURES.set_weights
+            else None
+        )
+        nodes_of: dict[str, set[int]] = defaultdict(set)
+        by_stem: dict[str, set[str]] = defaultdict(set)
+        by_alt: dict[str, set[str]] = defaultdict(set)
+        vocab: dict[str, Token] = {}
+        for i, sig in enumerate(sigs):
+            for t in sig.distinct:
+                nodes_of[t.word].add(i)
+                by_stem[t.stem].add(t.word)
+                by_alt[t.alt].add(t.word)
+                vocab[t.word] = t
+        related = {
+            w: by_stem[t.stem] | by_alt[t.alt] | fuzzy.get(w, {}).keys() for w, t in vocab.items()
+        }
+        return cls(sigs, fuzzy, weights, dict(nodes_of), vocab, related)
+
+    def holding(self, word: str) -> set[int]:
+        """The answers that hold this word or a related one."""
+        return {i for other in self.related[word] for i in self.nodes_of.get(other, ())}
+
+    def compare(self, i: int, j: int, threshold: float = DEFAULT_THRESHOLD):
+        return _compare(self.sigs[i], self.sigs[j], threshold, self.fuzzy, self.weights)
+
+
 def near_pairs(
     texts: Sequence[str], *, lang: str = "nl", floor: float = HINT_FLOOR
 ) -> dict[tuple[int, int], float]:
@@ -412,38 +456,20 @@ def near_pairs(
 
     Only words that few answers share can start a pair: a word in many answers ("jongeren"
     in a youth workshop) says little about two of them, and would pair nearly all."""
-    sigs = [_Sig.of(t, lang) for t in texts]
-    fuzzy = _fuzzy_neighbours({t for sig in sigs for t in sig.all}, lang)
-    weights = (
-        _set_weights(sigs, [[i] for i in range(len(sigs))])
-        if merge_meaning.FEATURES.set_weights
-        else None
-    )
-    nodes_of: dict[str, set[int]] = defaultdict(set)
-    by_stem: dict[str, set[str]] = defaultdict(set)
-    by_alt: dict[str, set[str]] = defaultdict(set)
-    vocab: dict[str, Token] = {}
-    for i, sig in enumerate(sigs):
-        for t in sig.distinct:
-            nodes_of[t.word].add(i)
-            by_stem[t.stem].add(t.word)
-            by_alt[t.alt].add(t.word)
-            vocab[t.word] = t
-    cap = max(_HINT_WORD_ANSWERS, len(sigs) // 50)
+    found = _Answers.of(texts, lang)
+    cap = max(_HINT_WORD_ANSWERS, len(found.sigs) // 50)
     candidates: set[tuple[int, int]] = set()
-    for word, t in vocab.items():
-        hits: set[int] = set()
-        for other in by_stem[t.stem] | by_alt[t.alt] | fuzzy.get(word, {}).keys():
-            hits |= nodes_of.get(other, set())
-        if len(hits) > cap:
-            continue
-        candidates.update((min(i, j), max(i, j)) for i in nodes_of[word] for j in hits if i != j)
+    for word in found.vocab:
+        hits = found.holding(word)
+        if len(hits) <= cap:
+            candidates.update(
+                (min(i, j), max(i, j)) for i in found.nodes_of[word] for j in hits if i != j
+            )
     out: dict[tuple[int, int], float] = {}
     for i, j in sorted(candidates):
-        a, b = sigs[i], sigs[j]
-        if a.negated != b.negated:
+        if found.sigs[i].negated != found.sigs[j].negated:
             continue
-        ok, _, score = _compare(a, b, DEFAULT_THRESHOLD, fuzzy, weights)
+        ok, _, score = found.compare(i, j)
         if ok:
             score = max(score, DEFAULT_THRESHOLD)
         if score >= floor:
@@ -461,38 +487,23 @@ def pairs_with(
     """The pairs the merge calls similar (indexes into ``texts``, smaller first, with their
     score) that include one of ``targets``: what a late answer could join, without
     comparing all the other answers with each other again."""
-    sigs = [_Sig.of(t, lang) for t in texts]
-    fuzzy = _fuzzy_neighbours({t for sig in sigs for t in sig.all}, lang)
-    weights = (
-        _set_weights(sigs, [[i] for i in range(len(sigs))])
-        if merge_meaning.FEATURES.set_weights
-        else None
-    )
-    nodes_of: dict[str, set[int]] = defaultdict(set)
-    by_stem: dict[str, set[str]] = defaultdict(set)
-    by_alt: dict[str, set[str]] = defaultdict(set)
+    found = _Answers.of(texts, lang)
     common_only: dict[int, set[int]] = defaultdict(set)
-    for i, sig in enumerate(sigs):
-        for t in sig.distinct:
-            nodes_of[t.word].add(i)
-            by_stem[t.stem].add(t.word)
-            by_alt[t.alt].add(t.word)
+    for i, sig in enumerate(found.sigs):
         if sig.all and not sig.distinct:
             common_only[len(sig.all)].add(i)
     out: dict[tuple[int, int], float] = {}
     for i in set(targets):
-        sig = sigs[i]
+        sig = found.sigs[i]
         others: set[int] = set()
         for t in sig.distinct:
-            for word in by_stem[t.stem] | by_alt[t.alt] | fuzzy.get(t.word, {}).keys():
-                others |= nodes_of.get(word, set())
+            others |= found.holding(t.word)
         if sig.all and not sig.distinct:
             others |= common_only[len(sig.all)]
         for j in others - {i}:
             pair = (min(i, j), max(i, j))
-            if pair in out:
-                continue
-            ok, _, score = _compare(sigs[pair[0]], sigs[pair[1]], threshold, fuzzy, weights)
-            if ok:
-                out[pair] = score
+            if pair not in out:
+                ok, _, score = found.compare(*pair, threshold)
+                if ok:
+                    out[pair] = score
     return out
