@@ -30,7 +30,7 @@ from bot.telegram_text import MESSAGE_LIMIT, page_ranges, visible_length
 from bot.views import column_label, column_name, phase_title
 from flows.herinneringen_signalen import notice
 from flows.kaart import FILL_ORDER, Kolom
-from flows.plenair import Draft, Item, hints, variants
+from flows.plenair import Draft, Item, looks_like, variants
 from flows.texts import Html, plain, plain_n, render
 from storage.models import PlenaryDraft, Subgroup, Workshop
 
@@ -138,9 +138,9 @@ def draft_board(
     ]
     lines: list[str] = []
     any_variants = any_specific = False
-    looks_like = {}
+    alike: dict[int, int] = {}
     if open_list and not draft.voting:
-        looks_like = {h.a: h.b for h in hints(Draft(kolom, draft.items), sources or {}, lang)}
+        alike = looks_like(Draft(kolom, draft.items), sources or {}, lang)
     for n, item in enumerate(draft.items, start=1):
         groups = item.subgroups
         key = "plenair.item"
@@ -163,8 +163,8 @@ def draft_board(
         if shown_variants is not None:
             line += "\n" + shown_variants
             any_variants = True
-        if n in looks_like:
-            line += "\n" + render("plenair.lijkt_op", lang, ander=looks_like[n])
+        if n in alike:
+            line += "\n" + render("plenair.lijkt_op", lang, ander=alike[n])
         lines.append(line)
     if not draft.items:
         lines.append(render("plenair.leeg", lang))
@@ -182,12 +182,12 @@ def draft_board(
             foot.append(render("plenair.varianten_uitleg", lang))
         if any_specific:
             foot.append(render("plenair.netwerk_uitleg", lang))
-        if looks_like:
+        if alike:
             foot.append(render("plenair.lijkt_op_uitleg", lang))
     foot.append(render("plenair.uitleg" if open_list else "plenair.bevestigd", lang))
     runs = _paged(head, lines, foot, "plenair.pagina", lang)
     if open_list and draft.items:
-        cost = [1 + 2 * i.suggested + 2 * (n in looks_like) for n, i in enumerate(draft.items, 1)]
+        cost = [1 + 2 * i.suggested + 2 * (n in alike) for n, i in enumerate(draft.items, 1)]
         runs = _within_buttons(runs, cost)
     page = min(max(draft.page, 1), len(runs))
     shown = runs[page - 1]
@@ -208,8 +208,8 @@ def draft_board(
                                      KeepGroup(*stamp, n).data))  # fmt: skip
                 decide.append(Button(plain("knop.voorstel_los", lang, nummer=n),
                                      LooseGroup(*stamp, n).data))  # fmt: skip
-            if n in looks_like:
-                other = looks_like[n]
+            if n in alike:
+                other = alike[n]
                 decide.append(Button(plain("knop.hint_samen", lang, a=n, b=other),
                                      JoinHint(*stamp, n, other).data))  # fmt: skip
                 decide.append(Button(plain("knop.hint_apart", lang, a=n, b=other),

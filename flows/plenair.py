@@ -44,8 +44,8 @@ class Item:
     answer_ids: tuple[int, ...] = ()  # sorted; () for items the facilitator added
     subgroups: tuple[str, ...] = ()  # first-seen order, no duplicates
     votes: int = 0
-    # Made by the bot's proposal and not touched since: a later proposal (when a late
-    # answer comes in) may group it anew. Anything the facilitator did to it is final.
+    # Made by the bot's proposal and not touched since: an answer that comes in late may
+    # join it. Anything the facilitator did to it is final.
     auto: bool = False
     # Answers of other items the facilitator said are not the same as this one (after a
     # split, or "≠" under a hint): no hint puts them together again. Sorted.
@@ -256,6 +256,11 @@ def hints(
         firsts.add(i)
         out.append(Hint(i + 1, j + 1))
     return tuple(sorted(out, key=lambda h: (h.a, h.b)))
+
+
+def looks_like(draft: Draft, answers: Mapping[int, tuple[str, str]], lang: str) -> dict[int, int]:
+    """The hints as the list shows them: position → the position it looks like."""
+    return {h.a: h.b for h in hints(draft, answers, lang)}
 
 
 @functools.lru_cache(maxsize=16)

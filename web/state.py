@@ -17,7 +17,7 @@ from flows.fase import Fase
 from flows.herinneringen_signalen import notice
 from flows.kaart import FILL_ORDER, Kolom
 from flows.merge import MergeInput
-from flows.plenair import Draft, hints
+from flows.plenair import Draft, looks_like
 from flows.texts import CATALOGUES, DEFAULT_LANGUAGE, plain
 from flows.vervolg import Vergelijking, groep_met_rol, vergelijk
 from storage import Store
@@ -51,10 +51,10 @@ def _items(
 ) -> list[dict[str, Any]]:
     lang = workshop.lang
     question = plain("web.generaliseren", lang)
-    looks_like: dict[int, int] = {}
+    alike: dict[int, int] = {}
     if answers and not draft.confirmed and not draft.voting:
         sources = {a.id: (a.text, names.get(a.subgroup_id, "")) for a in answers.values()}
-        looks_like = {h.a: h.b for h in hints(Draft(draft.kolom, draft.items), sources, lang)}
+        alike = looks_like(Draft(draft.kolom, draft.items), sources, lang)
     items = []
     for n, item in enumerate(draft.items, start=1):
         variants = [
@@ -78,7 +78,7 @@ def _items(
                 # A group the bot made that the facilitator did not keep or undo yet.
                 "suggested": item.suggested and not draft.confirmed,
                 # Another item this one looks like, for the facilitator to merge or not.
-                "looks_like": looks_like.get(n),
+                "looks_like": alike.get(n),
             }
         )
     return items
