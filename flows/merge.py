@@ -252,24 +252,34 @@ def similar(a: str, b: str, lang: str = "nl") -> tuple[bool, str]:
     return ok, reason if ok else ""
 
 
-def _candidate_pairs(sigs: list[_Sig], threshold: float, fuzzy: _Fuzzy) -> list[tuple[int, int]]:
-    """Pairs of signatures that could be similar, found via an inverted index on tokens."""
-    nodes_of: dict[str, list[int]] = defaultdict(list)
+def _word_index(sigs: list[_Sig], fuzzy: _Fuzzy) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
+    """Which answers hold each distinctive word, and which hold it or a word it matches
+    (a stem, an inflection base, a typo, a related word): the inverted index the merge and
+    the hints look candidates up in."""
+    nodes_of: dict[str, set[int]] = defaultdict(set)
     by_stem: dict[str, set[str]] = defaultdict(set)
     by_alt: dict[str, set[str]] = defaultdict(set)
     vocab: dict[str, Token] = {}
     for i, sig in enumerate(sigs):
         for t in sig.distinct:
-            nodes_of[t.word].append(i)
+            nodes_of[t.word].add(i)
             by_stem[t.stem].add(t.word)
             by_alt[t.alt].add(t.word)
             vocab[t.word] = t
-    hits_of: dict[str, set[int]] = {}
-    for word, t in vocab.items():
-        hits: set[int] = set()
-        for other in by_stem[t.stem] | by_alt[t.alt] | fuzzy.get(word, {}).keys():
-            hits.update(nodes_of.get(other, ()))
-        hits_of[word] = hits
+    holding = {
+        word: {
+            i
+            for other in by_stem[t.stem] | by_alt[t.alt] | fuzzy.get(word, {}).keys()
+            for i in nodes_of.get(other, ())
+        }
+        for word, t in vocab.items()
+    }
+    return dict(nodes_of), holding
+
+
+def _candidate_pairs(sigs: list[_Sig], threshold: float, fuzzy: _Fuzzy) -> list[tuple[int, int]]:
+    """Pairs of signatures that could be similar, found via an inverted index on tokens."""
+    _, hits_of = _word_index(sigs, fuzzy)
     # counts[(i, j)]: how many of i's distinctive tokens match in j.
     counts: Counter[tuple[int, int]] = Counter()
     for i, sig in enumerate(sigs):
@@ -406,14 +416,13 @@ def _item(
 @dataclass
 class _Answers:
     """Answers ready to compare one by one: their signatures, the fuzzy word matches, the
-    theme weights, and which answers hold each word (with every word's related words)."""
+    theme weights, and which answers hold each word (``_word_index``)."""
 
     sigs: list[_Sig]
     fuzzy: _Fuzzy
     weights: dict[str, float] | None
-    nodes_of: dict[str, set[int]]
-    vocab: dict[str, Token]
-    related: dict[str, set[str]]
+    nodes_of: dict[str, set[int]]  # the answers that hold a word
+    holding: dict[str, set[int]]  # the answers that hold it or a word it matches
 
     @classmethod
     def of(cls, texts: Sequence[str], lang: str) -> _Answers:
@@ -424,24 +433,7 @@ class _Answers:
             if merge_meaning.FEATURES.set_weights
             else None
         )
-        nodes_of: dict[str, set[int]] = defaultdict(set)
-        by_stem: dict[str, set[str]] = defaultdict(set)
-        by_alt: dict[str, set[str]] = defaultdict(set)
-        vocab: dict[str, Token] = {}
-        for i, sig in enumerate(sigs):
-            for t in sig.distinct:
-                nodes_of[t.word].add(i)
-                by_stem[t.stem].add(t.word)
-                by_alt[t.alt].add(t.word)
-                vocab[t.word] = t
-        related = {
-            w: by_stem[t.stem] | by_alt[t.alt] | fuzzy.get(w, {}).keys() for w, t in vocab.items()
-        }
-        return cls(sigs, fuzzy, weights, dict(nodes_of), vocab, related)
-
-    def holding(self, word: str) -> set[int]:
-        """The answers that hold this word or a related one."""
-        return {i for other in self.related[word] for i in self.nodes_of.get(other, ())}
+        return cls(sigs, fuzzy, weights, *_word_index(sigs, fuzzy))
 
     def compare(self, i: int, j: int, threshold: float = DEFAULT_THRESHOLD):
         return _compare(self.sigs[i], self.sigs[j], threshold, self.fuzzy, self.weights)
@@ -459,8 +451,7 @@ def near_pairs(
     found = _Answers.of(texts, lang)
     cap = max(_HINT_WORD_ANSWERS, len(found.sigs) // 50)
     candidates: set[tuple[int, int]] = set()
-    for word in found.vocab:
-        hits = found.holding(word)
+    for word, hits in found.holding.items():
         if len(hits) <= cap:
             candidates.update(
                 (min(i, j), max(i, j)) for i in found.nodes_of[word] for j in hits if i != j
@@ -497,7 +488,7 @@ def pairs_with(
         sig = found.sigs[i]
         others: set[int] = set()
         for t in sig.distinct:
-            others |= found.holding(t.word)
+            others |= found.holding[t.word]
         if sig.all and not sig.distinct:
             others |= common_only[len(sig.all)]
         for j in others - {i}:
